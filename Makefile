@@ -1,0 +1,52 @@
+# My Way to Work. `make run` serves the site; `make test` runs every test. Both start from nothing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+FLASK := $(BIN)/flask --app wsgi
+
+.PHONY: run test test-sqlite test-postgres install translations migrate audio system-packages screenshots clean
+
+run: install translations migrate
+	@if command -v espeak-ng >/dev/null 2>&1; then $(FLASK) easyread build-audio || echo "Some audio could not be built; pages will build it when asked."; \
+	  else echo "espeak-ng is not installed, so pages will say that audio is not available."; fi
+	@echo
+	@echo "My Way to Work is running at http://127.0.0.1:$(PORT)  (press Ctrl+C to stop)"
+	@echo
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+test: system-packages install translations
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+	scripts/with-postgres.sh $(BIN)/python -m pytest -q -p no:cacheprovider tests/db
+
+test-sqlite: install translations
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+test-postgres: install
+	scripts/with-postgres.sh $(BIN)/python -m pytest -q -p no:cacheprovider tests/db
+
+screenshots: install translations
+	SCREENSHOT_DIR=screenshots $(BIN)/python -m pytest -q -p no:cacheprovider tests/browser/test_axe_sweep.py
+
+system-packages:
+	@scripts/system-packages.sh
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+translations: install
+	@$(FLASK) translate compile >/dev/null
+
+migrate: install
+	$(FLASK) db upgrade
+
+audio: install translations migrate
+	$(FLASK) easyread build-audio
+
+clean:
+	rm -rf $(VENV) instance screenshots easyread_assets/audio translations/*/LC_MESSAGES/*.mo

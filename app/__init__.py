@@ -1,0 +1,54 @@
+"""My Way to Work: an easy-read website for finding a way into paid work."""
+from flask import Flask
+from jinja2 import StrictUndefined
+
+from app.config import INSTANCE_DIR, load_config
+from app.extensions import babel, csrf, db
+
+
+def create_app(config_overrides: dict | None = None) -> Flask:
+    """Build the app from the environment's settings and any overrides."""
+    app = Flask(__name__, instance_path=str(INSTANCE_DIR))
+    app.config.update(load_config(config_overrides))
+    setup_extensions(app)
+    setup_templates(app)
+    setup_blueprints(app)
+    setup_cli(app)
+    return app
+
+
+def setup_extensions(app: Flask) -> None:
+    from app.i18n import select_locale, setup_i18n
+    from app.security import setup_security
+
+    db.init_app(app)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    setup_i18n(app)
+    setup_security(app)
+
+
+def setup_templates(app: Flask) -> None:
+    from app.assets import asset_url, cache_static_files
+
+    app.jinja_env.undefined = StrictUndefined
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.globals["asset_url"] = asset_url
+    app.after_request(cache_static_files)
+
+
+def setup_blueprints(app: Flask) -> None:
+    from app.easyread import setup_easyread
+    from app.errors import setup_errors
+    from app.main.routes import bp as main_bp
+
+    app.register_blueprint(main_bp)
+    setup_easyread(app)
+    setup_errors(app)
+
+
+def setup_cli(app: Flask) -> None:
+    from app.cli import db_cli, translate_cli
+
+    app.cli.add_command(db_cli)
+    app.cli.add_command(translate_cli)

@@ -1,0 +1,28 @@
+"""Easy read on every page: symbols, audio of the page's own text, reading settings and the glossary."""
+from flask import Flask
+from werkzeug.routing import BaseConverter
+
+
+class ClipKeyConverter(BaseConverter):
+    regex = "[0-9a-f]{64}"
+
+
+def setup_easyread(app: Flask) -> None:
+    from app.easyread import reading
+    from app.easyread.audio import clips_ready, register_clips
+    from app.easyread.cli import easyread_cli
+    from app.easyread.reader import reader
+    from app.easyread.routes import bp
+    from app.easyread.symbols import symbol, symbol_url
+
+    app.url_map.converters["clip"] = ClipKeyConverter
+    app.register_blueprint(bp)
+    app.cli.add_command(easyread_cli)
+    app.jinja_env.globals.update(
+        reader=reader,
+        symbol=symbol,
+        symbol_url=symbol_url,
+        reading_classes=reading.html_classes,
+        register_clips=register_clips,
+        clips_ready=clips_ready,
+    )

@@ -1,0 +1,54 @@
+"""flask easyread build-audio: make the audio for every string the site shows, in every language."""
+import sys
+import time
+
+import click
+from flask import current_app, g
+from flask.cli import AppGroup
+
+from app.easyread.audio import build_clip, clip_path, get_speech
+from app.pages import page_paths
+
+easyread_cli = AppGroup("easyread", help="Symbols and audio.")
+
+
+def collect_clips(app, languages) -> dict:
+    """Render every page in every language and gather the clips they register, page clips included."""
+    clips = {}
+    for lang in languages:
+        for path in page_paths(app):
+            with app.test_request_context(path, query_string={"lang": lang}):
+                app.preprocess_request()
+                app.dispatch_request()
+                page_reader = g.get("page_reader")
+                if page_reader is None:
+                    continue
+                found = [*page_reader.clips, page_reader.page_clip()]
+                for clip in filter(None, found):
+                    clips[clip.key] = clip
+    return clips
+
+
+@easyread_cli.command("build-audio")
+def build_audio() -> None:
+    """Build the audio clips of every page in every language."""
+    app = current_app._get_current_object()
+    speech = get_speech(app)
+    if speech is None or not speech.available:
+        click.echo("Audio is not available here: install espeak-ng (apt-get install espeak-ng) to build it.")
+        sys.exit(1)
+    started = time.monotonic()
+    clips = collect_clips(app, app.config["LANGUAGES"])
+    built = reused = failed = 0
+    with click.progressbar(list(clips.values()), label="Building audio", show_pos=True) as bar:
+        for clip in bar:
+            if clip_path(clip.lang, clip.key).exists():
+                reused += 1
+            elif build_clip(clip.key) is not None:
+                built += 1
+            else:
+                failed += 1
+    seconds = time.monotonic() - started
+    click.echo(f"Audio: {built} built, {reused} reused, {failed} failed, in {seconds:.1f} s.")
+    if failed:
+        sys.exit(1)

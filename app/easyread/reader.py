@@ -1,0 +1,87 @@
+"""Collects the text a page shows, in reading order, so its audio is made from the same strings."""
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from flask import current_app, g, url_for
+from markupsafe import Markup, escape
+
+from app.i18n import current_lang
+
+_ENDS_SENTENCE = re.compile(r"[.!?:;…]$")
+
+
+def clip_key(text: str, lang: str, voice: str, rate: int) -> str:
+    """The name of a clip's file: a hash of everything that changes its sound."""
+    return hashlib.sha256(f"{lang}\n{voice}\n{rate}\n{text}".encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Clip:
+    key: str
+    text: str
+    lang: str
+    dom_id: str
+
+    @property
+    def url(self) -> str:
+        return url_for("easyread.audio_file", lang=self.lang, key=self.key)
+
+
+@dataclass
+class PageReader:
+    lang: str
+    voice: str
+    rate: int
+    clips: list[Clip] = field(default_factory=list)
+    heading: str | None = None
+    has_errors: bool = False
+    link_glossary: bool = True
+    linked_terms: set[str] = field(default_factory=set)
+
+    def say(self, text: str, dom_id: str | None = None) -> Clip:
+        """Register one piece of page text for audio and give it a clip."""
+        plain = " ".join(str(text).split())
+        dom_id = dom_id or f"say-{len(self.clips) + 1}"
+        clip = Clip(clip_key(plain, self.lang, self.voice, self.rate), plain, self.lang, dom_id)
+        self.clips.append(clip)
+        return clip
+
+    def set_heading(self, text: str) -> None:
+        if self.heading is None:
+            self.heading = " ".join(str(text).split())
+
+    def mark_errors(self) -> None:
+        """The page shows form errors, so its title starts with "Error:"."""
+        self.has_errors = True
+
+    def page_text(self) -> str:
+        """Every registered string in order, each ending like a sentence so the voice pauses."""
+        parts = [c.text if _ENDS_SENTENCE.search(c.text) else f"{c.text}." for c in self.clips if c.text]
+        return "\n".join(parts)
+
+    def page_clip(self) -> Clip | None:
+        text = self.page_text()
+        if not text:
+            return None
+        return Clip(clip_key(text, self.lang, self.voice, self.rate), text, self.lang, "say-page")
+
+    def link_terms(self, text: str) -> Markup:
+        """Escape text and link the first use on this page of each glossary word."""
+        from app.easyread.glossary import link_first_terms
+
+        if not self.link_glossary:
+            return escape(text)
+        return link_first_terms(str(text), self.linked_terms)
+
+
+def reader() -> PageReader:
+    """This request's reader, made on first use."""
+    if "page_reader" not in g:
+        lang = current_lang()
+        g.page_reader = PageReader(
+            lang=lang,
+            voice=current_app.config["AUDIO_VOICES"].get(lang, ""),
+            rate=current_app.config["AUDIO_RATE"],
+        )
+    return g.page_reader

@@ -1,0 +1,51 @@
+"""The symbol index: one picture per concept, the same in every language."""
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import current_app, url_for
+from markupsafe import Markup, escape
+
+
+class UnknownSymbol(KeyError):
+    """A template asked for a concept the index does not have."""
+
+
+@dataclass(frozen=True)
+class SymbolIndex:
+    files: dict[str, str]  # concept or alias -> file name
+
+    @classmethod
+    def load(cls, path: str | Path) -> "SymbolIndex":
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        files: dict[str, str] = {}
+        for concept, entry in data["concepts"].items():
+            files[concept] = entry["file"]
+            for alias in entry.get("aliases", []):
+                files[alias] = entry["file"]
+        return cls(files)
+
+    def file_for(self, concept: str) -> str:
+        try:
+            return self.files[concept]
+        except KeyError:
+            raise UnknownSymbol(f"No symbol for the concept {concept!r} in the symbol index.") from None
+
+
+def symbol_index() -> SymbolIndex:
+    index = current_app.extensions.get("symbol_index")
+    if index is None:
+        index = current_app.extensions["symbol_index"] = SymbolIndex.load(current_app.config["SYMBOL_INDEX"])
+    return index
+
+
+def symbol_url(concept: str) -> str:
+    return url_for("easyread.symbol_file", filename=symbol_index().file_for(concept))
+
+
+def symbol(concept: str, size: int = 64, alt: str = "", css_class: str = "symbol") -> Markup:
+    """An <img> for a concept: decorative (alt="") beside text that says the same, else with alt text."""
+    return Markup(
+        f'<img class="{escape(css_class)}" src="{escape(symbol_url(concept))}" '
+        f'width="{int(size)}" height="{int(size)}" alt="{escape(alt)}">'
+    )

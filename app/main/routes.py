@@ -1,0 +1,41 @@
+"""The home page, the pages about the site, and the health check."""
+from flask import Blueprint, current_app, jsonify, render_template
+from flask_babel import format_date
+from sqlalchemy import text
+
+from app.extensions import db
+
+bp = Blueprint("main", __name__)
+
+
+@bp.get("/")
+def home():
+    return render_template("main/home.html")
+
+
+@bp.get("/accessibility")
+def accessibility():
+    return render_template(
+        "main/accessibility.html",
+        checked_on=format_date(current_app.config["ACCESSIBILITY_CHECKED_ON"], "d MMMM y"),
+        contact_email=current_app.config["CONTACT_EMAIL"],
+    )
+
+
+@bp.get("/privacy")
+def privacy():
+    return render_template("main/privacy.html", contact_email=current_app.config["CONTACT_EMAIL"])
+
+
+@bp.get("/credits")
+def credits():
+    return render_template("main/credits.html")
+
+
+@bp.get("/healthz")
+def healthz():
+    try:
+        db.session.execute(text("SELECT 1"))
+    except Exception:  # any database fault means not healthy; the details stay in the server
+        return jsonify(status="error", database="unreachable"), 503
+    return jsonify(status="ok", database="ok")

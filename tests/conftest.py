@@ -1,0 +1,71 @@
+"""Fixtures shared by every layer: the app, a client that checks each page it fetches, the CLI runner."""
+import os
+import re
+from pathlib import Path
+
+import html5lib
+import pytest
+from flask.testing import FlaskClient
+
+from app import create_app
+from app.migrate import upgrade
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def make_app(tmp_path: Path, **overrides):
+    """A test app on a fresh, migrated database, with its own audio folder."""
+    settings = {"APP_ENV": "test", "AUDIO_DIR": str(tmp_path / "audio"), **overrides}
+    app = create_app(settings)
+    upgrade(app)
+    return app
+
+
+@pytest.fixture
+def app(tmp_path):
+    return make_app(tmp_path)
+
+
+class PageCheckingClient(FlaskClient):
+    """Checks every HTML page it fetches: it parses, one h1, the title starts with it, unique ids, lang set."""
+
+    def open(self, *args, **kwargs):
+        response = super().open(*args, **kwargs)
+        if response.mimetype == "text/html" and response.status_code != 302:
+            check_page(response.get_data(as_text=True))
+        return response
+
+
+def _text(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def check_page(html: str) -> None:
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    document = parser.parse(html)
+    assert document.get("lang") in ("en", "cy"), "the page has no lang"
+    headings = document.findall(".//h1")
+    assert len(headings) == 1, f"expected exactly one h1, found {len(headings)}"
+    h1 = _text(headings[0])
+    title = _text(document.find(".//title"))
+    title = re.sub(r"^(Error|Gwall): ", "", title)
+    assert h1 and title.startswith(h1), f"title {title!r} does not start with the h1 {h1!r}"
+    ids = [element.get("id") for element in document.iter() if element.get("id")]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    assert not duplicates, f"duplicate ids: {sorted(duplicates)}"
+
+
+@pytest.fixture
+def client(app):
+    app.test_client_class = PageCheckingClient
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM}
