@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""Copy the symbols named in easyread_assets/symbols.json out of the pinned
+OpenMoji npm package into easyread_assets/symbols/, lightly minified, with the
+licence text and attribution.
+
+Usage: python scripts/curate_symbols.py [--tarball PATH]
+
+Needs npm unless --tarball points at an already downloaded `npm pack` file.
+Running it again with the same index changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+INDEX = ROOT / "easyread_assets" / "symbols.json"
+OUT_DIR = ROOT / "easyread_assets" / "symbols"
+KEEP = {"LICENSE.txt", "ATTRIBUTION.md"}
+
+SVG_NS = "http://www.w3.org/2000/svg"
+ATTRIBUTION_LINE = (
+    "All emojis designed by OpenMoji – the open-source emoji and icon project. "
+    "License: CC BY-SA 4.0"
+)
+KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+HEXCODE = re.compile(r"^[0-9A-F]{4,6}(?:-[0-9A-F]{4,6})*$")
+DROP_TAGS = {"metadata", "title", "desc"}
+
+
+def load_index() -> dict:
+    index = json.loads(INDEX.read_text(encoding="utf-8"))
+    source = index["source"]
+    if source.get("package") != "openmoji" or source.get("registry") != "npm":
+        sys.exit("symbols.json: source must be the openmoji package from npm")
+    if source.get("style") != "color":
+        sys.exit("symbols.json: only the color style is supported")
+    seen: set[str] = set(index["concepts"])
+    problems = []
+    for cid, concept in index["concepts"].items():
+        if not KEBAB.match(cid):
+            problems.append(f"{cid}: id is not kebab-case")
+        hexcode = concept["openmoji"]
+        if not HEXCODE.match(hexcode):
+            problems.append(f"{cid}: bad hexcode {hexcode!r}")
+        if concept["file"] != f"{hexcode}.svg":
+            problems.append(f"{cid}: file should be {hexcode}.svg")
+        for alias in concept.get("aliases", []):
+            if not KEBAB.match(alias):
+                problems.append(f"{cid}: alias {alias!r} is not kebab-case")
+            elif alias in seen:
+                problems.append(f"{cid}: alias {alias!r} is already used")
+            seen.add(alias)
+    if problems:
+        sys.exit("symbols.json:\n  " + "\n  ".join(problems))
+    return index
+
+
+def fetch_tarball(version: str, dest: Path) -> Path:
+    result = subprocess.run(
+        ["npm", "pack", f"openmoji@{version}", "--json", "--pack-destination", str(dest)],
+        cwd=dest,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    # npm may print warnings before the JSON on stdout.
+    payload = json.loads(result.stdout[result.stdout.index("[") :])
+    return dest / payload[0]["filename"]
+
+
+def read_package(tarball: Path, wanted_svgs: set[str]) -> tuple[dict, dict[str, bytes], bytes]:
+    """Return (package.json, {file name: svg bytes}, licence text) from the tarball."""
+    svgs: dict[str, bytes] = {}
+    meta = licence = data = None
+    with tarfile.open(tarball, "r:gz") as tar:
+        for member in tar:
+            if not member.isfile():
+                continue
+            name = member.name.split("/", 1)[1] if "/" in member.name else member.name
+            if name == "package.json":
+                meta = json.load(tar.extractfile(member))
+            elif name == "LICENSE.txt":
+                licence = tar.extractfile(member).read()
+            elif name == "data/openmoji.json":
+                data = json.load(tar.extractfile(member))
+            elif name.startswith("color/svg/") and name[len("color/svg/") :] in wanted_svgs:
+                svgs[name[len("color/svg/") :]] = tar.extractfile(member).read()
+    if meta is None or licence is None or data is None:
+        sys.exit(f"{tarball.name}: not the expected openmoji package layout")
+    known = {entry["hexcode"] for entry in data}
+    return {"meta": meta, "hexcodes": known}, svgs, licence
+
+
+def minify_svg(raw: bytes) -> bytes:
+    """Drop comments, metadata, unreferenced ids and layout whitespace.
+
+    Ids go because several symbols inlined in one page would otherwise repeat
+    the same ids ("emoji", "color", "line"), which is invalid HTML.
+    """
+    text = raw.decode("utf-8")
+    referenced = set(re.findall(r"url\(#([^)]+)\)", text))
+    referenced |= set(re.findall(r'href="#([^"]+)"', text))
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    root = ET.fromstring(text)
+    if root.tag != f"{{{SVG_NS}}}svg" or "viewBox" not in root.attrib:
+        raise ValueError("not an svg with a viewBox")
+
+    def clean(elem: ET.Element) -> None:
+        for child in list(elem):
+            local = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+            foreign = isinstance(child.tag, str) and not child.tag.startswith(f"{{{SVG_NS}}}")
+            if local in DROP_TAGS or foreign:
+                elem.remove(child)
+                continue
+            clean(child)
+        for key in list(elem.attrib):
+            value = elem.attrib[key]
+            if key == "id" and value not in referenced:
+                del elem.attrib[key]
+            elif "}" in key and not key.startswith("{http://www.w3.org/1999/xlink}"):
+                del elem.attrib[key]
+            elif key == "version":
+                del elem.attrib[key]
+            else:
+                elem.attrib[key] = " ".join(value.split())
+        if elem.text is not None and not elem.text.strip():
+            elem.text = None
+        if elem.tail is not None and not elem.tail.strip():
+            elem.tail = None
+
+    clean(root)
+    # ElementTree escapes ">" inside attribute values, so " />" only ever closes a tag.
+    out = ET.tostring(root, encoding="unicode").replace(" />", "/>")
+    return out.encode("utf-8") + b"\n"
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.write_bytes(data)
+    return True
+
+
+def attribution_text(version: str, count: int) -> str:
+    return (
+        "# Symbols\n"
+        "\n"
+        f"{ATTRIBUTION_LINE}\n"
+        "\n"
+        f"Source: OpenMoji {version} (npm package `openmoji`, colour SVGs), https://openmoji.org/\n"
+        "\n"
+        "Licence text: LICENSE.txt in this folder (Creative Commons Attribution-ShareAlike 4.0 "
+        "International).\n"
+        "\n"
+        f"Changed files: all {count} SVG files here were lightly minified only (comments, "
+        "metadata, id attributes and extra whitespace removed). The drawings are unchanged "
+        "and stay under CC BY-SA 4.0.\n"
+        "\n"
+        "Which symbol stands for which idea is kept in ../symbols.json.\n"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--tarball", type=Path, help="use this `npm pack` file instead of fetching")
+    args = parser.parse_args()
+
+    index = load_index()
+    version = index["source"]["version"]
+    concepts = index["concepts"]
+    wanted = {c["file"] for c in concepts.values()}
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tarball = args.tarball or fetch_tarball(version, Path(tmp))
+        package, svgs, licence = read_package(tarball, wanted)
+
+    if package["meta"].get("version") != version:
+        sys.exit(f"package is openmoji {package['meta'].get('version')}, index wants {version}")
+    missing = sorted(
+        f"{cid}: {c['openmoji']}"
+        for cid, c in concepts.items()
+        if c["openmoji"] not in package["hexcodes"] or c["file"] not in svgs
+    )
+    if missing:
+        sys.exit("not in openmoji " + version + ":\n  " + "\n  ".join(missing))
+    if not licence.startswith(b"Attribution-ShareAlike 4.0 International"):
+        sys.exit("LICENSE.txt in the package is not the CC BY-SA 4.0 legal code")
+
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    written = unchanged = removed = total = 0
+    for name in sorted(wanted):
+        data = minify_svg(svgs[name])
+        total += len(data)
+        if write_if_changed(OUT_DIR / name, data):
+            written += 1
+        else:
+            unchanged += 1
+    for path in sorted(OUT_DIR.iterdir()):
+        if path.name not in wanted and path.name not in KEEP:
+            path.unlink()
+            removed += 1
+    write_if_changed(OUT_DIR / "LICENSE.txt", licence)
+    write_if_changed(
+        OUT_DIR / "ATTRIBUTION.md", attribution_text(version, len(wanted)).encode("utf-8")
+    )
+
+    aliases = sum(len(c.get("aliases", [])) for c in concepts.values())
+    original = sum(len(svgs[name]) for name in wanted)
+    print(f"openmoji {version}: {len(concepts)} concepts, {aliases} aliases, {len(wanted)} files")
+    print(f"svg files: {written} written, {unchanged} unchanged, {removed} removed")
+    print(f"svg bytes: {total} shipped ({original} before minifying)")
+
+
+if __name__ == "__main__":
+    main()
