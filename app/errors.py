@@ -30,7 +30,7 @@ ERROR_PAGES = {
         ("pencil", _l("Write less, then send it again.")),
     ]),
     429: ("clock", _l("You have tried too many times"), [
-        ("lock", _l("We stop lots of tries to keep your information safe.")),
+        ("lock", _l("We stop lots of tries. This keeps your information safe.")),
         ("clock", _l("Wait a few minutes, then try again.")),
     ]),
     500: ("warning", _l("Something went wrong on our side"), [

@@ -1,5 +1,6 @@
 """Which language a page is in, and links that switch it while keeping the person where they are."""
 from flask import Flask, current_app, request, url_for
+from werkzeug.routing import BuildError
 from flask_babel import get_locale
 
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
@@ -20,9 +21,12 @@ def current_lang() -> str:
 
 def switch_language_url(lang: str) -> str:
     """This page's address in another language, keeping its other query arguments."""
-    args = {key: value for key, value in request.args.items(multi=False) if key != "lang"}
-    if request.endpoint and request.method == "GET" and request.url_rule is not None:
-        return url_for(request.endpoint, **(request.view_args or {}), **args, lang=lang)
+    if request.method == "GET" and request.url_rule is not None and request.endpoint:
+        values = {**request.args.to_dict(flat=True), **(request.view_args or {}), "lang": lang}
+        try:
+            return url_for(request.endpoint, **values)
+        except BuildError:
+            pass
     return url_for("main.home", lang=lang)
 
 

@@ -17,7 +17,8 @@ def collect_clips(app, languages) -> dict:
     clips = {}
     for lang in languages:
         for path in page_paths(app):
-            with app.test_request_context(path, query_string={"lang": lang}):
+            # A fresh app context each time: g (and the page reader in it) belongs to one page only.
+            with app.app_context(), app.test_request_context(path, query_string={"lang": lang}):
                 app.preprocess_request()
                 app.dispatch_request()
                 page_reader = g.get("page_reader")

@@ -19,6 +19,16 @@ class Entry:
 
 
 ENTRIES: tuple[Entry, ...] = (
+    Entry("learning-disability", "learning-disability", _l("learning disability"), (
+        _l("A learning disability means some things are harder to learn."),
+        _l("It can make it harder to read, to use money or to learn new things."),
+        _l("It lasts all your life. The right help makes a big difference."),
+    ), (_l("learning disabilities"),)),
+    Entry("autism", "autism", _l("autism"), (
+        _l("Autism changes how you see, hear and feel the world."),
+        _l("Autistic people may find it hard to talk with others, or to cope with change."),
+        _l("Many autistic people are very good at some things."),
+    ), (_l("autistic"),)),
     Entry("ehcp", "ehcp", _l("EHCP"), (
         _l("EHCP means Education, Health and Care Plan."),
         _l("It is a plan for a young person with special needs, up to age 25."),
@@ -102,7 +112,7 @@ ENTRIES: tuple[Entry, ...] = (
         _l("Then you can see if a job leaves you better off."),
     ), (_l("better-off check"), _l("better-off-in-work check"))),
     Entry("referral", "referral", _l("referral"), (
-        _l("A referral is when you ask a service for help."),
+        _l("A referral is a message that asks a service for help."),
         _l("You, your family or a worker can send it."),
         _l("Then the service gets in touch with you."),
     ), (_l("referrals"),)),

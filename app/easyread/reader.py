@@ -25,7 +25,7 @@ class Clip:
 
     @property
     def url(self) -> str:
-        return url_for("easyread.audio_file", lang=self.lang, key=self.key)
+        return url_for("easyread.audio_file", clip_lang=self.lang, key=self.key)
 
 
 @dataclass

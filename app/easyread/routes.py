@@ -17,11 +17,11 @@ def symbol_file(filename: str):
     return response
 
 
-@bp.get("/audio/<lang>/<clip:key>.mp3")
-def audio_file(lang: str, key: str):
-    if lang not in current_app.config["LANGUAGES"]:
+@bp.get("/audio/<string(length=2):clip_lang>/<clip:key>.mp3")
+def audio_file(clip_lang: str, key: str):
+    if clip_lang not in current_app.config["LANGUAGES"]:
         abort(404)
-    path = clip_path(lang, key)
+    path = clip_path(clip_lang, key)
     if not path.exists():
         path = build_clip(key)
         if path is None:

@@ -21,6 +21,7 @@ def test_unknown_url_404_in_welsh(client):
     page = client.get("/no-such-page?lang=cy").get_data(as_text=True)
     assert '<html lang="cy"' in page
     assert "We cannot find this page" not in page
+    assert "Gwall" not in page.split("<title>")[1].split("</title>")[0]
 
 
 def test_forced_error_gets_the_easy_read_500_without_a_traceback(tmp_path):

@@ -1,0 +1,147 @@
+"""Every page has a Listen control whose clips exist, are MP3, and last about as long as their text."""
+import re
+import threading
+
+import pytest
+
+from app.easyread import audio
+from app.easyread.speech import Speech, mp3_duration
+from app.pages import page_paths
+from tests.conftest import make_app
+
+SAY = re.compile(r'id="([^"]+)" data-say="([^"]+)">(.*?)</', re.S)
+PAGE_AUDIO = re.compile(r'<audio class="listen-audio" controls preload="none" src="([^"]+)"')
+
+
+def assert_is_mp3_that_fits(data: bytes, text: str, rate: int) -> None:
+    assert data[:3] == b"ID3" or (data[0] == 0xFF and data[1] & 0xE0 == 0xE0), "not an MP3 file"
+    words = len(text.split())
+    expected = words / rate * 60
+    duration = mp3_duration(data)
+    assert 0.35 * expected <= duration <= 2.5 * expected + 1.0, f"{duration:.1f} s for {words} words: {text[:60]!r}"
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_every_page_has_listen_and_every_clip_is_a_fitting_mp3(app, client, lang):
+    rate = app.config["AUDIO_RATE"]
+    for path in page_paths(app):
+        page = client.get(path, query_string={"lang": lang}).get_data(as_text=True)
+        whole_page = PAGE_AUDIO.search(page)
+        assert whole_page, f"{path}: no Listen control"
+        sentences = SAY.findall(page)
+        assert sentences, f"{path}: no text registered for audio"
+        for _dom_id, url, html in sentences:
+            assert url.startswith(f"/audio/{lang}/"), url
+            response = client.get(url)
+            assert response.status_code == 200 and response.mimetype == "audio/mpeg", url
+            assert_is_mp3_that_fits(response.data, re.sub(r"<[^>]+>", "", html), rate)
+        response = client.get(whole_page.group(1))
+        assert response.status_code == 200
+        page_words = " ".join(re.sub(r"<[^>]+>", "", html) for _, _, html in sentences)
+        assert_is_mp3_that_fits(response.data, page_words, rate)
+
+
+def test_every_symbol_row_and_answer_card_shows_a_symbol_from_the_index(app, client):
+    import json
+
+    files = {entry["file"] for entry in json.load(open(app.config["SYMBOL_INDEX"]))["concepts"].values()}
+    for path in page_paths(app):
+        page = client.get(path).get_data(as_text=True)
+        blocks = re.findall(r'<div class="row[^"]*">(.*?)</div>\s*(?=<|$)', page, re.S)
+        blocks += re.findall(r'<label class="answer-card"[^>]*>(.*?)</label>', page, re.S)
+        blocks += re.findall(r'<div class="heading-row heading-row-1">(.*?)</div>', page, re.S)
+        assert blocks, path
+        for block in blocks:
+            symbol = re.search(r'<img class="symbol" src="/symbols/([^"]+)" width="\d+" height="\d+" alt="[^"]*">', block)
+            assert symbol and symbol.group(1) in files, f"{path}: no symbol from the index in {block[:120]!r}"
+
+
+def test_clips_are_cached_for_a_year_by_browsers(client):
+    page = client.get("/").get_data(as_text=True)
+    url = SAY.search(page).group(2)
+    response = client.get(url)
+    assert "max-age=31536000" in response.headers["Cache-Control"]
+    assert "immutable" in response.headers["Cache-Control"]
+
+
+def test_the_same_text_in_another_language_voice_or_rate_is_another_clip():
+    from app.easyread.reader import clip_key
+
+    base = clip_key("Hello.", "en", "gmw/en", 150)
+    assert len({base, clip_key("Hello!", "en", "gmw/en", 150), clip_key("Hello.", "cy", "cel/cy", 150), clip_key("Hello.", "en", "gmw/en", 120)}) == 4
+    assert clip_key("Hello.", "en", "gmw/en", 150) == base
+
+
+def test_a_missing_clip_is_built_once_even_when_asked_for_at_the_same_moment(app, client, monkeypatch):
+    page = client.get("/privacy").get_data(as_text=True)
+    url = SAY.search(page).group(2)
+    calls = []
+    real = Speech.synthesize
+
+    def counting(self, text, lang):
+        calls.append(text)
+        return real(self, text, lang)
+
+    monkeypatch.setattr(Speech, "synthesize", counting)
+    results = []
+
+    def fetch():
+        results.append(app.test_client().get(url).status_code)
+
+    threads = [threading.Thread(target=fetch) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert results == [200] * 6
+    assert len(calls) == 1
+
+
+def test_unknown_clips_and_languages_get_the_404_page(client):
+    assert client.get("/audio/en/" + "0" * 64 + ".mp3").status_code == 404
+    assert client.get("/audio/fr/" + "0" * 64 + ".mp3").status_code == 404
+    assert client.get("/audio/en/not-a-key.mp3").status_code == 404
+
+
+def test_without_a_speech_engine_pages_work_and_say_audio_is_not_available(tmp_path, monkeypatch):
+    monkeypatch.setattr(Speech, "available", property(lambda self: False))
+    app = make_app(tmp_path)
+    client = app.test_client()
+    for path in page_paths(app):
+        for lang in ("en", "cy"):
+            response = client.get(path, query_string={"lang": lang})
+            assert response.status_code == 200
+            page = response.get_data(as_text=True)
+            assert not PAGE_AUDIO.search(page), path
+            assert 'class="listen-unavailable"' in page, path
+    assert "Sorry, audio is not available right now." in client.get("/?lang=en").get_data(as_text=True)
+    url = SAY.search(client.get("/").get_data(as_text=True)).group(2)
+    assert client.get(url).status_code == 404
+
+
+def test_with_audio_switched_off_pages_still_work(tmp_path):
+    app = make_app(tmp_path, AUDIO_ENABLED=False)
+    page = app.test_client().get("/").get_data(as_text=True)
+    assert 'class="listen-unavailable"' in page
+
+
+def test_clips_already_built_still_play_when_the_engine_is_gone(app, client, monkeypatch):
+    page = client.get("/credits").get_data(as_text=True)
+    for _, url, _ in SAY.findall(page):
+        client.get(url)
+    client.get(PAGE_AUDIO.search(page).group(1))
+    monkeypatch.setattr(Speech, "available", property(lambda self: False))
+    page = client.get("/credits").get_data(as_text=True)
+    assert PAGE_AUDIO.search(page)
+    assert client.get(PAGE_AUDIO.search(page).group(1)).status_code == 200
+
+
+def test_build_audio_builds_every_page_in_every_language_then_reuses(app, runner):
+    first = runner.invoke(args=["easyread", "build-audio"])
+    assert first.exit_code == 0, first.output
+    built = int(re.search(r"(\d+) built, 0 reused, 0 failed", first.output).group(1))
+    assert built > 100
+    second = runner.invoke(args=["easyread", "build-audio"])
+    assert f"0 built, {built} reused, 0 failed" in second.output
+    with app.app_context():
+        assert any(audio.clip_path("cy", "x").parent.glob("*.mp3"))
