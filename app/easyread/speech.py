@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import io
 import os
 import sys
 import tempfile
@@ -79,7 +80,8 @@ class Speech:
         if text is None or not str(text).strip():
             raise ValueError("there is no text to speak")
         self.voice_for(lang)
-        with tempfile.TemporaryDirectory(prefix="speech-") as tmp, _LOCK:
+        # pyttsx3's espeak driver prints every file it saves; that is noise in a server's log.
+        with tempfile.TemporaryDirectory(prefix="speech-") as tmp, _LOCK, contextlib.redirect_stdout(io.StringIO()):
             pcm, sample_rate = self._speak_to_wav(str(text), lang, tmp)
         try:
             encoder = lameenc.Encoder()
@@ -103,10 +105,12 @@ class Speech:
         if engine is None:
             try:
                 engine = self._factory()
-                # A new engine queues settings until its first run; an empty run makes
-                # it idle, so later settings apply at once, before speech starts.
+                # A new engine queues settings until its first run; a first run makes it
+                # idle, so later settings apply at once, before speech starts. Speaking a
+                # word (not an empty run) replaces any text left from an earlier user.
                 _wait_until_espeak_idle(time.monotonic() + 1.0)
-                engine.runAndWait()
+                with tempfile.TemporaryDirectory(prefix="speech-") as tmp:
+                    self._run_once(engine, "ready", None, os.path.join(tmp, "ready.wav"))
             except Exception as exc:
                 raise SpeechUnavailable(
                     f"speech engine {self.driver_name!r} did not start "
@@ -166,7 +170,7 @@ class Speech:
                 raise SpeechUnavailable("the engine did not write 16-bit mono audio")
             return wav.readframes(wav.getnframes()), wav.getframerate()
 
-    def _run_once(self, engine: Any, text: str, voice_id: str, path: str) -> None:
+    def _run_once(self, engine: Any, text: str, voice_id: str | None, path: str) -> None:
         started, finished = threading.Event(), threading.Event()
         outcomes: list[bool] = []
         errors: list[Exception] = []
@@ -185,9 +189,10 @@ class Speech:
         watchdog = threading.Timer(limit, _break_loop, (engine, fired))
         watchdog.daemon = True
         try:
-            engine.setProperty("voice", voice_id)
-            engine.setProperty("rate", self.rate)
-            _wait_until_espeak_idle(time.monotonic() + 1.0)
+            if voice_id is not None:
+                engine.setProperty("voice", voice_id)
+                engine.setProperty("rate", self.rate)
+                _wait_until_espeak_idle(time.monotonic() + 1.0)
             watchdog.start()
             # One file per runAndWait: queued saves before one run write only the last file.
             engine.save_to_file(text, path)
@@ -210,7 +215,7 @@ class Speech:
             if errors:
                 raise _Retry(f"the engine reported an error: {errors[0]}")
             current = engine.getProperty("voice")
-            if current != voice_id:
+            if voice_id is not None and current != voice_id:
                 raise SpeechUnavailable(
                     f"voice {voice_id!r} did not take; the engine used {current!r}"
                 )
