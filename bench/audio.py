@@ -4,6 +4,7 @@ and the time to first byte of a cached clip from a running server.
     .venv/bin/python bench/audio.py
 """
 import http.client
+import logging
 import statistics
 import sys
 import tempfile
@@ -23,6 +24,7 @@ from app.migrate import upgrade  # noqa: E402
 
 
 def main() -> None:
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
     folder = Path(tempfile.mkdtemp(prefix="bench-audio-"))
     app = create_app({"APP_ENV": "test", "DATABASE_URL": f"sqlite:///{folder}/bench.db", "AUDIO_DIR": str(folder / "audio")})
     upgrade(app)

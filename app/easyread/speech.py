@@ -80,8 +80,7 @@ class Speech:
         if text is None or not str(text).strip():
             raise ValueError("there is no text to speak")
         self.voice_for(lang)
-        # pyttsx3's espeak driver prints every file it saves; that is noise in a server's log.
-        with tempfile.TemporaryDirectory(prefix="speech-") as tmp, _LOCK, contextlib.redirect_stdout(io.StringIO()):
+        with tempfile.TemporaryDirectory(prefix="speech-") as tmp, _LOCK:
             pcm, sample_rate = self._speak_to_wav(str(text), lang, tmp)
         try:
             encoder = lameenc.Encoder()
@@ -171,6 +170,11 @@ class Speech:
             return wav.readframes(wav.getnframes()), wav.getframerate()
 
     def _run_once(self, engine: Any, text: str, voice_id: str | None, path: str) -> None:
+        # pyttsx3's espeak driver prints every file it saves; that is noise in a server's log.
+        with contextlib.redirect_stdout(io.StringIO()):
+            self._run_quietly(engine, text, voice_id, path)
+
+    def _run_quietly(self, engine: Any, text: str, voice_id: str | None, path: str) -> None:
         started, finished = threading.Event(), threading.Event()
         outcomes: list[bool] = []
         errors: list[Exception] = []
