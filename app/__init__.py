@@ -1,4 +1,6 @@
 """My Way to Work: an easy-read website for finding a way into paid work."""
+import logging
+
 from flask import Flask
 from jinja2 import StrictUndefined
 
@@ -10,11 +12,24 @@ def create_app(config_overrides: dict | None = None) -> Flask:
     """Build the app from the environment's settings and any overrides."""
     app = Flask(__name__, instance_path=str(INSTANCE_DIR))
     app.config.update(load_config(config_overrides))
+    setup_logging()
     setup_extensions(app)
     setup_templates(app)
     setup_blueprints(app)
     setup_cli(app)
     return app
+
+
+def setup_logging() -> None:
+    """One handler on the root logger, set up by us: a library that calls logging.debug() would
+    otherwise add its own, and every line would be printed twice."""
+    root = logging.getLogger()
+    if not root.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+        root.setLevel(logging.INFO)
+        logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
 
 
 def setup_extensions(app: Flask) -> None:

@@ -20,6 +20,7 @@ def asset_url(filename: str) -> str:
 def cache_static_files(response):
     """Hashed static URLs never change, so let browsers keep them."""
     if request.endpoint == "static" and request.args.get("v"):
+        response.cache_control.no_cache = None
         response.cache_control.max_age = current_app.config["STATIC_MAX_AGE"]
         response.cache_control.public = True
         response.cache_control.immutable = True

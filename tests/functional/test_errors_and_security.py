@@ -119,3 +119,11 @@ def test_healthz_reports_the_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.get_json() == {"status": "ok", "database": "ok"}
+
+
+def test_static_files_with_a_hash_are_cached_for_a_year_and_nothing_else(client):
+    page = client.get("/").get_data(as_text=True)
+    css = page.split('rel="stylesheet" href="')[1].split('"')[0]
+    assert "?v=" in css
+    cache = client.get(css).headers["Cache-Control"]
+    assert "max-age=31536000" in cache and "immutable" in cache and "no-cache" not in cache
