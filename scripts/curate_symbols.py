@@ -14,12 +14,13 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
 import sys
 import tarfile
 import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from npm_package import npm_pack
 
 ROOT = Path(__file__).resolve().parents[1]
 INDEX = ROOT / "easyread_assets" / "symbols.json"
@@ -62,19 +63,6 @@ def load_index() -> dict:
     if problems:
         sys.exit("symbols.json:\n  " + "\n  ".join(problems))
     return index
-
-
-def fetch_tarball(version: str, dest: Path) -> Path:
-    result = subprocess.run(
-        ["npm", "pack", f"openmoji@{version}", "--json", "--pack-destination", str(dest)],
-        cwd=dest,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    # npm may print warnings before the JSON on stdout.
-    payload = json.loads(result.stdout[result.stdout.index("[") :])
-    return dest / payload[0]["filename"]
 
 
 def read_package(tarball: Path, wanted_svgs: set[str]) -> tuple[dict, dict[str, bytes], bytes]:
@@ -181,7 +169,7 @@ def main() -> None:
     wanted = {c["file"] for c in concepts.values()}
 
     with tempfile.TemporaryDirectory() as tmp:
-        tarball = args.tarball or fetch_tarball(version, Path(tmp))
+        tarball = args.tarball or npm_pack(f"openmoji@{version}", Path(tmp))
         package, svgs, licence = read_package(tarball, wanted)
 
     if package["meta"].get("version") != version:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Copy Atkinson Hyperlegible Next (regular and bold, latin and latin-ext woff2)
 from the pinned fontsource npm package into app/static/fonts/, with its OFL
-licence and the matching @font-face rules in fonts.css.txt.
+licence, and print the matching @font-face rules (they live in app/static/css/site.css).
 
 Usage: python scripts/fetch_fonts.py [--tarball PATH]
 
@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tarfile
 import tempfile
 from pathlib import Path
+
+from npm_package import npm_pack
 
 PACKAGE = "@fontsource/atkinson-hyperlegible-next"
 VERSION = "5.3.0"
@@ -37,18 +38,6 @@ def source_name(subset: str, weight: int) -> str:
 
 def target_name(subset: str, weight: int) -> str:
     return f"atkinson-next-{weight}-{subset}.woff2"
-
-
-def fetch_tarball(dest: Path) -> Path:
-    result = subprocess.run(
-        ["npm", "pack", f"{PACKAGE}@{VERSION}", "--json", "--pack-destination", str(dest)],
-        cwd=dest,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    payload = json.loads(result.stdout[result.stdout.index("[") :])
-    return dest / payload[0]["filename"]
 
 
 def read_package(tarball: Path) -> dict[str, bytes]:
@@ -99,7 +88,7 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
-        files = read_package(args.tarball or fetch_tarball(Path(tmp)))
+        files = read_package(args.tarball or npm_pack(f"{PACKAGE}@{VERSION}", Path(tmp)))
 
     version = json.loads(files["package.json"])["version"]
     if version != VERSION:
@@ -118,9 +107,9 @@ def main() -> None:
             total += len(data)
             print(f"{target_name(subset, weight):36} {len(data):6} bytes")
     (OUT_DIR / "OFL.txt").write_bytes(files["LICENSE"])
-    (OUT_DIR / "fonts.css.txt").write_text(font_face_css(ranges), encoding="utf-8")
     print(f"{'total (4 woff2 files)':36} {total:6} bytes")
-    print(f"{PACKAGE} {version}: OFL.txt and fonts.css.txt written")
+    print(f"{PACKAGE} {version}: OFL.txt written. The @font-face rules for site.css:\n")
+    print(font_face_css(ranges))
 
 
 if __name__ == "__main__":
