@@ -8,6 +8,7 @@ FLASK := $(BIN)/flask --app wsgi
 .PHONY: run test test-sqlite test-postgres install translations migrate audio system-packages screenshots clean
 
 run: install translations migrate
+	$(FLASK) demo load --if-empty
 	@if command -v espeak-ng >/dev/null 2>&1; then $(FLASK) easyread build-audio || echo "Some audio could not be built; pages will build it when asked."; \
 	  else echo "espeak-ng is not installed, so pages will say that audio is not available."; fi
 	@echo

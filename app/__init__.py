@@ -64,6 +64,8 @@ def setup_blueprints(app: Flask) -> None:
 
 def setup_cli(app: Flask) -> None:
     from app.cli import db_cli, translate_cli
+    from app.demo import demo_cli
 
     app.cli.add_command(db_cli)
     app.cli.add_command(translate_cli)
+    app.cli.add_command(demo_cli)

@@ -8,6 +8,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from app import create_app
+from app.demo import load_demo_data
 from app.migrate import upgrade
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -18,6 +19,7 @@ def make_app(tmp_path: Path, **overrides):
     settings = {"APP_ENV": "test", "AUDIO_DIR": str(tmp_path / "audio"), **overrides}
     app = create_app(settings)
     upgrade(app)
+    load_demo_data(app)
     return app
 
 
