@@ -44,21 +44,27 @@ def setup_extensions(app: Flask) -> None:
 
 
 def setup_templates(app: Flask) -> None:
+    from flask_babel import format_date
+
     from app.assets import asset_url, cache_static_files
 
     app.jinja_env.undefined = StrictUndefined
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.globals["asset_url"] = asset_url
+    app.jinja_env.globals["format_date"] = format_date
+    app.jinja_env.globals["has_endpoint"] = lambda name: name in app.view_functions
     app.after_request(cache_static_files)
 
 
 def setup_blueprints(app: Flask) -> None:
+    from app.checklists import setup_checklists
     from app.easyread import setup_easyread
     from app.errors import setup_errors
     from app.main.routes import bp as main_bp
 
     app.register_blueprint(main_bp)
     setup_easyread(app)
+    setup_checklists(app)
     setup_errors(app)
 
 

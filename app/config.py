@@ -39,6 +39,11 @@ class Config:
     AUDIO_BITRATE = 32  # kbps, mono
     AUDIO_ENABLED = os.environ.get("AUDIO_ENABLED", "1") != "0"
     STATIC_MAX_AGE = 365 * 24 * 3600  # seconds, for files whose name carries their hash
+    CHECKLIST_DAYS = int(os.environ.get("CHECKLIST_DAYS", "180"))  # days after the last change
+    SHARE_LINK_DAYS = int(os.environ.get("SHARE_LINK_DAYS", "30"))  # days
+    RESUME_TRIES_PER_CLIENT = 10  # tries per window from one address
+    RESUME_TRIES_PER_CODE = 5  # tries per window at one code
+    RESUME_WINDOW_MINUTES = 15  # minutes
 
 
 class DevelopmentConfig(Config):

@@ -1,2 +1,4 @@
 """Models shared across the site. Each blueprint keeps its own models beside it."""
 from app.easyread.models import AudioClip  # noqa: F401  (imported so Alembic sees every table)
+from app.checklists.models import ChecklistAnswer, ChecklistSession, ShareLink  # noqa: F401
+from app.ratelimit import RateLimit  # noqa: F401

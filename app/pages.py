@@ -1,24 +1,59 @@
 """Every page a person can open, with example arguments: the one list the checks and audio build walk."""
 from flask import Flask, url_for
 
-# endpoint -> example URL arguments. A new GET page must be added here, or a test fails.
-PUBLIC_PAGES: dict[str, dict] = {
+from app.checklists.demo import DEMO_SHARE_TOKEN
+
+# endpoint -> example URL arguments (or a list of them, to check several variants).
+# A new GET page must be added here, or a test fails.
+PUBLIC_PAGES: dict[str, dict | list[dict]] = {
     "main.home": {},
     "main.accessibility": {},
     "main.privacy": {},
     "main.credits": {},
     "easyread.reading_settings": {},
     "easyread.glossary": {},
+    "checklists.hub": {},
+    "checklists.begin": {"checklist_id": "my-work-dreams"},
+    "checklists.step": [
+        {"checklist_id": "before-you-start", "step_id": "who"},
+        {"checklist_id": "my-work-dreams", "step_id": "kinds-of-work"},
+        {"checklist_id": "getting-ready", "step_id": "travel"},
+        {"checklist_id": "my-work-dreams", "step_id": "dream-job"},
+    ],
+    "checklists.check": {"checklist_id": "all-about-me"},
+    "checklists.plan": {},
+    "checklists.ehcp": {},
+    "checklists.save": {},
+    "checklists.resume": {},
+    "checklists.share": {},
+    "checklists.delete": {},
+    "checklists.deleted": {},
+    "checklists.shared_plan": {"token": DEMO_SHARE_TOKEN},
+    "checklists.shared_ehcp": {"token": DEMO_SHARE_TOKEN},
+}
+
+# Pages that show a person's own checklists: the checks open the demo plan with its code first.
+WITH_DEMO_ANSWERS: set[str] = {
+    "checklists.hub", "checklists.check", "checklists.plan", "checklists.ehcp", "checklists.save",
+    "checklists.share", "checklists.delete",
 }
 
 # GET endpoints that are not pages: files and machine checks.
-NOT_PAGES: set[str] = {"static", "easyread.symbol_file", "easyread.audio_file", "main.healthz"}
+NOT_PAGES: set[str] = {
+    "static", "easyread.symbol_file", "easyread.audio_file", "main.healthz",
+    "checklists.download", "checklists.code_audio", "checklists.answer_audio", "checklists.shared_answer_audio",
+}
 
 
-def page_paths(app: Flask) -> list[str]:
-    """The path of every public page, for the sweep and the audio build."""
+def page_examples() -> list[tuple[str, dict]]:
+    return [(endpoint, args) for endpoint, value in PUBLIC_PAGES.items() for args in (value if isinstance(value, list) else [value])]
+
+
+def page_paths(app: Flask, with_answers: bool | None = None) -> list[str]:
+    """The path of every public page, for the sweep and the audio build (or only those that do or do not show answers)."""
     with app.test_request_context():
-        return [url_for(endpoint, **args) for endpoint, args in PUBLIC_PAGES.items()]
+        return [url_for(endpoint, **args) for endpoint, args in page_examples()
+                if with_answers is None or (endpoint in WITH_DEMO_ANSWERS) == with_answers]
 
 
 def get_endpoints(app: Flask) -> set[str]:

@@ -71,3 +71,22 @@ def runner(app):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM}
+
+
+def open_demo_plan(client) -> None:
+    """Open the demo plan in this client, as a person would with its code."""
+    from app.checklists.demo import DEMO_CODE
+
+    response = client.post("/my-work/resume", data={"code": DEMO_CODE})
+    assert response.status_code == 302, "the demo plan did not open"
+
+
+def all_pages(app, client):
+    """Every public page's path, fetched with the demo plan open where the page shows a person's answers."""
+    from app.pages import page_paths
+
+    for path in page_paths(app, with_answers=False):
+        yield path
+    open_demo_plan(client)
+    for path in page_paths(app, with_answers=True):
+        yield path

@@ -1,0 +1,39 @@
+"""My work checklists: aspiration checklists and a vocational profile that become My work plan."""
+import json
+
+from flask import Flask
+from werkzeug.routing import BaseConverter
+
+# Paths under /my-work that a checklist may not be called, because pages already use them.
+RESERVED = {"plan", "save", "resume", "forget", "share", "shared", "delete", "deleted", "download", "audio", "check"}
+
+
+class KebabConverter(BaseConverter):
+    regex = "[a-z0-9]+(?:-[a-z0-9]+)*"
+
+
+class TokenConverter(BaseConverter):
+    regex = "[A-Za-z0-9_-]{16,64}"
+
+
+def setup_checklists(app: Flask) -> None:
+    from app.checklists.definitions import DefinitionError, load_all
+
+    app.url_map.converters["kebab"] = KebabConverter
+    app.url_map.converters["token"] = TokenConverter
+    with open(app.config["SYMBOL_INDEX"], encoding="utf-8") as handle:
+        index = json.load(handle)["concepts"]
+    symbols = set(index) | {alias for entry in index.values() for alias in entry.get("aliases", [])}
+    checklists = load_all(symbols)
+    clash = RESERVED & set(checklists)
+    if clash:
+        raise DefinitionError(f"Checklist ids {sorted(clash)} are used by other pages under /my-work.")
+    app.extensions["checklists"] = checklists
+
+    from app.checklists import keeping, private_audio  # noqa: F401  (their routes join the blueprint)
+    from app.checklists.demo import load_demo_plan, no_demo_plan
+    from app.checklists.routes import bp
+    from app.demo import register
+
+    app.register_blueprint(bp)
+    register(load_demo_plan, no_demo_plan)

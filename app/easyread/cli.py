@@ -24,7 +24,7 @@ def collect_clips(app, languages) -> dict:
                 page_reader = g.get("page_reader")
                 if page_reader is None:
                     continue
-                found = [*page_reader.clips, page_reader.page_clip()]
+                found = [*page_reader.shared_clips(), page_reader.page_clip()]
                 for clip in filter(None, found):
                     clips[clip.key] = clip
     return clips

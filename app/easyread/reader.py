@@ -22,10 +22,15 @@ class Clip:
     text: str
     lang: str
     dom_id: str
+    private_url: str | None = None  # private words are spoken on request and never stored
 
     @property
     def url(self) -> str:
-        return url_for("easyread.audio_file", clip_lang=self.lang, key=self.key)
+        return self.private_url or url_for("easyread.audio_file", clip_lang=self.lang, key=self.key)
+
+    @property
+    def private(self) -> bool:
+        return self.private_url is not None
 
 
 @dataclass
@@ -47,6 +52,16 @@ class PageReader:
         self.clips.append(clip)
         return clip
 
+    def say_private(self, text: str, url: str) -> Clip:
+        """Private words: shown and spoken, but kept out of the page clip and the clip store."""
+        plain = " ".join(str(text).split())
+        clip = Clip("", plain, self.lang, f"say-{len(self.clips) + 1}", private_url=url)
+        self.clips.append(clip)
+        return clip
+
+    def shared_clips(self) -> list[Clip]:
+        return [c for c in self.clips if not c.private]
+
     def set_heading(self, text: str) -> None:
         if self.heading is None:
             self.heading = " ".join(str(text).split())
@@ -57,7 +72,7 @@ class PageReader:
 
     def page_text(self) -> str:
         """Every registered string in order, each ending like a sentence so the voice pauses."""
-        parts = [c.text if _ENDS_SENTENCE.search(c.text) else f"{c.text}." for c in self.clips if c.text]
+        parts = [c.text if _ENDS_SENTENCE.search(c.text) else f"{c.text}." for c in self.shared_clips() if c.text]
         return "\n".join(parts)
 
     def page_clip(self) -> Clip | None:

@@ -10,7 +10,8 @@ from tests.conftest import make_app
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory):
     folder = tmp_path_factory.mktemp("live")
-    return make_app(folder, DATABASE_URL=f"sqlite:///{folder}/live.db", WTF_CSRF_ENABLED=True)
+    # The sweep opens the demo plan for many pages from one address, far past the resume limit.
+    return make_app(folder, DATABASE_URL=f"sqlite:///{folder}/live.db", WTF_CSRF_ENABLED=True, RESUME_TRIES_PER_CLIENT=100_000, RESUME_TRIES_PER_CODE=100_000)
 
 
 @pytest.fixture(scope="session")
@@ -25,3 +26,13 @@ def live_server(live_app):
 
 def set_cookies(context, base_url: str, **cookies: str) -> None:
     context.add_cookies([{"name": name, "value": value, "url": base_url} for name, value in cookies.items()])
+
+
+def open_demo_plan_in_browser(page, base_url: str) -> None:
+    """Open the demo plan with its code, the way a person would."""
+    from app.checklists.demo import DEMO_CODE
+
+    page.goto(base_url + "/my-work/resume")
+    page.fill("#code", DEMO_CODE)
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url("**/my-work/?welcome_back=1")

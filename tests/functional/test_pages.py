@@ -1,7 +1,7 @@
 """Every page opens in English and Welsh, and the language choice behaves."""
 import pytest
 
-from app.pages import page_paths
+from tests.conftest import all_pages
 
 
 @pytest.fixture(params=["en", "cy"])
@@ -10,7 +10,7 @@ def lang(request):
 
 
 def test_every_public_page_opens_in_both_languages(app, client, lang):
-    for path in page_paths(app):
+    for path in all_pages(app, client):
         response = client.get(path, query_string={"lang": lang})
         assert response.status_code == 200, path
         assert f'<html lang="{lang}"' in response.get_data(as_text=True), path

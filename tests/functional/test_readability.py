@@ -52,16 +52,19 @@ def test_every_string_and_page_reads_easily(english_clips):
 
 
 def test_the_first_use_of_each_hard_word_links_to_the_word_list(app, client):
-    from app.pages import page_paths
+    from tests.conftest import all_pages
 
     with app.test_request_context():
         words = {str(word).casefold(): entry.slug for entry in ENTRIES for word in (entry.term, *entry.also)}
     pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)", re.I)
     segments = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>|<[^>]+>|([^<]+)', re.S)
-    for path in page_paths(app):
+    for path in all_pages(app, client):
         if path == "/glossary":
             continue
         main = client.get(path).get_data(as_text=True).split('<main id="main"', 1)[1].split("</main>", 1)[0]
+        # Headings, form labels and other links cannot hold a link, so the first use that counts is in body text.
+        main = re.sub(r"<(h[1-6]|label|legend)[^>]*>.*?</\1>", " ", main, flags=re.S)
+        main = re.sub(r'<a href="(?!/glossary#)[^"]*"[^>]*>.*?</a>', " ", main, flags=re.S)
         seen = set()
         for match in segments.finditer(main):
             href, link_text, text = match.groups()
@@ -70,3 +73,26 @@ def test_the_first_use_of_each_hard_word_links_to_the_word_list(app, client):
                 if slug not in seen:
                     seen.add(slug)
                     assert href == f"/glossary#{slug}", f"{path}: the first {term.group(0)!r} does not link to the word list"
+
+
+def test_every_checklist_string_is_easy_read(english_clips):
+    """Questions, hints, answers and plan sentences, straight from the definitions (the pages show them one at a time)."""
+    from app.checklists.definitions import raw_definitions
+
+    _, known = english_clips
+    known_words = re.compile("|".join(map(re.escape, known)), re.IGNORECASE)
+    problems = []
+    for name, raw in raw_definitions():
+        texts = [raw["title"], raw["summary"]]
+        for step in raw["steps"]:
+            says = step.get("says")
+            texts += [step["question"], step.get("hint"), step.get("next-step")]
+            texts += list(says.values()) if isinstance(says, dict) else [says]
+            texts += [t for option in step.get("options", []) for t in (option.get("label"), option["says"])]
+        for text in filter(None, texts):
+            text = text.replace("%(answer)s", "it")
+            if any(len(s.split()) > MAX_WORDS for s in _sentences(text)):
+                problems.append(f"{name}: over {MAX_WORDS} words: {text!r}")
+            if len(text.split()) >= SCORED_FROM_WORDS and textstat.flesch_reading_ease(known_words.sub("it", text)) < MIN_FLESCH:
+                problems.append(f"{name}: hard to read: {text!r}")
+    assert not problems, "\n".join(problems)

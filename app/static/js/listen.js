@@ -2,6 +2,14 @@
    Without this file the page still has a plain <audio controls> and a link for each sentence. */
 (function () {
   "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+    button.addEventListener("click", function () { window.print(); });
+    button.closest(".js-only").hidden = false;
+  });
+})();
+
+(function () {
+  "use strict";
   var section = document.querySelector(".listen");
   var buttons = section && section.querySelector(".listen-buttons");
   if (!buttons || !window.Audio) { return; }

@@ -1,0 +1,139 @@
+"""Keeping answers: the resume code, coming back, sharing, downloading and deleting."""
+import io
+import json
+from datetime import timedelta
+
+import segno
+from flask import Response, abort, current_app, redirect, render_template, request, session, url_for
+from markupsafe import Markup
+
+from app import messages
+from app.checklists import codes
+from app.checklists import current as cur
+from app.checklists import service
+from app.checklists.plan import build_plan
+from app.checklists.routes import bp
+from app.errors import render_error
+from app.extensions import db
+from app.ratelimit import client_key, hashed_key, try_once
+
+SHARED_TOKEN = "shared_token"
+
+
+def qr_svg(url: str) -> Markup:
+    """The link as a QR code, drawn inline so no image request is needed."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=5, border=2, xmldecl=False, svgns=True,
+                                     title=None, desc=None, svgclass="qr-code", lineclass=None, omitsize=False)
+    return Markup(buffer.getvalue().decode("utf-8"))
+
+
+def spoken_code(code: str) -> str:
+    """The code as a voice should say it: words, then each digit on its own."""
+    *letters, digits = code.split("-")
+    return ", ".join(letters) + ", " + " ".join(digits) + "."
+
+
+@bp.get("/save")
+def save():
+    found = cur.current_checklists()
+    resume_url = url_for(".resume", code=found.code, _external=True) if found else None
+    return render_template("checklists/save.html", found=found, qr=qr_svg(resume_url) if found else None,
+                           keep_days=current_app.config["CHECKLIST_DAYS"])
+
+
+@bp.route("/resume", methods=["GET", "POST"])
+def resume():
+    typed = (request.form.get("code") if request.method == "POST" else request.args.get("code")) or ""
+    error = None
+    if request.method == "POST":
+        code = codes.normalise(typed)
+        window = timedelta(minutes=current_app.config["RESUME_WINDOW_MINUTES"])
+        if not try_once(client_key("resume-client"), current_app.config["RESUME_TRIES_PER_CLIENT"], window):
+            return render_error(429)
+        if code and not try_once(hashed_key("resume-code", code), current_app.config["RESUME_TRIES_PER_CODE"], window):
+            return render_error(429)
+        if not typed.strip():
+            error = messages.CODE_NEEDED
+        elif code is None:
+            error = messages.CODE_NOT_A_CODE
+        else:
+            record = service.find_by_code(db.session, code, current_app.config["SECRET_KEY"])
+            if record is None:
+                error = messages.CODE_NOT_FOUND
+            else:
+                cur.remember(record, code)
+                return redirect(url_for(".hub", welcome_back=1))
+    return render_template("checklists/resume.html", typed=typed[:200], error=error, keep_days=current_app.config["CHECKLIST_DAYS"])
+
+
+@bp.post("/forget")
+def forget():
+    cur.forget()
+    return redirect(url_for(".hub", closed=1))
+
+
+@bp.route("/share", methods=["GET", "POST"])
+def share():
+    found = cur.current_checklists()
+    if request.method == "POST" and found:
+        if request.form.get("action") == "stop":
+            service.stop_sharing(db.session, found.record)
+            session.pop(SHARED_TOKEN, None)
+            return redirect(url_for(".share", stopped=1))
+        token = service.share(db.session, found.record, current_app.config["SECRET_KEY"], current_app.config["SHARE_LINK_DAYS"])
+        session[SHARED_TOKEN] = token
+        return redirect(url_for(".share"))
+    links = service.live_share_links(db.session, found.record) if found else []
+    token = session.get(SHARED_TOKEN) if links else None
+    link = url_for(".shared_plan", token=token, _external=True) if token else None
+    return render_template("checklists/share.html", found=found, links=links, link=link,
+                           stopped=request.args.get("stopped") == "1", days=current_app.config["SHARE_LINK_DAYS"])
+
+
+@bp.route("/delete", methods=["GET", "POST"])
+def delete():
+    found = cur.current_checklists()
+    if request.method == "POST" and found:
+        service.delete_session(db.session, found.record)
+        cur.forget()
+        session.pop(SHARED_TOKEN, None)
+        return redirect(url_for(".deleted"))
+    return render_template("checklists/delete.html", found=found)
+
+
+@bp.get("/deleted")
+def deleted():
+    return render_template("checklists/deleted.html")
+
+
+@bp.get("/download")
+def download():
+    found = cur.current_checklists() or abort(404)
+    answers = service.answers_of(db.session, found.record)
+    plan = build_plan(found.definitions, answers)
+    body = {
+        "checklists": [
+            {"checklist": checklist_id, "step": step_id, "choices": list(a.choices), "text": a.text, "skipped": a.skipped}
+            for (checklist_id, step_id), a in sorted(answers.items())
+        ],
+        "plan": {name: [s.text for s in sentences] for name, sentences in plan.sections()},
+        "last_changed": found.record.updated_at.isoformat(),
+        "kept_until": found.record.expires_at.isoformat(),
+    }
+    return Response(json.dumps(body, ensure_ascii=False, indent=2), mimetype="application/json",
+                    headers={"Content-Disposition": 'attachment; filename="my-work-answers.json"', "Cache-Control": "no-store"})
+
+
+@bp.get("/shared/<token:token>", endpoint="shared_plan")
+def shared_plan(token: str):
+    record = service.find_shared(db.session, token, current_app.config["SECRET_KEY"]) or abort(404)
+    built = build_plan(cur.definitions(), service.answers_of(db.session, record))
+    return render_template("checklists/plan.html", plan=built, found=None, record=record, shared=True, token=token)
+
+
+@bp.get("/shared/<token:token>/ehcp", endpoint="shared_ehcp")
+def shared_ehcp(token: str):
+    record = service.find_shared(db.session, token, current_app.config["SECRET_KEY"]) or abort(404)
+    built = build_plan(cur.definitions(), service.answers_of(db.session, record))
+    return render_template("checklists/ehcp.html", plan=built, found=None, record=record, shared=True, token=token)

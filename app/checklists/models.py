@@ -1,0 +1,52 @@
+"""A person's checklist answers, kept without an account, found again by a resume code."""
+from datetime import datetime
+
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.database import Base
+
+
+class ChecklistSession(Base):
+    """One person's checklists. Only a keyed hash of the resume code is stored."""
+
+    __tablename__ = "checklist_session"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    answers: Mapped[list["ChecklistAnswer"]] = relationship(back_populates="session", cascade="all, delete-orphan", passive_deletes=True)
+    share_links: Mapped[list["ShareLink"]] = relationship(back_populates="session", cascade="all, delete-orphan", passive_deletes=True)
+
+
+class ChecklistAnswer(Base):
+    """The answer to one step: the chosen option ids, or the words typed, or skipped."""
+
+    __tablename__ = "checklist_answer"
+    __table_args__ = (UniqueConstraint("session_id", "checklist_id", "step_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("checklist_session.id", ondelete="CASCADE"), index=True)
+    checklist_id: Mapped[str] = mapped_column(String(40))
+    step_id: Mapped[str] = mapped_column(String(40))
+    choices: Mapped[list] = mapped_column(JSON, default=list)
+    text: Mapped[str | None] = mapped_column(Text)
+    skipped: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    session: Mapped[ChecklistSession] = relationship(back_populates="answers")
+
+
+class ShareLink(Base):
+    """A read-only link to a plan, made by the person, that expires or can be stopped."""
+
+    __tablename__ = "share_link"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("checklist_session.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    stopped_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    session: Mapped[ChecklistSession] = relationship(back_populates="share_links")

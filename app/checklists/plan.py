@@ -1,0 +1,63 @@
+"""My work plan: the answers as first-person sentences with symbols, under four headings."""
+from dataclasses import dataclass, field
+
+from flask_babel import lazy_gettext as _l
+
+from app.checklists.definitions import Checklist
+from app.checklists.engine import NO_ANSWER, Answers, path
+
+SETUP = "before-you-start"
+NO_NEXT_STEPS = _l("Talk to someone you trust about what to try first.")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    symbol: str
+    text: str
+    private_key: tuple[str, str] | None = None  # words the person typed: read aloud, never cached
+
+
+@dataclass
+class Plan:
+    aspirations: list[Sentence] = field(default_factory=list)
+    strengths: list[Sentence] = field(default_factory=list)
+    support: list[Sentence] = field(default_factory=list)
+    next_steps: list[Sentence] = field(default_factory=list)
+    filled_by: list[str] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.aspirations or self.strengths or self.support or self.next_steps)
+
+    def sections(self) -> list[tuple[str, list[Sentence]]]:
+        return [("aspirations", self.aspirations), ("strengths", self.strengths), ("support", self.support), ("next-steps", self.next_steps)]
+
+
+def build_plan(checklists: dict[str, Checklist], answers: Answers) -> Plan:
+    """Every given answer, in the order the person met it, as sentences in the right section."""
+    plan = Plan()
+    for checklist in checklists.values():
+        for step in path(checklist, answers):
+            answer = answers.get((checklist.id, step.id), NO_ANSWER)
+            if not answer.given:
+                continue
+            if checklist.setup:
+                plan.filled_by += [str(o.says) for o in step.options if o.id in answer.choices and step.id in ("who", "helper")]
+                continue
+            if step.type == "text":
+                section = getattr(plan, step.section)
+                section.append(Sentence(step.symbol, str(step.says) % {"answer": answer.text}, (checklist.id, step.id)))
+            elif step.type == "readiness":
+                choice = answer.choices[0]
+                if choice == "yes":
+                    plan.strengths.append(Sentence(step.symbol, str(step.says["yes"])))
+                elif choice == "with-help":
+                    plan.support.append(Sentence(step.symbol, str(step.says["with-help"])))
+                else:
+                    plan.next_steps.append(Sentence(step.symbol, str(step.next_step)))
+            else:
+                section = getattr(plan, step.section)
+                section += [Sentence(o.symbol, str(o.says)) for o in step.options if o.id in answer.choices]
+    if not plan.is_empty and not plan.next_steps:
+        plan.next_steps.append(Sentence("step", str(NO_NEXT_STEPS)))
+    return plan

@@ -1,0 +1,133 @@
+"""My work checklists: one generic route serves every step of every checklist."""
+from datetime import timedelta
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+
+from app.checklists import current as cur
+from app.checklists import service
+from app.checklists.engine import Answer, first_unanswered, next_step_id, path, previous_step_id, progress
+from app.checklists.forms import form_for
+from app.checklists.plan import SETUP, build_plan
+from app.extensions import db
+
+bp = Blueprint("checklists", __name__, url_prefix="/my-work")
+
+
+def _checklist(checklist_id: str):
+    found = cur.definitions().get(checklist_id)
+    return found if found is not None else abort(404)
+
+
+def _answers(found: cur.Current | None) -> dict:
+    return service.answers_of(db.session, found.record) if found else {}
+
+
+def _then(value: str | None) -> str | None:
+    """Which checklist to go to after 'Before you start': only a real one."""
+    return value if value in cur.definitions() and value != SETUP else None
+
+
+def _keep_days() -> int:
+    return current_app.config["CHECKLIST_DAYS"]
+
+
+@bp.get("/")
+def hub():
+    found = cur.current_checklists()
+    answers = _answers(found)
+    checklists = [c for c in cur.definitions().values() if not c.setup]
+    status = {c.id: (sum((c.id, s.id) in answers for s in path(c, answers)), len(path(c, answers))) for c in checklists}
+    return render_template("checklists/hub.html", checklists=checklists, status=status, found=found, answers=answers)
+
+
+@bp.get("/<kebab:checklist_id>")
+def begin(checklist_id: str):
+    checklist = _checklist(checklist_id)
+    if checklist.setup:
+        return redirect(url_for(".step", checklist_id=SETUP, step_id=checklist.first))
+    found = cur.current_checklists()
+    answers = _answers(found)
+    setup_done = (SETUP, "who") in answers
+    start = checklist.steps[checklist.first] if setup_done else None
+    unanswered = first_unanswered(checklist, answers) if found else None
+    return render_template("checklists/begin.html", checklist=checklist, count=len(path(checklist, answers)),
+                           setup_done=setup_done, start=start, unanswered=unanswered, answers=answers)
+
+
+@bp.route("/<kebab:checklist_id>/<kebab:step_id>", methods=["GET", "POST"])
+def step(checklist_id: str, step_id: str):
+    checklist = _checklist(checklist_id)
+    step = checklist.steps.get(step_id) or abort(404)
+    found = cur.current_checklists()
+    answers = _answers(found)
+    saved = answers.get((checklist.id, step.id))
+    then, from_check = _then(request.args.get("then")), request.args.get("from") == "check"
+    initial = {"answer": (saved.text if step.type == "text" else (list(saved.choices) if step.type == "several" else (saved.choices or [None])[0]))} if saved else None
+    form = form_for(step, data=None if request.method == "POST" else initial)
+    action = request.form.get("action", "continue")
+
+    if request.method == "POST":
+        answer = None
+        if action == "skip":
+            answer = Answer(skipped=True)
+        elif form.validate():
+            data = form.answer.data
+            answer = Answer(text=data.strip()) if step.type == "text" else Answer(choices=tuple(data if isinstance(data, list) else [data]))
+        elif action == "save" and not request.form.get("answer"):
+            answer = False  # nothing chosen: keep what was saved before, and go to the code
+        if answer is not None:
+            if found is None:
+                record, code = service.start_session(db.session, current_app.config["SECRET_KEY"], _keep_days())
+                cur.remember(record, code)
+                found = cur.Current(record, code, cur.definitions())
+            if answer:
+                service.save_answer(db.session, found.record, checklist.id, step.id, answer, _keep_days())
+            if action == "save":
+                return redirect(url_for(".save"))
+            return redirect(_after(checklist, step, service.answers_of(db.session, found.record), then, from_check))
+
+    number, total = progress(checklist, step, answers)
+    back = previous_step_id(checklist, step, answers)
+    back_url = url_for(".check", checklist_id=checklist.id) if from_check else (
+        url_for(".step", checklist_id=checklist.id, step_id=back, then=then) if back else url_for(".begin", checklist_id=then or checklist.id))
+    return render_template("checklists/step.html", checklist=checklist, step=step, form=form, number=number,
+                           total=total, back_url=back_url, then=then, from_check=from_check)
+
+
+def _after(checklist, step, answers, then, from_check) -> str:
+    """Where to go after answering: the next step, or the check page, or the checklist chosen at the start."""
+    following = next_step_id(checklist, step, answers)
+    if from_check and following and (checklist.id, following) in answers:
+        return url_for(".check", checklist_id=checklist.id)
+    if following:
+        return url_for(".step", checklist_id=checklist.id, step_id=following, then=then)
+    if checklist.setup:
+        target = cur.definitions().get(then) if then else None
+        return url_for(".step", checklist_id=target.id, step_id=target.first) if target else url_for(".hub")
+    return url_for(".check", checklist_id=checklist.id)
+
+
+@bp.get("/<kebab:checklist_id>/check")
+def check(checklist_id: str):
+    checklist = _checklist(checklist_id)
+    found = cur.current_checklists()
+    answers = _answers(found)
+    return render_template("checklists/check.html", checklist=checklist, steps=path(checklist, answers), answers=answers, found=found)
+
+
+@bp.get("/plan")
+def plan():
+    found = cur.current_checklists()
+    built = build_plan(cur.definitions(), _answers(found))
+    return render_template("checklists/plan.html", plan=built, found=found, record=found.record if found else None, shared=False)
+
+
+@bp.get("/plan/ehcp")
+def ehcp():
+    found = cur.current_checklists()
+    built = build_plan(cur.definitions(), _answers(found))
+    return render_template("checklists/ehcp.html", plan=built, found=found, record=found.record if found else None, shared=False)
+
+
+def keep_for() -> timedelta:
+    return timedelta(days=_keep_days())
