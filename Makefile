@@ -17,11 +17,11 @@ run: install translations migrate
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: system-packages install translations
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2
 	scripts/with-postgres.sh $(BIN)/python -m pytest -q -p no:cacheprovider tests/db
 
 test-sqlite: install translations
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2
 
 test-postgres: install
 	scripts/with-postgres.sh $(BIN)/python -m pytest -q -p no:cacheprovider tests/db
