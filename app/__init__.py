@@ -61,10 +61,12 @@ def setup_blueprints(app: Flask) -> None:
     from app.easyread import setup_easyread
     from app.errors import setup_errors
     from app.main.routes import bp as main_bp
+    from app.pathways import setup_pathways
 
     app.register_blueprint(main_bp)
     setup_easyread(app)
     setup_checklists(app)
+    setup_pathways(app)
     setup_errors(app)
 
 

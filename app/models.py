@@ -2,3 +2,4 @@
 from app.easyread.models import AudioClip  # noqa: F401  (imported so Alembic sees every table)
 from app.checklists.models import ChecklistAnswer, ChecklistSession, ShareLink  # noqa: F401
 from app.ratelimit import RateLimit  # noqa: F401
+from app.pathways import models as pathways_models  # noqa: F401,E402  (the directory's tables)

@@ -30,6 +30,12 @@ PUBLIC_PAGES: dict[str, dict | list[dict]] = {
     "checklists.deleted": {},
     "checklists.shared_plan": {"token": DEMO_SHARE_TOKEN},
     "checklists.shared_ehcp": {"token": DEMO_SHARE_TOKEN},
+    "pathways.ladder": {},
+    "pathways.step": [{"step_id": step} for step in ("volunteering", "social-enterprise", "supported-employment", "independent-employment")],
+    "pathways.directory": {},
+    "pathways.service": [{"service_id": "d3e44d29-a554-5026-a005-2178af9a9f44"}, {"service_id": "a4f34fe0-24fc-58f9-8922-919c6081da3c"}],
+    "pathways.services_for_me": {},
+    "pathways.service_types": {},
 }
 
 # Pages that show a person's own checklists: the checks open the demo plan with its code first.
@@ -42,6 +48,7 @@ WITH_DEMO_ANSWERS: set[str] = {
 NOT_PAGES: set[str] = {
     "static", "easyread.symbol_file", "easyread.audio_file", "main.healthz",
     "checklists.download", "checklists.code_audio", "checklists.answer_audio", "checklists.shared_answer_audio",
+    "pathways_api.services", "pathways_api.service", "pathways_api.taxonomies", "pathways_api.taxonomy_terms",
 }
 
 
