@@ -20,6 +20,7 @@ from app import create_app  # noqa: E402
 from app.easyread.audio import build_clip, clip_path  # noqa: E402
 from app.easyread.cli import collect_clips  # noqa: E402
 from app.easyread.speech import mp3_duration  # noqa: E402
+from app.demo import load_demo_data  # noqa: E402
 from app.migrate import upgrade  # noqa: E402
 
 
@@ -28,6 +29,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-audio-"))
     app = create_app({"APP_ENV": "test", "DATABASE_URL": f"sqlite:///{folder}/bench.db", "AUDIO_DIR": str(folder / "audio")})
     upgrade(app)
+    load_demo_data(app)
 
     started = time.perf_counter()
     clips = collect_clips(app, app.config["LANGUAGES"])

@@ -10,6 +10,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app import create_app  # noqa: E402
+from app.demo import load_demo_data  # noqa: E402
 from app.migrate import upgrade  # noqa: E402
 from app.pages import page_paths  # noqa: E402
 
@@ -22,6 +23,7 @@ def main() -> None:
     folder = tempfile.mkdtemp(prefix="bench-weight-")
     app = create_app({"APP_ENV": "test", "DATABASE_URL": f"sqlite:///{folder}/w.db", "AUDIO_DIR": f"{folder}/audio"})
     upgrade(app)
+    load_demo_data(app)
     client = app.test_client()
     css = (Path(app.static_folder) / "css" / "site.css").read_bytes()
     js = (Path(app.static_folder) / "js" / "listen.js").read_bytes()

@@ -154,3 +154,13 @@ def test_build_audio_builds_every_page_in_every_language_then_reuses(app, runner
     assert f"0 built, {built} reused, 0 failed" in second.output
     with app.app_context():
         assert any(audio.clip_path("cy", "x").parent.glob("*.mp3"))
+
+
+def test_build_audio_works_on_a_database_without_demo_data(tmp_path, monkeypatch):
+    import app.demo
+
+    monkeypatch.setattr(app.demo, "LOADERS", [])
+    bare = make_app(tmp_path)
+    result = bare.test_cli_runner().invoke(args=["easyread", "build-audio"])
+    assert result.exit_code == 0, result.output
+    assert "0 failed" in result.output
