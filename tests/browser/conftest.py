@@ -24,6 +24,14 @@ def live_server(live_app):
     thread.join(timeout=5)
 
 
+@pytest.fixture
+def no_js_page(browser):
+    """A phone-sized page with JavaScript switched off."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
+    yield context.new_page()
+    context.close()
+
+
 def set_cookies(context, base_url: str, **cookies: str) -> None:
     context.add_cookies([{"name": name, "value": value, "url": base_url} for name, value in cookies.items()])
 

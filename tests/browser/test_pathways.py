@@ -34,13 +34,6 @@ def test_directory_variants_have_no_axe_violations(browser, live_server, path, l
     assert result.violations_count == 0, result.generate_report()
 
 
-@pytest.fixture
-def no_js_page(browser):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
-    yield context.new_page()
-    context.close()
-
-
 def test_filters_work_as_a_plain_form_and_the_address_keeps_them(no_js_page, live_server):
     page = no_js_page
     page.goto(live_server + "/services")

@@ -6,13 +6,6 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def no_js_page(browser):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
-    yield context.new_page()
-    context.close()
-
-
 def test_the_page_audio_is_a_plain_control_that_plays_an_mp3(no_js_page, live_server):
     page = no_js_page
     page.goto(live_server + "/")
