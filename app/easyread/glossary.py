@@ -129,18 +129,17 @@ ENTRIES: tuple[Entry, ...] = (
     )),
 )
 
-_patterns: dict[str, re.Pattern] = {}
+_patterns: dict[str, tuple[re.Pattern, dict[str, str]]] = {}
 
 
 def _pattern(lang: str) -> tuple[re.Pattern, dict[str, str]]:
-    words = {}
-    for entry in ENTRIES:
-        for word in (entry.term, *entry.also):
-            words[str(word).casefold()] = entry.slug
+    """The glossary words of a language and one pattern that finds them, built once per language."""
     if lang not in _patterns:
+        words = {str(word).casefold(): entry.slug for entry in ENTRIES for word in (entry.term, *entry.also)}
         alternatives = sorted(words, key=len, reverse=True)
-        _patterns[lang] = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, alternatives)) + r")(?!\w)", re.IGNORECASE)
-    return _patterns[lang], words
+        pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, alternatives)) + r")(?!\w)", re.IGNORECASE)
+        _patterns[lang] = (pattern, words)
+    return _patterns[lang]
 
 
 def link_first_terms(text: str, already_linked: set[str]) -> Markup:
