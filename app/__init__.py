@@ -61,19 +61,27 @@ def setup_blueprints(app: Flask) -> None:
     from app.easyread import setup_easyread
     from app.errors import setup_errors
     from app.main.routes import bp as main_bp
+    from app.outbox import setup_outbox
     from app.pathways import setup_pathways
+    from app.referrals import setup_referrals
+    from app.staff import setup_staff
 
     app.register_blueprint(main_bp)
     setup_easyread(app)
     setup_checklists(app)
     setup_pathways(app)
+    setup_referrals(app)
+    setup_staff(app)
+    setup_outbox(app)
     setup_errors(app)
 
 
 def setup_cli(app: Flask) -> None:
     from app.cli import db_cli, translate_cli
     from app.demo import demo_cli
+    from app.purge import data_cli
 
     app.cli.add_command(db_cli)
     app.cli.add_command(translate_cli)
     app.cli.add_command(demo_cli)
+    app.cli.add_command(data_cli)

@@ -45,6 +45,38 @@ class Config:
     RESUME_TRIES_PER_CODE = 5  # tries per window at one code
     RESUME_WINDOW_MINUTES = 15  # minutes
 
+    # Referrals
+    PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")  # for links in messages
+    CONTACT_WITHIN_WORKING_DAYS = int(os.environ.get("CONTACT_WITHIN_WORKING_DAYS", "5"))  # the agreed time to first contact
+    HOLIDAYS = tuple(day for day in os.environ.get("HOLIDAYS", "2026-12-25,2026-12-28,2027-01-01").split(",") if day)  # not working days
+    REFERRAL_KEEP_DAYS = int(os.environ.get("REFERRAL_KEEP_DAYS", str(3 * 365)))  # after the referral is closed or last changed
+    COUNCIL_TEAM_NAME = os.environ.get("COUNCIL_TEAM_NAME", "Sandbridge Council supported employment team (demo)")
+    COUNCIL_TEAM_EMAIL = os.environ.get("COUNCIL_TEAM_EMAIL", "supported-employment-team@example.org")
+    COUNCIL_ORGANIZATION_ID = os.environ.get("COUNCIL_ORGANIZATION_ID", "b8971a6b-17ea-52e8-9a2f-4cb7a097b01e")  # the council in the directory (demo: Sandbridge Council)
+    INBOX_PAGE_SIZE = 25  # referrals a page
+
+    # Staff sign-in
+    SIGN_IN_TRIES_PER_ACCOUNT = 5  # tries per window at one email address
+    SIGN_IN_TRIES_PER_CLIENT = 20  # tries per window from one address
+    SIGN_IN_WINDOW_MINUTES = 15  # minutes
+    PASSWORD_RESET_MINUTES = 60  # minutes a reset link works
+    PASSWORD_MIN_LENGTH = 12  # characters
+
+    # Outbox: SMTP or GOV.UK Notify
+    MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "smtp")  # smtp or notify
+    MAIL_FROM = os.environ.get("MAIL_FROM", "My Way to Work <no-reply@example.org>")
+    SMTP_HOST = os.environ.get("SMTP_HOST", "localhost")
+    SMTP_PORT = int(os.environ.get("SMTP_PORT", "25"))
+    SMTP_USERNAME = os.environ.get("SMTP_USERNAME", "")
+    SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD", "")
+    SMTP_STARTTLS = os.environ.get("SMTP_STARTTLS", "0") == "1"
+    SMTP_TIMEOUT = 10  # seconds
+    NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+    NOTIFY_TEMPLATE_ID = os.environ.get("NOTIFY_TEMPLATE_ID", "")  # an email template with ((subject)) and ((body))
+    OUTBOX_MAX_ATTEMPTS = 8  # then the message is marked failed and shown to staff
+    OUTBOX_BACKOFF_SECONDS = 60  # the first wait; it doubles after each failed try
+    OUTBOX_LOOP_SECONDS = 10  # how often the worker looks for messages
+
 
 class DevelopmentConfig(Config):
     pass

@@ -7,7 +7,10 @@ LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
 
 
 def select_locale() -> str:
-    """?lang= first, then the cookie, then the browser's languages; only configured ones."""
+    """?lang= first, then the cookie, then the browser's languages; only configured ones.
+    Staff pages are in English."""
+    if request.blueprint == "staff":
+        return "en"
     languages = current_app.config["LANGUAGES"]
     for candidate in (request.args.get("lang"), request.cookies.get("lang")):
         if candidate in languages:

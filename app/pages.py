@@ -2,6 +2,8 @@
 from flask import Flask, url_for
 
 from app.checklists.demo import DEMO_SHARE_TOKEN
+from app.referrals.pages import REFERRAL_NOT_PAGES, REFERRAL_PAGES
+from app.staff.pages import STAFF_NOT_PAGES, STAFF_PAGES
 
 # endpoint -> example URL arguments (or a list of them, to check several variants).
 # A new GET page must be added here, or a test fails.
@@ -36,6 +38,7 @@ PUBLIC_PAGES: dict[str, dict | list[dict]] = {
     "pathways.service": [{"service_id": "d3e44d29-a554-5026-a005-2178af9a9f44"}, {"service_id": "a4f34fe0-24fc-58f9-8922-919c6081da3c"}],
     "pathways.services_for_me": {},
     "pathways.service_types": {},
+    **REFERRAL_PAGES,
 }
 
 # Pages that show a person's own checklists: the checks open the demo plan with its code first.
@@ -49,6 +52,7 @@ NOT_PAGES: set[str] = {
     "static", "easyread.symbol_file", "easyread.audio_file", "main.healthz",
     "checklists.download", "checklists.code_audio", "checklists.answer_audio", "checklists.shared_answer_audio",
     "pathways_api.services", "pathways_api.service", "pathways_api.taxonomies", "pathways_api.taxonomy_terms",
+    *REFERRAL_NOT_PAGES, *STAFF_NOT_PAGES,
 }
 
 
@@ -65,3 +69,18 @@ def page_paths(app: Flask, with_answers: bool | None = None) -> list[str]:
 
 def get_endpoints(app: Flask) -> set[str]:
     return {rule.endpoint for rule in app.url_map.iter_rules() if "GET" in (rule.methods or ())}
+
+
+def staff_page_examples() -> list[tuple[str, str, dict]]:
+    """(endpoint, role signed in, URL arguments) for every staff page example."""
+    examples = []
+    for endpoint, value in STAFF_PAGES.items():
+        for example in value if isinstance(value, list) else [value]:
+            examples.append((endpoint, example["as"], example.get("args", {})))
+    return examples
+
+
+def staff_page_paths(app: Flask) -> list[tuple[str, str]]:
+    """(role, path) for every staff page example."""
+    with app.test_request_context():
+        return [(role, url_for(endpoint, **args)) for endpoint, role, args in staff_page_examples()]

@@ -90,3 +90,22 @@ def all_pages(app, client):
     open_demo_plan(client)
     for path in page_paths(app, with_answers=True):
         yield path
+
+
+def sign_in_as(client, role: str = "council-admin", email: str | None = None) -> None:
+    """Sign this client in as the demo account for a role (or another account by email), as its cookie would."""
+    from sqlalchemy import select
+
+    from app.staff.demo import DEMO_ACCOUNTS
+    from app.staff.models import StaffUser
+
+    email = email or DEMO_ACCOUNTS[role]["email"]
+    with client.application.app_context():
+        factory = client.application.extensions["database"]["factory"]
+        with factory() as session:
+            user = session.scalar(select(StaffUser).where(StaffUser.email == email))
+            assert user is not None, f"no staff account {email}"
+            user_id = user.get_id()
+    with client.session_transaction() as session:
+        session["_user_id"] = user_id
+        session["_fresh"] = True

@@ -2,17 +2,34 @@
 import re
 
 from app import create_app
-from app.pages import NOT_PAGES, PUBLIC_PAGES, get_endpoints
+from app.pages import NOT_PAGES, PUBLIC_PAGES, STAFF_PAGES, get_endpoints
+from app.staff.permissions import OPEN, Permission
 
 APP = create_app({"APP_ENV": "test"})
 
 
 def test_every_get_page_is_in_the_sweep_list():
     pages = get_endpoints(APP) - NOT_PAGES
-    assert pages == set(PUBLIC_PAGES), (
-        f"add these GET pages to app/pages.py PUBLIC_PAGES: {sorted(pages - set(PUBLIC_PAGES))}; "
-        f"remove these: {sorted(set(PUBLIC_PAGES) - pages)}"
+    listed = set(PUBLIC_PAGES) | set(STAFF_PAGES)
+    assert pages == listed, (
+        f"add these GET pages to PUBLIC_PAGES or a staff module's PAGES: {sorted(pages - listed)}; "
+        f"remove these: {sorted(listed - pages)}"
     )
+
+
+def test_every_staff_route_declares_its_permission():
+    staff_endpoints = [endpoint for endpoint in APP.view_functions if endpoint.startswith("staff.")]
+    assert staff_endpoints, "the staff blueprint has no routes"
+    for endpoint in staff_endpoints:
+        permission = getattr(APP.view_functions[endpoint], "permission", None)
+        assert permission == OPEN or isinstance(permission, Permission), (
+            f"{endpoint} must be decorated with @requires(Permission....) or @open_to_all"
+        )
+
+
+def test_staff_pages_are_only_under_staff():
+    for rule in APP.url_map.iter_rules():
+        assert rule.endpoint.startswith("staff.") == rule.rule.startswith("/staff"), rule.rule
 
 
 def test_url_paths_are_kebab_case():

@@ -1,0 +1,37 @@
+"""The staff side: sign-in, the referral inbox, outcomes, the outbox, the audit trail and school mode."""
+from flask import Flask
+from flask_login import LoginManager
+
+login_manager = LoginManager()
+login_manager.login_view = "staff.sign_in"
+login_manager.session_protection = "strong"
+
+# The staff route modules. Each one adds its routes to the blueprint and lists its pages in PAGES.
+ROUTE_MODULES = ("auth", "inbox", "referral", "outcomes_views", "messages", "audit_views", "pupils")
+
+
+@login_manager.user_loader
+def load_user(user_id: str):
+    """The cookie holds "<id>.<session token>": a new password or signing out everywhere ends old sessions."""
+    from app.extensions import db
+    from app.staff.models import StaffUser
+
+    staff_id, _, token = user_id.partition(".")
+    if not staff_id.isdigit() or not token:
+        return None
+    user = db.session.get(StaffUser, int(staff_id))
+    return user if user is not None and user.active and user.session_token == token else None
+
+
+def setup_staff(app: Flask) -> None:
+    import importlib
+
+    from app.staff.blueprint import bp
+
+    login_manager.init_app(app)
+    for name in ROUTE_MODULES:
+        importlib.import_module(f"app.staff.{name}")
+    app.register_blueprint(bp)
+    from app.staff.demo import register_demo_data
+
+    register_demo_data()

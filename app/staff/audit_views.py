@@ -1,0 +1,3 @@
+"""(to be written)"""
+PAGES: dict = {}
+NOT_PAGES: set = set()
