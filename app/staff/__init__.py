@@ -26,8 +26,10 @@ def load_user(user_id: str):
 def setup_staff(app: Flask) -> None:
     import importlib
 
+    from app.referrals.reference import ReferenceConverter
     from app.staff.blueprint import bp
 
+    app.url_map.converters["ref"] = ReferenceConverter
     login_manager.init_app(app)
     for name in ROUTE_MODULES:
         importlib.import_module(f"app.staff.{name}")
