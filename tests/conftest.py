@@ -106,6 +106,11 @@ def sign_in_as(client, role: str = "council-admin", email: str | None = None) ->
             user = session.scalar(select(StaffUser).where(StaffUser.email == email))
             assert user is not None, f"no staff account {email}"
             user_id = user.get_id()
+    from app.staff import login_manager
+
+    with client.application.test_request_context(environ_base=client.environ_base):
+        identifier = login_manager._session_identifier_generator()  # what "strong" session protection checks
     with client.session_transaction() as session:
         session["_user_id"] = user_id
         session["_fresh"] = True
+        session["_id"] = identifier
