@@ -10,8 +10,10 @@ from tests.conftest import make_app
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory):
     folder = tmp_path_factory.mktemp("live")
-    # The sweep opens the demo plan for many pages from one address, far past the resume limit.
-    return make_app(folder, DATABASE_URL=f"sqlite:///{folder}/live.db", WTF_CSRF_ENABLED=True, RESUME_TRIES_PER_CLIENT=100_000, RESUME_TRIES_PER_CODE=100_000)
+    # The sweeps open the demo plan and sign staff in many times from one address, far past the limits.
+    return make_app(folder, DATABASE_URL=f"sqlite:///{folder}/live.db", WTF_CSRF_ENABLED=True,
+                    RESUME_TRIES_PER_CLIENT=100_000, RESUME_TRIES_PER_CODE=100_000,
+                    SIGN_IN_TRIES_PER_CLIENT=100_000, SIGN_IN_TRIES_PER_ACCOUNT=100_000)
 
 
 @pytest.fixture(scope="session")
