@@ -12,6 +12,8 @@ run: install translations migrate
 	@if command -v espeak-ng >/dev/null 2>&1; then $(FLASK) easyread build-audio || echo "Some audio could not be built; pages will build it when asked."; \
 	  else echo "espeak-ng is not installed, so pages will say that audio is not available."; fi
 	@echo
+	@$(FLASK) demo show
+	@echo
 	@echo "My Way to Work is running at http://127.0.0.1:$(PORT)  (press Ctrl+C to stop)"
 	@echo
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)

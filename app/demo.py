@@ -32,3 +32,16 @@ def load(if_empty: bool) -> None:
         click.echo(line)
     if not done:
         click.echo("Demo data: nothing to load.")
+
+
+@demo_cli.command("show")
+def show() -> None:
+    """Print how to try the demo: the demo plan's code and the demo staff accounts (demo only)."""
+    from app.checklists.demo import DEMO_CODE, DEMO_SHARE_TOKEN
+    from app.staff.demo import DEMO_ACCOUNTS
+    from app.staff.models import ROLE_NAMES
+
+    click.echo(f"Demo plan: open /my-work/resume with the code {DEMO_CODE}, or read /my-work/shared/{DEMO_SHARE_TOKEN}")
+    click.echo("Demo staff accounts (demo only, sign in at /staff/sign-in):")
+    for role, account in DEMO_ACCOUNTS.items():
+        click.echo(f"  {ROLE_NAMES[role]:<15} {account['email']:<28} password: {account['password']}")
