@@ -73,7 +73,8 @@ class Config:
     SMTP_TIMEOUT = 10  # seconds
     NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
     NOTIFY_TEMPLATE_ID = os.environ.get("NOTIFY_TEMPLATE_ID", "")  # an email template with ((subject)) and ((body))
-    OUTBOX_MAX_ATTEMPTS = 8  # then the message is marked failed and shown to staff
+    NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+    OUTBOX_MAX_ATTEMPTS = 20  # with waits doubling to a 6-hour cap, about 3 days of tries; then failed and shown to staff
     OUTBOX_BACKOFF_SECONDS = 60  # the first wait; it doubles after each failed try
     OUTBOX_LOOP_SECONDS = 10  # how often the worker looks for messages
 

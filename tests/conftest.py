@@ -114,3 +114,13 @@ def sign_in_as(client, role: str = "council-admin", email: str | None = None) ->
         session["_user_id"] = user_id
         session["_fresh"] = True
         session["_id"] = identifier
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on 127.0.0.1 that keeps what it receives: .port, .messages (see tests/mail.py)."""
+    from tests.mail import LocalSmtpServer
+
+    server = LocalSmtpServer().start()
+    yield server
+    server.stop()
