@@ -1,0 +1,100 @@
+"""The inbox filters, read from the address: the inbox and the CSV export share them.
+
+A value that is not one of ours (a typo, an old bookmark, a changed link) never causes an error: the
+filter is left out and the page says so in plain words, keeping what was typed in the box."""
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+
+from sqlalchemy import Select
+
+from app.referrals.models import STATUSES, Referral
+from app.staff.overdue import overdue_condition
+from app.staff.words import AGE_BANDS, LADDER_STEPS, UK
+
+FILTER_NAMES = ("status", "service", "step", "age", "from", "to", "overdue")
+
+
+@dataclass
+class InboxFilters:
+    status: str | None = None
+    service: str | None = None
+    step: str | None = None
+    age: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    overdue: bool = False
+    page: int = 1
+    typed: dict[str, str] = field(default_factory=dict)  # what was sent, to show again in the form
+    problems: dict[str, str] = field(default_factory=dict)  # filter name -> message
+
+    def args(self) -> dict[str, str]:
+        """The filters in force, as address arguments (for page links and the CSV link)."""
+        values = {"status": self.status, "service": self.service, "step": self.step, "age": self.age,
+                  "from": self.date_from and self.date_from.isoformat(), "to": self.date_to and self.date_to.isoformat(),
+                  "overdue": "1" if self.overdue else None}
+        return {name: value for name, value in values.items() if value}
+
+    @property
+    def any(self) -> bool:
+        return bool(self.args())
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def parse_filters(args: Mapping[str, str], services: set[str]) -> InboxFilters:
+    """Read the filters; services are the service ids this member of staff may filter by."""
+    typed = {name: (args.get(name) or "").strip()[:100] for name in (*FILTER_NAMES, "page")}
+    found = InboxFilters(typed=typed)
+    choices = {"status": set(STATUSES), "service": services, "step": set(LADDER_STEPS), "age": set(AGE_BANDS)}
+    for name, allowed in choices.items():
+        value = typed[name]
+        if value and value in allowed:
+            setattr(found, name, value)
+        elif value:
+            found.problems[name] = "We did not know that choice, so we left it out."
+    for name, attribute in (("from", "date_from"), ("to", "date_to")):
+        if typed[name]:
+            day = _day(typed[name])
+            if day is None:
+                found.problems[name] = "Write the date like 2026-11-27 (year, month, day). We left this date out."
+            else:
+                setattr(found, attribute, day)
+    if found.date_from and found.date_to and found.date_from > found.date_to:
+        found.problems["to"] = "The 'to' date is before the 'from' date, so we left it out."
+        found.date_to = None
+    if typed["overdue"] not in ("", "1"):
+        found.problems["overdue"] = "We did not know that choice, so we left it out."
+    found.overdue = typed["overdue"] == "1"
+    if typed["page"]:
+        found.page = int(typed["page"]) if typed["page"].isdigit() and 0 < int(typed["page"]) < 100_000 else 1
+    return found
+
+
+def _start_of(day: date) -> datetime:
+    """Midnight at the start of a UK day, in UTC (SQLite keeps times in UTC without their zone)."""
+    return datetime.combine(day, time.min, tzinfo=UK).astimezone(timezone.utc)
+
+
+def apply_filters(query: Select, filters: InboxFilters, today: date) -> Select:
+    """Narrow a referral query to the filters in force."""
+    if filters.status:
+        query = query.where(Referral.status == filters.status)
+    if filters.service:
+        query = query.where(Referral.service_id == filters.service)
+    if filters.step:
+        query = query.where(Referral.ladder_step == filters.step)
+    if filters.age:
+        query = query.where(Referral.age_band == filters.age)
+    if filters.date_from:
+        query = query.where(Referral.created_at >= _start_of(filters.date_from))
+    if filters.date_to:
+        query = query.where(Referral.created_at < _start_of(filters.date_to + timedelta(days=1)))
+    if filters.overdue:
+        query = query.where(overdue_condition(today))
+    return query

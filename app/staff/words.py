@@ -1,0 +1,81 @@
+"""The English words staff pages show for the codes a referral stores, and dates in British English.
+
+Staff pages are English only, so these are plain strings; the public pages have their own, translated."""
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+from app.staff.workflow import CLOSE_REASONS, SIGNPOST_REASONS, STARTED_CLOSE_REASONS
+
+UK = ZoneInfo("Europe/London")
+
+STATUS_NAMES = {"new": "New", "contacted": "Contacted", "accepted": "Accepted", "started": "Started",
+                "signposted": "Signposted", "closed": "Closed"}
+# What the button or choice to move to a status says.
+STATUS_ACTIONS = {"contacted": "We contacted the person", "accepted": "The service accepted the person",
+                  "started": "The person started", "closed": "Close the referral"}
+ASKERS = {"self": "The person", "family": "A family member or carer", "professional": "A professional"}
+PROFESSIONAL_KINDS = {"school": "School", "college": "College", "social-worker": "Social worker",
+                      "job-centre": "Job centre", "health": "Health"}
+CONTACT_METHODS = {"phone": "Phone call", "text": "Text message", "email": "Email", "letter": "Letter"}
+CONTACT_TIMES = {"morning": "Morning", "afternoon": "Afternoon", "evening": "Evening", "any-time": "Any time"}
+NEEDS = {"easy-read": "Easy read", "bsl": "British Sign Language (BSL)", "interpreter": "An interpreter",
+         "someone-with-me": "Someone to be with them"}
+LADDER_STEPS = {"volunteering": "Volunteering", "social-enterprise": "Social enterprise",
+                "supported-employment": "Work with support", "independent-employment": "Work on my own"}
+AGE_BANDS = {"14-15": "14 or 15", "16-18": "16 to 18", "19-25": "19 to 25", "26-plus": "26 or older"}
+REASONS = {**CLOSE_REASONS, **STARTED_CLOSE_REASONS}
+PLAN_SECTIONS = {"aspirations": "What they want from work", "strengths": "What they are good at",
+                 "support": "What helps them", "next-steps": "Their next steps", "next_steps": "Their next steps"}
+AUDIT_ACTIONS = {"view": "Viewed", "change": "Changed", "export": "Exported", "denied": "Refused",
+                 "not-found": "Not found", "sign-in": "Signed in", "sign-out": "Signed out"}
+
+
+def name_for(names: dict[str, str], code: str | None) -> str:
+    """The words for a code; a code with no words (from an older version) is shown as it is."""
+    if not code:
+        return "Not given"
+    return names.get(code, code.replace("-", " ").capitalize())
+
+
+def names_for(names: dict[str, str], codes: list | None) -> str:
+    return ", ".join(name_for(names, code) for code in codes or []) or "Not given"
+
+
+def uk_time(moment: datetime) -> datetime:
+    """A stored moment in UK time (SQLite gives it back without its zone, which is UTC)."""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(UK)
+
+
+def long_date(day: date | datetime | None) -> str:
+    """27 November 2026."""
+    if day is None:
+        return "Not given"
+    if isinstance(day, datetime):
+        day = uk_time(day).date()
+    return f"{day.day} {day:%B %Y}"
+
+
+def date_time(moment: datetime | None) -> str:
+    """27 November 2026 at 14:05 (UK time)."""
+    if moment is None:
+        return "Not given"
+    local = uk_time(moment)
+    return f"{long_date(local.date())} at {local:%H:%M}"
+
+
+def event_words(kind: str, from_status: str | None, to_status: str | None, detail: str | None) -> str:
+    """One line of a referral's history, in words."""
+    if kind == "created":
+        return "Referral sent here from another service" if detail == "signposted" else "Referral made"
+    if kind == "status":
+        words = f"Status changed from {name_for(STATUS_NAMES, from_status)} to {name_for(STATUS_NAMES, to_status)}"
+        return f"{words}. Reason: {name_for(REASONS, detail)}" if detail else words
+    if kind == "signposted":
+        return f"Sent to another service. Reason: {name_for(SIGNPOST_REASONS, detail)}" if detail else "Sent to another service"
+    if kind == "note":
+        return "Note added"
+    if kind == "job-start":
+        return "Job start recorded"
+    if kind == "check-in":
+        return "Hours check-in recorded"
+    return name_for({}, kind)
