@@ -34,6 +34,20 @@ def setup_staff(app: Flask) -> None:
     for name in ROUTE_MODULES:
         importlib.import_module(f"app.staff.{name}")
     app.register_blueprint(bp)
+    app.context_processor(_staff_template_globals)
+    from app.staff.cli import staff_cli
+
+    app.cli.add_command(staff_cli)
     from app.staff.demo import register_demo_data
 
     register_demo_data()
+
+
+def _staff_template_globals() -> dict:
+    """Permission checks and the staff links, for the staff bar and staff pages."""
+    from flask_login import current_user
+
+    from app.staff.navigation import staff_links
+    from app.staff.permissions import Permission, can
+
+    return {"can": can, "Permission": Permission, "current_user": current_user, "staff_links": staff_links}

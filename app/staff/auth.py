@@ -1,3 +1,183 @@
-"""(to be written)"""
-PAGES: dict = {}
+"""Signing staff in and out, the staff home page, and a new password through a one-use emailed link."""
+import math
+from datetime import datetime, timedelta, timezone
+from urllib.parse import urlsplit
+
+from flask import current_app, make_response, redirect, render_template, request, url_for
+from flask_login import current_user, login_user, logout_user
+from sqlalchemy import select
+
+from app.extensions import db
+from app.pathways.models import Organization
+from app.ratelimit import RateLimit, client_key, hashed_key, try_once
+from app.staff import accounts
+from app.staff.audit import record, record_now
+from app.staff.auth_forms import WRONG_EMAIL_OR_PASSWORD, ForgotPasswordForm, ResetPasswordForm, SignInForm
+from app.staff.blueprint import bp
+from app.staff.models import ROLE_NAMES, StaffUser
+from app.staff.navigation import ROLE_DESCRIPTIONS, staff_links
+from app.staff.passwords import password_problem
+from app.staff.permissions import Permission, open_to_all, requires
+
+PAGES = {
+    "staff.home": [{"as": "council-admin"}, {"as": "provider"}, {"as": "school"}],
+    "staff.sign_in": {"as": "provider"},
+    "staff.forgot_password": {"as": "school"},
+    "staff.reset_link_sent": {"as": "school"},
+    "staff.reset_password": {"as": "school", "args": {"token": "a-link-that-was-never-sent"}},
+}
 NOT_PAGES: set = set()
+
+# Shown on the sign-in page after ?done=...
+DONE_MESSAGES = {
+    "signed-out": "You have signed out.",
+    "password-changed": "Your new password is saved. Sign in with it now.",
+}
+
+
+def safe_next(target: str | None) -> str | None:
+    """A page to go to after signing in: only a path on this site, under /staff, so that a link cannot
+    send someone elsewhere once they have signed in."""
+    if not target or "\\" in target or any(ord(c) < 32 or ord(c) == 127 for c in target):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or target.startswith("//") or ".." in parts.path.split("/"):
+        return None
+    return target if parts.path == "/staff" or parts.path.startswith("/staff/") else None
+
+
+def _locked_for(kind: str, email: str) -> int:
+    """Count one try from this client and at this email. Minutes to wait when either is over its limit, else 0."""
+    config = current_app.config
+    window = timedelta(minutes=config["SIGN_IN_WINDOW_MINUTES"])
+    limits = ((client_key(kind), config["SIGN_IN_TRIES_PER_CLIENT"]),
+              (hashed_key(f"{kind}-account", email), config["SIGN_IN_TRIES_PER_ACCOUNT"]))
+    over = [key for key, limit in limits if not try_once(key, limit, window)]
+    return max((_minutes_left(key, window) for key in over), default=0)
+
+
+def _minutes_left(key: str, window: timedelta) -> int:
+    with current_app.extensions["database"]["factory"]() as session:
+        started = session.scalar(select(RateLimit.window_start).where(RateLimit.key == key))
+    if started is None:
+        return math.ceil(window.total_seconds() / 60)
+    started = started if started.tzinfo else started.replace(tzinfo=timezone.utc)
+    seconds = (started + window - datetime.now(timezone.utc)).total_seconds()
+    return max(1, math.ceil(seconds / 60))
+
+
+def _lock_out_message(minutes: int) -> str:
+    return f"You have tried too many times. Wait {minutes} minute{'' if minutes == 1 else 's'}, then try again."
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@open_to_all
+def sign_in():
+    form = SignInForm()
+    next_url = safe_next(request.args.get("next"))
+    status = 200
+    if form.validate_on_submit():
+        email = accounts.normalise_email(form.email.data)
+        wait = _locked_for("sign-in", email)
+        if wait:
+            # No password is checked while locked out, so the answer says nothing about the password.
+            form.email.errors.append(_lock_out_message(wait))
+            status = 429
+        else:
+            account, signed_in = accounts.check_sign_in(db.session, email, form.password.data)
+            if signed_in:
+                login_user(account, remember=False)
+                account.last_sign_in_at = accounts.now()
+                record("sign-in", "staff", account.id)
+                db.session.commit()
+                return redirect(next_url or url_for("staff.home"))
+            record_now("sign-in-failed", "staff", account.id if account else None)
+            form.email.errors.append(WRONG_EMAIL_OR_PASSWORD)
+    done = DONE_MESSAGES.get(request.args.get("done", "")) if request.method == "GET" else None
+    return render_template("staff/auth/sign_in.html", form=form, next_url=next_url, done=done), status
+
+
+@bp.route("/sign-out", methods=["POST"])
+@requires(Permission.OWN_ACCOUNT)
+def sign_out():
+    """Signing out ends every session of this account, so a copied cookie stops working too."""
+    record("sign-out", "staff", current_user.id)
+    accounts.end_sessions(current_user)
+    db.session.commit()
+    logout_user()
+    return redirect(url_for("staff.sign_in", done="signed-out"))
+
+
+@bp.route("/")
+@requires(Permission.OWN_ACCOUNT)
+def home():
+    organisation = db.session.get(Organization, current_user.organization_id) if current_user.organization_id else None
+    return render_template("staff/home.html", role_name=ROLE_NAMES.get(current_user.role, current_user.role),
+                           role_description=ROLE_DESCRIPTIONS.get(current_user.role, ""),
+                           organisation_name=organisation.name if organisation else None, links=staff_links())
+
+
+@bp.route("/forgot-password", methods=["GET", "POST"])
+@open_to_all
+def forgot_password():
+    form = ForgotPasswordForm()
+    status = 200
+    if form.validate_on_submit():
+        email = accounts.normalise_email(form.email.data)
+        wait = _locked_for("password-reset", email)
+        if wait:
+            form.email.errors.append(_lock_out_message(wait))
+            status = 429
+        else:
+            public_url = current_app.config["PUBLIC_URL"].rstrip("/")
+            account = accounts.start_reset(db.session, email, current_app.config["PASSWORD_RESET_MINUTES"],
+                                           lambda token: public_url + url_for("staff.reset_password", token=token))
+            if account is not None:
+                record("password-reset-requested", "staff", account.id)
+            db.session.commit()
+            return redirect(url_for("staff.reset_link_sent"))
+    return render_template("staff/auth/forgot_password.html", form=form), status
+
+
+@bp.route("/forgot-password/sent")
+@open_to_all
+def reset_link_sent():
+    return render_template("staff/auth/reset_link_sent.html", minutes=current_app.config["PASSWORD_RESET_MINUTES"])
+
+
+@bp.route("/reset-password/<token:token>", methods=["GET", "POST"])
+@open_to_all
+def reset_password(token: str):
+    reset = accounts.valid_reset(db.session, token)
+    if reset is None:
+        return _private(render_template("staff/auth/reset_link_invalid.html"))
+    form = ResetPasswordForm()
+    if form.is_submitted() and _new_password_ok(form, reset):
+        account = accounts.complete_reset(db.session, reset, form.password.data)
+        if account is None:  # another request used the link a moment ago
+            db.session.rollback()
+            return _private(render_template("staff/auth/reset_link_invalid.html"))
+        logout_user()
+        record("password-reset", "staff", account.id)
+        db.session.commit()
+        return redirect(url_for("staff.sign_in", done="password-changed"))
+    return _private(render_template("staff/auth/reset_password.html", form=form, token=token,
+                                    min_length=current_app.config["PASSWORD_MIN_LENGTH"]))
+
+
+def _new_password_ok(form: ResetPasswordForm, reset) -> bool:
+    """Check the form and the password rules together, so every problem is shown at once."""
+    valid = form.validate()
+    account = db.session.get(StaffUser, reset.staff_id)
+    problem = form.password.data and password_problem(form.password.data, account.email,
+                                                      current_app.config["PASSWORD_MIN_LENGTH"])
+    if problem:
+        form.password.errors.append(problem)
+    return valid and not problem
+
+
+def _private(html: str):
+    """The link's token is in this page's address: keep it out of any Referer header."""
+    response = make_response(html)
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response

@@ -1,9 +1,30 @@
-"""(to be written)"""
+"""The demo staff accounts, one per role, with the public demo passwords from app/staff/demo.py."""
+from functools import cache
+
+from flask import Flask
+from sqlalchemy import func, select
+
+from app.staff.demo import DEMO_ACCOUNTS
+from app.staff.models import StaffUser
+from app.staff.passwords import hash_password
 
 
-def load(app) -> str:
-    return "nothing yet"
+@cache
+def _demo_hash(password: str) -> str:
+    """Hashing is slow on purpose; the tests load the demo data many times in one process."""
+    return hash_password(password)
 
 
-def is_empty(app) -> bool:
-    return False
+def load(app: Flask) -> str:
+    with app.extensions["database"]["factory"]() as session:
+        for role, account in DEMO_ACCOUNTS.items():
+            session.add(StaffUser(email=account["email"], name=account["name"], role=role,
+                                  password_hash=_demo_hash(account["password"]),
+                                  organization_id=account["organization_id"], school=account["school"], active=True))
+        session.commit()
+    return f"Staff: {len(DEMO_ACCOUNTS)} demo accounts, one for each role."
+
+
+def is_empty(app: Flask) -> bool:
+    with app.extensions["database"]["factory"]() as session:
+        return not session.scalar(select(func.count()).select_from(StaffUser))

@@ -1,0 +1,149 @@
+"""Staff accounts: making them, checking a sign-in, and setting a new password through a one-use link.
+These functions take a database session and plain values; the routes and the CLI call them."""
+import re
+import secrets
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.outbox.models import enqueue
+from app.pathways.models import Organization
+from app.staff.models import ROLES, PasswordReset, StaffUser
+from app.staff.passwords import hash_password, new_token, password_matches, password_problem, token_digest
+
+_EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+MAX_EMAIL = 254  # characters
+MAX_NAME = 120  # characters
+
+
+class AccountProblem(ValueError):
+    """Why an account cannot be made or changed, in words for the person who asked."""
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def looks_like_email(email: str) -> bool:
+    return len(email) <= MAX_EMAIL and _EMAIL_SHAPE.fullmatch(email.strip()) is not None
+
+
+def find_by_email(session: Session, email: str) -> StaffUser | None:
+    return session.scalar(select(StaffUser).where(StaffUser.email == normalise_email(email)))
+
+
+def check_sign_in(session: Session, email: str, password: str) -> tuple[StaffUser | None, bool]:
+    """(the account with this email or None, whether this password signs it in). A password is always
+    checked, against a dummy hash when there is no account, so the answer takes the same time."""
+    account = find_by_email(session, email)
+    matches = password_matches(account.password_hash if account else None, password)
+    return account, bool(account and account.active and matches)
+
+
+def check_details(session: Session, *, email: str, name: str, role: str, organization_id: str | None = None,
+                  school: str | None = None) -> None:
+    """Everything about a new account but its password; AccountProblem says what is wrong."""
+    if not looks_like_email(email):
+        raise AccountProblem("That is not an email address.")
+    if not name.strip() or len(name.strip()) > MAX_NAME:
+        raise AccountProblem(f"Give a name of 1 to {MAX_NAME} characters.")
+    if role not in ROLES:
+        raise AccountProblem(f"The role must be one of: {', '.join(ROLES)}.")
+    if role == "provider":
+        if not organization_id:
+            raise AccountProblem("Provider staff need --organization: the id of their organisation.")
+        if session.get(Organization, organization_id) is None:
+            raise AccountProblem("There is no organisation with that id.")
+    elif organization_id:
+        raise AccountProblem("Only provider staff belong to an organisation.")
+    school = (school or "").strip()
+    if role == "school" and not school:
+        raise AccountProblem("School staff need --school: the name of their school.")
+    if role != "school" and school:
+        raise AccountProblem("Only school staff belong to a school.")
+    if find_by_email(session, email) is not None:
+        raise AccountProblem("There is already a staff account with that email.")
+
+
+def create_account(session: Session, *, email: str, name: str, role: str, password: str, min_length: int,
+                   organization_id: str | None = None, school: str | None = None) -> StaffUser:
+    """Add an account to the session, after checking every rule; AccountProblem says what is wrong."""
+    check_details(session, email=email, name=name, role=role, organization_id=organization_id, school=school)
+    problem = password_problem(password, email, min_length)
+    if problem:
+        raise AccountProblem(f"That password cannot be used. {problem}")
+    account = StaffUser(email=normalise_email(email), name=name.strip(), role=role, password_hash=hash_password(password),
+                        organization_id=organization_id, school=(school or "").strip() or None, active=True)
+    session.add(account)
+    return account
+
+
+def end_sessions(account: StaffUser) -> None:
+    """A new session token: every browser signed in as this account is signed out."""
+    account.session_token = secrets.token_hex(16)
+
+
+def deactivate(session: Session, email: str) -> StaffUser:
+    account = find_by_email(session, email)
+    if account is None:
+        raise AccountProblem("There is no staff account with that email.")
+    account.active = False
+    end_sessions(account)
+    return account
+
+
+def start_reset(session: Session, email: str, minutes: int, link_for: Callable[[str], str]) -> StaffUser | None:
+    """For an active account: a reset link, and a message with it in the outbox, in the caller's transaction."""
+    account = find_by_email(session, email)
+    if account is None or not account.active:
+        return None
+    token, digest = new_token()
+    session.add(PasswordReset(staff_id=account.id, token_hash=digest, expires_at=now() + timedelta(minutes=minutes)))
+    enqueue(session, "password-reset", account.email, "Reset your My Way to Work staff password",
+            _reset_message(link_for(token), minutes))
+    return account
+
+
+def _reset_message(link: str, minutes: int) -> str:
+    return (
+        "Hello,\n\n"
+        "Someone asked to reset the password for your My Way to Work staff account.\n"
+        f"To choose a new password, open this link. It works once, for {minutes} minutes:\n\n"
+        f"{link}\n\n"
+        "If you did not ask for this, you do not need to do anything. Your password has not changed.\n"
+    )
+
+
+def valid_reset(session: Session, token: str) -> PasswordReset | None:
+    """The reset for this token, if it is unused, in time, and its account is active."""
+    reset = session.scalar(select(PasswordReset).where(PasswordReset.token_hash == token_digest(token)))
+    if reset is None or reset.used_at is not None or _aware(reset.expires_at) <= now():
+        return None
+    account = session.get(StaffUser, reset.staff_id)
+    return reset if account is not None and account.active else None
+
+
+def complete_reset(session: Session, reset: PasswordReset, password: str) -> StaffUser | None:
+    """Set the new password and end every session. None when another request used the link first."""
+    moment = now()
+    claimed = session.execute(update(PasswordReset).where(PasswordReset.id == reset.id, PasswordReset.used_at.is_(None))
+                              .values(used_at=moment))
+    if claimed.rowcount != 1:
+        return None
+    # Any other link sent to this account stops working too.
+    session.execute(update(PasswordReset).where(PasswordReset.staff_id == reset.staff_id, PasswordReset.used_at.is_(None))
+                    .values(used_at=moment))
+    account = session.get(StaffUser, reset.staff_id)
+    account.password_hash = hash_password(password)
+    end_sessions(account)
+    return account
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

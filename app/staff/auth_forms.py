@@ -1,0 +1,35 @@
+"""Sign-in and password forms. Staff pages are in English, so the messages are written here directly."""
+from flask_wtf import FlaskForm
+from wtforms import Field, PasswordField, StringField, ValidationError
+from wtforms.validators import DataRequired, EqualTo, InputRequired
+
+from app.staff.accounts import looks_like_email
+
+WRONG_EMAIL_OR_PASSWORD = "The email or password is not right. Check them and try again."
+
+
+def _strip(value: str | None) -> str | None:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _email_shape(_form, field: Field) -> None:
+    if field.data and not looks_like_email(field.data):
+        raise ValidationError("Write an email address, like name@example.org.")
+
+
+class SignInForm(FlaskForm):
+    email = StringField("Email address", filters=[_strip], validators=[DataRequired("Write your email address.")])
+    password = PasswordField("Password", validators=[InputRequired("Write your password.")])
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = StringField("Email address", filters=[_strip],
+                        validators=[DataRequired("Write your email address."), _email_shape])
+
+
+class ResetPasswordForm(FlaskForm):
+    password = PasswordField("New password", validators=[InputRequired("Write a new password.")])
+    confirm = PasswordField("New password again", validators=[
+        InputRequired("Write the new password again."),
+        EqualTo("password", "The two passwords are not the same. Write the same password in both boxes."),
+    ])

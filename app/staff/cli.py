@@ -1,0 +1,73 @@
+"""`flask staff ...`: make, list and deactivate staff accounts. Passwords are typed twice at a hidden
+prompt, or read from STAFF_PASSWORD for scripts, and never printed."""
+import os
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+from sqlalchemy import select
+
+from app.staff import accounts
+from app.staff.models import ROLE_NAMES, ROLES, AuditEntry, StaffUser
+
+staff_cli = AppGroup("staff", help="Staff accounts.")
+
+
+def _session():
+    return current_app.extensions["database"]["factory"]()
+
+
+def _audit(session, action: str, account: StaffUser) -> None:
+    """Commands have no signed-in member of staff, so the entry says only what happened, to which account."""
+    session.add(AuditEntry(staff_id=None, action=action, object_type="staff", object_ref=str(account.id), detail="command"))
+
+
+@staff_cli.command("create")
+@click.option("--email", required=True, help="The email address they sign in with.")
+@click.option("--name", required=True, help="Their name, as staff see it.")
+@click.option("--role", required=True, type=click.Choice(ROLES), help="What they may do.")
+@click.option("--organization", "organization_id", help="Provider staff: the HSDS id of their organisation.")
+@click.option("--school", help="School staff: the name of their school.")
+def create(email: str, name: str, role: str, organization_id: str | None, school: str | None) -> None:
+    """Make a staff account. The password is asked for twice, or read from STAFF_PASSWORD."""
+    with _session() as session:
+        try:
+            # Wrong details are reported before anyone types a password.
+            accounts.check_details(session, email=email, name=name, role=role, organization_id=organization_id, school=school)
+            password = os.environ.get("STAFF_PASSWORD") or click.prompt("Password", hide_input=True, confirmation_prompt=True)
+            account = accounts.create_account(session, email=email, name=name, role=role, password=password,
+                                              organization_id=organization_id, school=school,
+                                              min_length=current_app.config["PASSWORD_MIN_LENGTH"])
+            session.flush()
+        except accounts.AccountProblem as problem:
+            raise click.ClickException(str(problem)) from None
+        _audit(session, "account-created", account)
+        session.commit()
+        click.echo(f"Made a {ROLE_NAMES[role].lower()} account for {account.email}.")
+
+
+@staff_cli.command("list")
+def list_accounts() -> None:
+    """Every staff account: email, role, workplace, active or not."""
+    with _session() as session:
+        rows = session.scalars(select(StaffUser).order_by(StaffUser.role, StaffUser.email)).all()
+    if not rows:
+        click.echo("There are no staff accounts.")
+    for account in rows:
+        where = account.organization_id or account.school or "-"
+        state = "active" if account.active else "deactivated"
+        click.echo(f"{account.email}\t{account.role}\t{where}\t{state}")
+
+
+@staff_cli.command("deactivate")
+@click.option("--email", required=True, help="The account's email address.")
+def deactivate(email: str) -> None:
+    """Stop an account signing in, and sign it out everywhere. The account and its history are kept."""
+    with _session() as session:
+        try:
+            account = accounts.deactivate(session, email)
+        except accounts.AccountProblem as problem:
+            raise click.ClickException(str(problem)) from None
+        _audit(session, "account-deactivated", account)
+        session.commit()
+        click.echo(f"Deactivated {account.email}. They can no longer sign in.")
