@@ -3,7 +3,7 @@ import math
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from flask import current_app, make_response, redirect, render_template, request, url_for
+from flask import current_app, make_response, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
 
@@ -105,6 +105,7 @@ def sign_out():
     accounts.end_sessions(current_user)
     db.session.commit()
     logout_user()
+    session.clear()  # a pupil's checklists or a draft request opened on this computer go too
     return redirect(url_for("staff.sign_in", done="signed-out"))
 
 

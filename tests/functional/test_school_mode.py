@@ -188,3 +188,14 @@ def test_council_admins_without_a_school_are_told_pupils_are_added_by_schools(ap
     assert "Pupils are added by school staff, for their own school." in words(page)
     with db(app) as session:
         assert session.scalar(select(Pupil.id).where(Pupil.pupil_name == "Alys Test")) is None
+
+
+def test_signing_out_closes_a_pupils_checklists_on_this_computer(app, client):
+    from app.checklists.current import SESSION_ID
+
+    sign_in_as(client, "school")
+    with client.session_transaction() as session:
+        session[SESSION_ID] = 1
+    client.post("/staff/sign-out")
+    with client.session_transaction() as session:
+        assert SESSION_ID not in session
