@@ -19,7 +19,7 @@ def collect_clips(app, languages) -> dict:
     for lang in languages:
         for path in page_paths(app):
             # A fresh app context each time: g (and the page reader in it) belongs to one page only.
-            with app.app_context(), app.test_request_context(path, query_string={"lang": lang}):
+            with app.app_context(), app.test_request_context(path + ("&" if "?" in path else "?") + f"lang={lang}"):
                 app.preprocess_request()
                 try:
                     app.dispatch_request()

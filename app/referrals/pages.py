@@ -1,3 +1,16 @@
-"""The referral journey's pages with examples, for the checks, the sweep and the audio build."""
-REFERRAL_PAGES: dict[str, dict | list[dict]] = {}
-REFERRAL_NOT_PAGES: set[str] = set()
+"""The referral journey's pages with examples, for the checks, the sweep and the audio build.
+
+A question page opened with ?service= starts a draft for that service, so each example opens on its own."""
+from app.referrals.steps import STEPS
+
+DEMO_SERVICE = "5ec69b07-4433-591e-a591-34f8423d4d5d"  # Supported employment with a job coach: people can ask themselves
+DEMO_WORKER_REFERRAL_SERVICE = "d3e44d29-a554-5026-a005-2178af9a9f44"  # Project SEARCH: a worker must refer
+
+REFERRAL_PAGES: dict[str, dict | list[dict]] = {
+    "referrals.start": [{"service": DEMO_SERVICE}, {"service": DEMO_WORKER_REFERRAL_SERVICE}, {"from": "plan"}, {}],
+    "referrals.question": [{"step_id": step.id, "service": DEMO_SERVICE} for step in STEPS],
+    "referrals.check": {"service": DEMO_SERVICE},
+    "referrals.sent": {},
+    "referrals.not_sent": {},
+}
+REFERRAL_NOT_PAGES: set[str] = {"referrals.reference_audio"}

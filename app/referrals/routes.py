@@ -1,4 +1,214 @@
-"""(to be written)"""
-from flask import Blueprint
+"""Ask for help: one generic route asks each question, then the check page, Send, and the confirmation.
+
+Answers stay in the session until Send. A lost or expired draft sends the person back to the start
+with a message, never to an error."""
+from datetime import date
+
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, session, url_for
+
+from app.checklists import current as checklists
+from app.checklists import service as checklist_service
+from app.checklists.plan import build_plan
+from app.easyread.audio import get_speech
+from app.easyread.speech import SpeechUnavailable
+from app.extensions import db
+from app.i18n import current_lang
+from app.pathways.limits import ID
+from app.pathways.models import Service
+from app.referrals import draft as drafts
+from app.referrals.forms import form_for
+from app.referrals.service import create_referral, find_by_key
+from app.referrals.steps import EXTRA_INPUTS, STEP_IDS, applicable, first_missing, following, position, previous, words
+from app.referrals.views import check_rows, destination, plan_snapshot
 
 bp = Blueprint("referrals", __name__, url_prefix="/ask-for-help")
+
+
+def _service(service_id: str) -> Service:
+    """The service named in the address, or a 404 page when there is no such service."""
+    found = db.session.get(Service, service_id[:ID]) if service_id else None
+    return found if found is not None else abort(404)
+
+
+def _open_plan():
+    """The person's own checklists, when this browser has a plan open with some answers in it."""
+    found = checklists.current_checklists()
+    if found is None:
+        return None
+    answers = checklist_service.answers_of(db.session, found.record)
+    return (found, answers) if not build_plan(found.definitions, answers).is_empty else None
+
+
+def _lost():
+    """No draft in this browser (closed, expired or never started): back to the start, with a message."""
+    session[drafts.NOTICE] = "lost"
+    return redirect(url_for(".start"))
+
+
+def _where(draft: dict):
+    """Where this draft's request will go. A service gone from the directory since: the council's team."""
+    return destination(db.session.get(Service, draft["service_id"]) if draft["service_id"] else None)
+
+
+def _target_args(draft: dict) -> dict:
+    return {"service": draft["service_id"]} if draft.get("service_id") else {"from": "plan"}
+
+
+def _draft_for_page() -> dict | None:
+    """The draft, or a new one when the address names a service (as a link to a question can)."""
+    if "service" in request.args:
+        return drafts.begin(_service(request.args["service"]).id)
+    return drafts.current()
+
+
+@bp.get("/start")
+def start():
+    notice = session.pop(drafts.NOTICE, None)
+    if request.args.get("service"):
+        found = _service(request.args["service"])
+        drafts.begin(found.id)
+        return render_template("referrals/start.html", where=destination(found), from_plan=False)
+    if request.args.get("from") == "plan":
+        drafts.begin(None)
+        return render_template("referrals/start.html", where=destination(None), from_plan=True)
+    return render_template("referrals/choose.html", notice=notice)
+
+
+@bp.route("/<kebab:step_id>", methods=["GET", "POST"])
+def question(step_id: str):
+    step = STEP_IDS.get(step_id) or abort(404)
+    draft = _draft_for_page()
+    if draft is None:
+        return _lost()
+    answers, has_plan = draft["answers"], _open_plan() is not None
+    from_check = request.args.get("from") == "check"
+    where = _where(draft)
+    if step.id == "work-plan" and not has_plan:
+        return render_template("referrals/no_plan.html", next_url=_after(step, answers, has_plan, from_check),
+                               back_url=_back(step, answers, has_plan, from_check, draft))
+    form = form_for(step, answers, posted=request.method == "POST")
+    if request.method == "POST" and form.validate():
+        if step.kind in ("consent", "parent-consent") and not form.agreed():
+            return _end(draft)
+        answers.update(form.answers())
+        if step.kind == "consent":
+            answers["consent_at"] = drafts.now_text()
+        if step.kind == "parent-consent":
+            answers["parent_consent_name"] = form.parent_name.data.strip()
+            answers["parent_consent_at"] = drafts.now_text()
+        drafts.save(draft)
+        return redirect(_after(step, answers, has_plan, from_check))
+    number, total = position(step, answers, has_plan)
+    return render_template(
+        "referrals/question.html", step=step, form=form, where=where, number=number, total=total,
+        question=words(step.question, answers), hint=words(step.hint, answers),
+        personal=answers.get("asker") in (None, "self"), back_url=_back(step, answers, has_plan, from_check, draft),
+        keep_days=current_app.config["REFERRAL_KEEP_DAYS"], inputs=EXTRA_INPUTS,
+    )
+
+
+def _after(step, answers: dict, has_plan: bool, from_check: bool) -> str:
+    """The next question; from the check page, the next one still unanswered, else the check page."""
+    if from_check:
+        missing = first_missing(answers, has_plan)
+        return url_for(".question", step_id=missing.id, **{"from": "check"}) if missing else url_for(".check")
+    later = following(step, answers, has_plan)
+    return url_for(".question", step_id=later.id) if later else url_for(".check")
+
+
+def _back(step, answers: dict, has_plan: bool, from_check: bool, draft: dict) -> str:
+    if from_check:
+        return url_for(".check")
+    before = previous(step, answers, has_plan)
+    return url_for(".question", step_id=before.id) if before else url_for(".start", **_target_args(draft))
+
+
+def _end(draft: dict):
+    """Saying no ends the journey kindly: the answers are dropped and nothing is saved."""
+    drafts.clear()
+    session[drafts.ENDED] = draft.get("service_id") or ""
+    return redirect(url_for(".not_sent"))
+
+
+@bp.get("/not-sent")
+def not_sent():
+    service_id = session.get(drafts.ENDED)
+    found = db.session.get(Service, service_id[:ID]) if isinstance(service_id, str) and service_id else None
+    return render_template("referrals/not_sent.html", service=found)
+
+
+@bp.get("/check")
+def check():
+    draft = _draft_for_page()
+    if draft is None:
+        return _lost()
+    answers, has_plan = draft["answers"], _open_plan() is not None
+    where = _where(draft)
+    missing = first_missing(answers, has_plan)
+    last = applicable(answers, has_plan)[-1]
+    return render_template("referrals/check.html", rows=check_rows(answers, has_plan), where=where, key=draft["key"],
+                           missing=missing, back_url=url_for(".question", step_id=last.id))
+
+
+@bp.post("/send")
+def send():
+    posted = request.form.get("key", "")
+    key = posted if drafts.KEY_PATTERN.fullmatch(posted) else None
+    existing = find_by_key(db.session, key) if key else None
+    if existing is not None:  # a double click, a refresh, or the same form from another browser
+        return _sent(existing)
+    draft = drafts.current()
+    if draft is None:
+        return _lost()
+    plan = _open_plan()
+    steps = applicable(draft["answers"], plan is not None)
+    missing = first_missing(draft["answers"], plan is not None)
+    if missing is not None:
+        return redirect(url_for(".question", step_id=missing.id, **{"from": "check"}))
+    snapshot = plan_snapshot(plan[0].definitions, plan[1]) if plan else None
+    fields = drafts.referral_fields(draft, steps, snapshot, plan[0].record.id if plan else None, current_lang())
+    referral, _ = create_referral(db.session, fields, key or draft["key"])
+    return _sent(referral)
+
+
+def _sent(referral):
+    drafts.clear()
+    session[drafts.SENT] = {
+        "reference": referral.reference, "service_id": referral.requested_service_id or referral.service_id,
+        "routed": referral.routed_to_council, "methods": list(referral.contact_methods or []),
+        "due": referral.contact_due_on.isoformat(), "personal": referral.asker == "self",
+    }
+    return redirect(url_for(".sent"))
+
+
+@bp.get("/sent")
+def sent():
+    record = session.get(drafts.SENT)
+    if not isinstance(record, dict) or not isinstance(record.get("reference"), str):
+        return render_template("referrals/nothing_sent.html")
+    record.setdefault("personal", True)
+    found = db.session.get(Service, record["service_id"][:ID]) if record.get("service_id") else None
+    where = destination(found if found is not None and not record["routed"] else None)
+    methods = [(label, concept) for value, label, concept in STEP_IDS["contact-ways"].options if value in record["methods"]]
+    return render_template("referrals/sent.html", record=record, where=where, methods=methods,
+                           due=date.fromisoformat(record["due"]), days=current_app.config["CONTACT_WITHIN_WORKING_DAYS"])
+
+
+def spoken_reference(reference: str) -> str:
+    """A reference as a voice should say it: one character at a time, a pause between the halves."""
+    return ". ".join(", ".join(half) for half in reference.split("-")) + "."
+
+
+@bp.get("/sent/reference.mp3")
+def reference_audio():
+    record = session.get(drafts.SENT)
+    if not isinstance(record, dict) or not isinstance(record.get("reference"), str):
+        abort(404)
+    speech = get_speech()
+    if speech is None or not speech.available:
+        abort(404)
+    try:
+        data = speech.synthesize(spoken_reference(record["reference"]), "en")  # letters and digits, said in English
+    except (SpeechUnavailable, ValueError):
+        abort(404)
+    return Response(data, mimetype="audio/mpeg", headers={"Cache-Control": "no-store"})

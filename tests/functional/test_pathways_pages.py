@@ -84,7 +84,7 @@ def test_a_service_people_can_ask_themselves_shows_how_to_get_in_touch(client):
 
 def test_a_service_that_needs_a_referral_says_so_in_easy_read(client):
     page = client.get(f"/services/{PROJECT_SEARCH}").get_data(as_text=True)
-    assert "A worker must ask this service for you. This is called a" in page
+    assert "A worker usually asks this service for you. This is called a" in page
     assert 'href="/glossary#referral">referral</a>' in page
     assert "You can ask for this service yourself." not in page
     assert 'href="tel:' in page

@@ -1,0 +1,158 @@
+"""Saving a request for help: the referral, its first history line and the message to the service,
+written together in one transaction, and never twice for the same idempotency key."""
+from datetime import date, datetime, timezone
+
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.outbox.models import enqueue
+from app.pathways.models import Service
+from app.referrals.models import Referral, ReferralEvent
+from app.referrals.reference import new_reference
+from app.referrals.working_days import add_working_days
+from app.vocab import AGE_RANGES
+
+# A request made from My work plan names no service: it goes to the council's team under this id.
+COUNCIL_TEAM_SERVICE_ID = "council-team"
+# The answers a draft may carry. Everything else on a referral is worked out here, never taken from a form.
+ANSWER_FIELDS = (
+    "asker", "professional_kind", "asker_name", "asker_organisation", "asker_role", "asker_email",
+    "person_name", "date_of_birth", "age", "area", "contact_methods", "phone", "email", "address",
+    "contact_times", "needs", "interpreter_language", "message", "consent_at", "parent_consent_name",
+    "parent_consent_at", "plan", "checklist_session_id", "lang",
+)
+LIST_FIELDS = ("contact_methods", "contact_times", "needs")
+REFERENCE_TRIES = 5  # a clash is one in billions; a few tries settle it
+
+
+def find_by_key(session: Session, idempotency_key: str) -> Referral | None:
+    return session.scalar(select(Referral).where(Referral.idempotency_key == idempotency_key))
+
+
+def age_on(born: date, day: date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def age_band(age: int | None) -> str | None:
+    if age is None:
+        return None
+    return next((band for band, (low, high) in AGE_RANGES.items() if low <= age <= high), None)
+
+
+def _as_date(value) -> date | None:
+    if value is None or value == "" or isinstance(value, date):
+        return value or None
+    return date.fromisoformat(value)
+
+
+def _as_datetime(value) -> datetime | None:
+    if value is None or value == "" or isinstance(value, datetime):
+        return value or None
+    return datetime.fromisoformat(value)
+
+
+def _answers(draft: dict, today: date) -> dict:
+    """The draft's answers with the right types, and the age worked out from a date of birth."""
+    answers = {key: draft.get(key) for key in ANSWER_FIELDS}
+    for key in LIST_FIELDS:
+        answers[key] = list(answers[key] or [])
+    answers["date_of_birth"] = _as_date(answers["date_of_birth"])
+    answers["consent_at"] = _as_datetime(answers["consent_at"])
+    answers["parent_consent_at"] = _as_datetime(answers["parent_consent_at"])
+    if answers["date_of_birth"]:
+        answers["age"] = age_on(answers["date_of_birth"], today)
+    answers["lang"] = answers["lang"] or "en"
+    return answers
+
+
+def _destination(session: Session, service_id: str | None) -> dict:
+    """Where the request goes: the service itself, or the council's team when the service needs a
+    worker to refer (or no longer exists, or none was named)."""
+    config = current_app.config
+    service = session.get(Service, service_id) if service_id else None
+    if service is not None and service.self_referral is not False:
+        return {
+            "service_id": service.id, "service_name": service.name, "organization_id": service.organization_id,
+            "requested_service_id": None, "routed_to_council": False, "ladder_step": service.ladder_step,
+            "to": service.email or service.organization.email or config["COUNCIL_TEAM_EMAIL"],
+        }
+    return {
+        "service_id": service.id if service else (service_id or COUNCIL_TEAM_SERVICE_ID),
+        "service_name": service.name if service else config["COUNCIL_TEAM_NAME"],
+        "organization_id": config["COUNCIL_ORGANIZATION_ID"], "requested_service_id": service_id,
+        "routed_to_council": True, "ladder_step": service.ladder_step if service else None,
+        "to": config["COUNCIL_TEAM_EMAIL"],
+    }
+
+
+def _message_body(referral: Referral, requested: str | None) -> str:
+    """The email to the service: enough to find the request, and no personal data at all."""
+    lines = [
+        "A new request for help has come in through My Way to Work.",
+        "",
+        f"Reference: {referral.reference}",
+        f"Service: {referral.service_name}",
+        f"Sent on: {referral.created_at:%d %B %Y}",
+        f"Please contact the person by: {referral.contact_due_on:%d %B %Y}",
+    ]
+    if referral.routed_to_council and requested:
+        lines += ["", "This service needs a referral from a worker, so the request came to your team."]
+    lines += [
+        "",
+        "Sign in to read the request:",
+        f"{current_app.config['PUBLIC_URL'].rstrip('/')}/staff/referrals/{referral.reference}",
+        "",
+        "This email has no personal details in it, to keep them safe.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _unused_reference(session: Session) -> str:
+    for _ in range(REFERENCE_TRIES):
+        reference = new_reference()
+        if session.scalar(select(Referral.id).where(Referral.reference == reference)) is None:
+            return reference
+    return new_reference()  # the unique index is the last word
+
+
+def create_referral(session: Session, draft: dict, idempotency_key: str,
+                    now: datetime | None = None) -> tuple[Referral, bool]:
+    """Save a request for help and queue its message, or find the one already saved with this key.
+
+    Returns the referral and whether it was made now. A double click, a refresh or the same form sent
+    from another browser all find the first one: the key is unique in the table, so even two requests
+    at the same moment end with one row."""
+    existing = find_by_key(session, idempotency_key)
+    if existing is not None:
+        return existing, False
+    now = now or datetime.now(timezone.utc)
+    config = current_app.config
+    answers = _answers(draft, now.date())
+    tries = 0
+    while True:
+        destination = _destination(session, draft.get("service_id"))
+        to_address = destination.pop("to")
+        referral = Referral(
+            reference=_unused_reference(session), idempotency_key=idempotency_key, created_at=now, updated_at=now,
+            status="new", status_changed_at=now,
+            contact_due_on=add_working_days(now.date(), config["CONTACT_WITHIN_WORKING_DAYS"], config["HOLIDAYS"]),
+            age_band=age_band(answers["age"]), **destination, **answers,
+        )
+        session.add(referral)
+        try:
+            session.flush()
+            session.add(ReferralEvent(referral_id=referral.id, at=now, kind="created", to_status="new"))
+            enqueue(session, "new-referral", to_address, f"New request for help: {referral.reference}",
+                    _message_body(referral, destination["requested_service_id"]), referral_id=referral.id)
+            session.commit()
+            return referral, True
+        except IntegrityError:
+            session.rollback()
+            existing = find_by_key(session, idempotency_key)
+            if existing is not None:
+                return existing, False
+            tries += 1
+            if tries >= REFERENCE_TRIES:
+                raise
