@@ -1,32 +1,20 @@
 """Audio of private words (a resume code, what a person typed): made on request, never stored."""
-from flask import Response, abort, current_app
+from flask import abort, current_app
 
 from app.checklists import current as cur
 from app.checklists import service
 from app.checklists.keeping import spoken_code
 from app.checklists.plan import build_plan
 from app.checklists.routes import bp
-from app.easyread.audio import get_speech
-from app.easyread.speech import SpeechUnavailable
+from app.easyread.audio import private_speech
 from app.extensions import db
 from app.i18n import current_lang
-
-
-def _speak(text: str, lang: str) -> Response:
-    speech = get_speech()
-    if speech is None or not speech.available:
-        abort(404)
-    try:
-        data = speech.synthesize(text, lang)
-    except (SpeechUnavailable, ValueError):
-        abort(404)
-    return Response(data, mimetype="audio/mpeg", headers={"Cache-Control": "no-store"})
 
 
 @bp.get("/audio/code.mp3")
 def code_audio():
     found = cur.current_checklists() or abort(404)
-    return _speak(spoken_code(found.code), "en")  # the code's words are English words in every language
+    return private_speech(spoken_code(found.code), "en")  # the code's words are English words in every language
 
 
 def _typed_sentence(record, checklist_id: str, step_id: str) -> str:
@@ -41,10 +29,10 @@ def _typed_sentence(record, checklist_id: str, step_id: str) -> str:
 @bp.get("/audio/<kebab:checklist_id>/<kebab:step_id>.mp3")
 def answer_audio(checklist_id: str, step_id: str):
     found = cur.current_checklists() or abort(404)
-    return _speak(_typed_sentence(found.record, checklist_id, step_id), current_lang())
+    return private_speech(_typed_sentence(found.record, checklist_id, step_id), current_lang())
 
 
 @bp.get("/shared/<token:token>/audio/<kebab:checklist_id>/<kebab:step_id>.mp3")
 def shared_answer_audio(token: str, checklist_id: str, step_id: str):
     record = service.find_shared(db.session, token, current_app.config["SECRET_KEY"]) or abort(404)
-    return _speak(_typed_sentence(record, checklist_id, step_id), current_lang())
+    return private_speech(_typed_sentence(record, checklist_id, step_id), current_lang())

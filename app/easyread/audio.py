@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from flask import Flask, current_app
+from flask import Flask, Response, abort, current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -109,3 +109,16 @@ def write_clip(path: Path, data: bytes) -> None:
     temporary = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
     temporary.write_bytes(data)
     temporary.replace(path)
+
+
+def private_speech(text: str, lang: str) -> Response:
+    """Private words (a code, a reference, what a person typed) spoken on request: never stored or cached.
+    404 when there is no speech engine, so the page's audio links simply do not play."""
+    speech = get_speech()
+    if speech is None or not speech.available:
+        abort(404)
+    try:
+        data = speech.synthesize(text, lang)
+    except (SpeechUnavailable, ValueError):
+        abort(404)
+    return Response(data, mimetype="audio/mpeg", headers={"Cache-Control": "no-store"})

@@ -4,13 +4,12 @@ Answers stay in the session until Send. A lost or expired draft sends the person
 with a message, never to an error."""
 from datetime import date
 
-from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
 
 from app.checklists import current as checklists
 from app.checklists import service as checklist_service
 from app.checklists.plan import build_plan
-from app.easyread.audio import get_speech
-from app.easyread.speech import SpeechUnavailable
+from app.easyread.audio import private_speech
 from app.extensions import db
 from app.i18n import current_lang
 from app.pathways.limits import ID
@@ -204,11 +203,4 @@ def reference_audio():
     record = session.get(drafts.SENT)
     if not isinstance(record, dict) or not isinstance(record.get("reference"), str):
         abort(404)
-    speech = get_speech()
-    if speech is None or not speech.available:
-        abort(404)
-    try:
-        data = speech.synthesize(spoken_reference(record["reference"]), "en")  # letters and digits, said in English
-    except (SpeechUnavailable, ValueError):
-        abort(404)
-    return Response(data, mimetype="audio/mpeg", headers={"Cache-Control": "no-store"})
+    return private_speech(spoken_reference(record["reference"]), "en")  # letters and digits, said in English

@@ -76,7 +76,7 @@ def _destination(session: Session, service_id: str | None) -> dict:
         return {
             "service_id": service.id, "service_name": service.name, "organization_id": service.organization_id,
             "requested_service_id": None, "routed_to_council": False, "ladder_step": service.ladder_step,
-            "to": service.email or service.organization.email or config["COUNCIL_TEAM_EMAIL"],
+            "to": service_address(service),
         }
     return {
         "service_id": service.id if service else (service_id or COUNCIL_TEAM_SERVICE_ID),
@@ -87,8 +87,17 @@ def _destination(session: Session, service_id: str | None) -> dict:
     }
 
 
+def service_address(service: Service) -> str:
+    """Where a service's requests are emailed: the service, else its organisation, else the council's team."""
+    return service.email or service.organization.email or current_app.config["COUNCIL_TEAM_EMAIL"]
+
+
+def new_referral_message(referral: Referral) -> tuple[str, str]:
+    """The subject and body of the email to the service: enough to find the request, and no personal data."""
+    return f"New request for help: {referral.reference}", _message_body(referral, referral.requested_service_id)
+
+
 def _message_body(referral: Referral, requested: str | None) -> str:
-    """The email to the service: enough to find the request, and no personal data at all."""
     lines = [
         "A new request for help has come in through My Way to Work.",
         "",
@@ -109,7 +118,8 @@ def _message_body(referral: Referral, requested: str | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _unused_reference(session: Session) -> str:
+def unused_reference(session: Session) -> str:
+    """A new reference no referral has yet."""
     for _ in range(REFERENCE_TRIES):
         reference = new_reference()
         if session.scalar(select(Referral.id).where(Referral.reference == reference)) is None:
@@ -135,7 +145,7 @@ def create_referral(session: Session, draft: dict, idempotency_key: str,
         destination = _destination(session, draft.get("service_id"))
         to_address = destination.pop("to")
         referral = Referral(
-            reference=_unused_reference(session), idempotency_key=idempotency_key, created_at=now, updated_at=now,
+            reference=unused_reference(session), idempotency_key=idempotency_key, created_at=now, updated_at=now,
             status="new", status_changed_at=now,
             contact_due_on=add_working_days(now.date(), config["CONTACT_WITHIN_WORKING_DAYS"], config["HOLIDAYS"]),
             age_band=age_band(answers["age"]), **destination, **answers,
@@ -144,8 +154,7 @@ def create_referral(session: Session, draft: dict, idempotency_key: str,
         try:
             session.flush()
             session.add(ReferralEvent(referral_id=referral.id, at=now, kind="created", to_status="new"))
-            enqueue(session, "new-referral", to_address, f"New request for help: {referral.reference}",
-                    _message_body(referral, destination["requested_service_id"]), referral_id=referral.id)
+            enqueue(session, "new-referral", to_address, *new_referral_message(referral), referral_id=referral.id)
             session.commit()
             return referral, True
         except IntegrityError:

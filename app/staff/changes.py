@@ -6,13 +6,13 @@ is still what the member of staff saw, so two people (or a double click) cannot 
 import secrets
 from datetime import datetime, timezone
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from app.outbox.models import enqueue
 from app.pathways.models import Service
 from app.referrals.models import Referral, ReferralEvent, ReferralNote
-from app.referrals.reference import new_reference
+from app.referrals.service import new_referral_message, service_address, unused_reference
 from app.staff.overdue import contact_due_on, today
 
 NOTE_MAX = 2000  # characters
@@ -64,23 +64,6 @@ def add_note(session: Session, referral: Referral, text: str, staff_id: int | No
     return note
 
 
-def _unused_reference(session: Session) -> str:
-    while True:
-        reference = new_reference()
-        if session.scalar(select(Referral.id).where(Referral.reference == reference)) is None:
-            return reference
-
-
-def referral_message(reference: str, service_name: str, public_url: str) -> tuple[str, str]:
-    """The subject and body of the message to a service. No personal data: staff sign in to read it."""
-    subject = f"New request for help: {reference}"  # the same words as a request made on the public pages
-    body = (f"A new referral is waiting for you in My Way to Work.\n\n"
-            f"Service: {service_name}\nReference: {reference}\n\n"
-            f"Sign in to read it:\n{public_url.rstrip('/')}/staff/referrals/{reference}\n\n"
-            "Please contact the person soon. The details are only on the website, to keep them safe.\n")
-    return subject, body
-
-
 def signpost(session: Session, referral: Referral, service: Service, reason: str, staff_id: int | None,
              settings: dict) -> Referral | None:
     """Send the person to another service: a new referral there, with the same answers, consent and plan,
@@ -89,7 +72,7 @@ def signpost(session: Session, referral: Referral, service: Service, reason: str
     if not _move(session, referral, "signposted", None, at):
         return None
     new = Referral(
-        reference=_unused_reference(session), idempotency_key=f"signpost-{secrets.token_urlsafe(24)}",
+        reference=unused_reference(session), idempotency_key=f"signpost-{secrets.token_urlsafe(24)}",
         created_at=at, updated_at=at, status_changed_at=at, status="new",
         service_id=service.id, service_name=service.name, organization_id=service.organization_id,
         routed_to_council=False, ladder_step=service.ladder_step or referral.ladder_step,
@@ -102,7 +85,5 @@ def signpost(session: Session, referral: Referral, service: Service, reason: str
     session.add(ReferralEvent(referral_id=referral.id, at=at, staff_id=staff_id, kind="signposted",
                               from_status=old, to_status="signposted", detail=reason))
     session.add(ReferralEvent(referral_id=new.id, at=at, staff_id=staff_id, kind="created", to_status="new", detail="signposted"))
-    to_address = service.email or service.organization.email or settings["COUNCIL_TEAM_EMAIL"]
-    subject, body = referral_message(new.reference, service.name, settings["PUBLIC_URL"])
-    enqueue(session, "new-referral", to_address, subject, body, referral_id=new.id)
+    enqueue(session, "new-referral", service_address(service), *new_referral_message(new), referral_id=new.id)
     return new
