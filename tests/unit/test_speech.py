@@ -188,6 +188,9 @@ except SpeechUnavailable as exc:
     assert "unavailable:" in result.stdout and "espeak" in result.stdout
 
 
+HANG_S = 150  # seconds a hanging fake engine waits unless it is stopped
+
+
 class FakeEngine:
     """Behaves like pyttsx3 on espeak: writes a WAV, then reports from another thread."""
 
@@ -239,7 +242,7 @@ class FakeEngine:
         self.pending = None
         self._notify("started-utterance", name=None)
         if text == self.hang_on:
-            self.stopped.wait(30)
+            self.stopped.wait(HANG_S)
             return
         with wave.open(path, "wb") as wav:
             wav.setnchannels(1)
@@ -308,7 +311,8 @@ def test_an_engine_that_never_finishes_times_out_instead_of_hanging():
         finished.set()
 
     threading.Thread(target=run, daemon=True).start()
-    assert finished.wait(10), "synthesize hung"
+    # Far longer than the watchdog needs, even on a loaded machine; far shorter than a hang without it.
+    assert finished.wait(HANG_S / 3), "synthesize hung"
     assert len(outcome) == 1 and isinstance(outcome[0], SpeechUnavailable)
     assert "did not finish" in str(outcome[0])
 
