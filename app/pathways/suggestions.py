@@ -1,22 +1,22 @@
-"""Services for me, from the database: the few best at each step, then ranked by the pure rules in matching.py.
+"""Services for me, from the database: the few best at each step, then ranked by the pure rules in rules.py.
 
-The database scores every service with the same weights as matching.py (one pass over the listing
-index) and keeps the best few at each step. matching.rank_services then ranks those few and gives
+The database scores every service with the same weights as rules.py (one pass over the listing
+index) and keeps the best few at each step. rules.rank_services then ranks those few and gives
 the reasons, so the rules live in one place and the page stays fast with thousands of services.
 """
 from sqlalchemy import and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from app.checklists.matching import MatchProfile
-from app.pathways.matching import TEENS_AND_TWENTIES, WEIGHTS, ServiceFacts, StepGroup, group_by_step, rank_services
+from app.checklists.profile import MatchProfile
 from app.pathways.models import Service
+from app.pathways.rules import TEENS_AND_TWENTIES, WEIGHTS, ServiceFacts, StepGroup, group_by_step, rank_services
 from app.pathways.search import HIDDEN_STATUSES, has_term
 from app.pathways.taxonomies import parse_filter_terms
 from app.vocab import AGE_RANGES, KINDS_OF_SUPPORT, KINDS_OF_WORK, SUPPORT_NEEDS
 
 
 def term_weights(profile: MatchProfile) -> list[tuple[str, str, int]]:
-    """(vocabulary, code, weight) for every answer that can match a service, as matching.reasons_for counts them."""
+    """(vocabulary, code, weight) for every answer that can match a service, as rules.reasons_for counts them."""
     weights = [("kind-of-support", code, WEIGHTS["try"]) for code in sorted(profile.try_first) if code in KINDS_OF_SUPPORT]
     weights += [("kind-of-support", code, WEIGHTS["help"]) for code in sorted(profile.helps - profile.try_first) if code in KINDS_OF_SUPPORT]
     weights += [("kind-of-work", code, WEIGHTS["interest"]) for code in sorted(profile.interests) if code in KINDS_OF_WORK]
@@ -25,7 +25,7 @@ def term_weights(profile: MatchProfile) -> list[tuple[str, str, int]]:
 
 
 def _can_use(profile: MatchProfile) -> list:
-    """Visible, and the person's age band is not ruled out (matching.fits_age)."""
+    """Visible, and the person's age band is not ruled out (rules.fits_age)."""
     conditions = [Service.status.not_in(HIDDEN_STATUSES)]
     if profile.age_band in AGE_RANGES:
         youngest, oldest = AGE_RANGES[profile.age_band]
@@ -35,7 +35,7 @@ def _can_use(profile: MatchProfile) -> list:
 
 
 def _score(profile: MatchProfile, weights: list[tuple[str, str, int]]):
-    """The same sum as matching.rank_services: terms, then age and hours."""
+    """The same sum as rules.rank_services: terms, then age and hours."""
     low, high = TEENS_AND_TWENTIES
     score = sum((case((has_term(key, code), weight), else_=0) for key, code, weight in weights), literal(0))
     if profile.age_band in AGE_RANGES:
@@ -68,7 +68,7 @@ def best_at_each_step(session: Session, profile: MatchProfile, per_step: int) ->
 
 
 def lowest_try_step(session: Session, profile: MatchProfile) -> list[str]:
-    """The steps that have a service the person wants to try first (matching.start_step picks the lowest)."""
+    """The steps that have a service the person wants to try first (rules.start_step picks the lowest)."""
     tries = [has_term("kind-of-support", code) for code in profile.try_first if code in KINDS_OF_SUPPORT]
     if not tries:
         return []

@@ -5,13 +5,13 @@ from datetime import datetime, timezone
 import pytest
 from sqlalchemy import func, select
 
-from app.checklists.matching import MatchProfile
+from app.checklists.profile import MatchProfile
 from app.config import PROJECT_ROOT
 from app.migrate import upgrade
 from app.pathways.demo import load_demo
 from app.pathways.importing import import_records, symbol_concepts
-from app.pathways.matching import ServiceFacts, group_by_step, rank_services
 from app.pathways.models import Contact, Service, ServiceWord
+from app.pathways.rules import ServiceFacts, group_by_step, rank_services
 from app.pathways.search import Filters, search_services
 from app.pathways.suggestions import suggest
 from app.pathways.text import search_words

@@ -5,7 +5,7 @@ them into easy-read sentences ("Because you said you like animals.").
 """
 from dataclasses import dataclass
 
-from app.checklists.matching import MatchProfile
+from app.checklists.profile import MatchProfile
 from app.pathways.text import fold
 from app.vocab import AGE_RANGES, LADDER_STEPS
 
@@ -19,7 +19,7 @@ TEENS_AND_TWENTIES = (14, 25)  # a service limited to ages inside this is set up
 
 @dataclass(frozen=True)
 class ServiceFacts:
-    """What matching needs to know about one service."""
+    """What the rules need to know about one service."""
 
     id: str
     name: str

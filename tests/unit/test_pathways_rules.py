@@ -1,6 +1,6 @@
-"""Services for me: the pure ranking, its reasons, and the grouping by step on the ladder."""
-from app.checklists.matching import MatchProfile
-from app.pathways.matching import Reason, ServiceFacts, group_by_step, rank_services, start_step
+"""Services for me: the rules, the pure ranking, its reasons, and the grouping by step on the ladder."""
+from app.checklists.profile import MatchProfile
+from app.pathways.rules import Reason, ServiceFacts, group_by_step, rank_services, start_step
 
 
 def facts(name, step="volunteering", kinds=(), work=(), needs=(), minimum_age=None, maximum_age=None, hours=None):
