@@ -10,7 +10,7 @@ from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 from wtforms import RadioField, SelectMultipleField, StringField
 
-from app.checklists.matching import MatchProfile
+from app.checklists.profile import MatchProfile
 from app.pathways.search import Filters
 from app.pathways.text import MAX_QUERY, search_words
 from app.vocab import AGE_BANDS, AGE_RANGES, HOURS, KINDS_OF_SUPPORT, KINDS_OF_WORK, LADDER_STEPS, SUPPORT_NEEDS

@@ -1,8 +1,8 @@
-"""Why a service is suggested, in easy read: one sentence for each reason code from matching."""
+"""Why a service is suggested, in easy read: one sentence for each reason code from rules.py."""
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.pathways.matching import Reason
+from app.pathways.rules import Reason
 from app.vocab import KINDS_OF_SUPPORT
 
 WANT_TO_TRY = {

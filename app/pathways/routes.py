@@ -1,7 +1,7 @@
 """Find my way to work: the ladder, each step, the directory, a service, services for me."""
 from flask import Blueprint, abort, current_app, render_template, request
 
-from app.checklists import matching as matching_module
+from app.checklists import profile as plan_profile
 from app.extensions import db
 from app.pathways import search
 from app.pathways.exporting import full_options
@@ -65,7 +65,7 @@ def services_for_me():
     profile = read_profile(request.args)
     from_address = profile is not None
     if profile is None:
-        current_profile = getattr(matching_module, "current_profile", lambda: None)
+        current_profile = getattr(plan_profile, "current_profile", lambda: None)
         profile = current_profile()
     checklists = "checklists.hub" in current_app.view_functions
     if profile is None or profile.is_empty:

@@ -1,17 +1,20 @@
 """The directory's queries on SQLite and PostgreSQL: import, filters, words, pages and services for me."""
 import random
 from datetime import datetime, timezone
+from typing import get_args
 
 import pytest
 from sqlalchemy import func, select
 
-from app.checklists.matching import MatchProfile
+from app.checklists.profile import MatchProfile
 from app.config import PROJECT_ROOT
 from app.migrate import upgrade
 from app.pathways.demo import load_demo
 from app.pathways.importing import import_records, symbol_concepts
-from app.pathways.matching import ServiceFacts, group_by_step, rank_services
 from app.pathways.models import Contact, Service, ServiceWord
+from app.pathways.rules import (
+    AgesAllow, AgesWithin, Condition, HasTerm, HoursAre, ServiceFacts, group_by_step, rank_services,
+)
 from app.pathways.search import Filters, search_services
 from app.pathways.suggestions import suggest
 from app.pathways.text import search_words
@@ -146,3 +149,24 @@ def test_services_for_me_from_the_database_equals_ranking_every_service_in_pytho
     found = suggest(session, profile)
     assert [(g.step, g.is_start, [(s.service.id, s.score, s.reasons) for s in g.suggestions]) for g in found] == \
         [(g.step, g.is_start, [(s.service.id, s.score, s.reasons) for s in g.suggestions]) for g in wanted]
+
+
+CONDITIONS = [
+    *(HasTerm(key, code) for key, codes in (("kind-of-support", KINDS_OF_SUPPORT), ("kind-of-work", KINDS_OF_WORK),
+                                            ("support-need", SUPPORT_NEEDS)) for code in codes),
+    AgesAllow(14, 15), AgesAllow(16, 18), AgesAllow(19, 25), AgesAllow(26, 120), AgesWithin(14, 25),
+    HoursAre("16-plus"), HoursAre("under-16"),
+]
+
+
+def test_each_rule_condition_picks_the_same_services_in_sql_as_from_their_facts(session):
+    extra = generated_records(150)
+    import_records(session, extra, SYMBOLS)
+    everything = [facts_of(record) for record in RECORDS + extra]
+    for condition in CONDITIONS:
+        found = set(session.scalars(select(Service.id).where(condition.sql())))
+        assert found and found == {service.id for service in everything if condition.holds(service)}, condition
+
+
+def test_every_kind_of_condition_is_checked_on_the_database():
+    assert {type(condition) for condition in CONDITIONS} == set(get_args(Condition))

@@ -290,7 +290,7 @@ def test_closing_on_a_shared_device_forgets_the_checklists_here(client):
 
 
 def test_matching_profile_comes_from_the_answers(app, client):
-    from app.checklists.matching import current_profile
+    from app.checklists.profile import current_profile
 
     client.post("/my-work/resume", data={"code": DEMO_CODE})
     with client.application.test_request_context():

@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from app.checklists import matching as checklists_matching
-from app.checklists.matching import MatchProfile
+from app.checklists import profile as plan_profile
+from app.checklists.profile import MatchProfile
 from app.vocab import LADDER_STEPS
 
 PROJECT_SEARCH = "d3e44d29-a554-5026-a005-2178af9a9f44"  # needs a referral
@@ -105,7 +105,7 @@ def test_unknown_services_are_the_easy_read_404(client, service_id):
 
 
 def test_services_for_me_without_answers_explains_and_shows_the_ladder(client, lang, monkeypatch):
-    monkeypatch.setattr(checklists_matching, "current_profile", lambda: None, raising=False)
+    monkeypatch.setattr(plan_profile, "current_profile", lambda: None, raising=False)
     page = client.get("/services-for-me", query_string={"lang": lang}).get_data(as_text=True)
     assert len(re.findall(r'<h2 class="card-title"><a href="/find-work/', page)) == 4
     if lang == "en":
@@ -113,7 +113,7 @@ def test_services_for_me_without_answers_explains_and_shows_the_ladder(client, l
 
 
 def test_services_for_me_links_to_the_checklists_only_when_they_exist(app, client, monkeypatch):
-    monkeypatch.setattr(checklists_matching, "current_profile", lambda: None, raising=False)
+    monkeypatch.setattr(plan_profile, "current_profile", lambda: None, raising=False)
     page = client.get("/services-for-me").get_data(as_text=True)
     assert ("Go to My work checklists" in page) == ("checklists.hub" in app.view_functions)
 
@@ -135,14 +135,14 @@ def test_services_for_me_shows_the_next_steps_up_from_where_you_could_start(clie
 
 def test_services_for_me_uses_the_checklist_answers_when_there_are_some(client, monkeypatch):
     answers = MatchProfile(interests=frozenset({"gardening"}), try_first=frozenset({"social-enterprise-job"}))
-    monkeypatch.setattr(checklists_matching, "current_profile", lambda: answers, raising=False)
+    monkeypatch.setattr(plan_profile, "current_profile", lambda: answers, raising=False)
     page = text(client.get("/services-for-me").get_data(as_text=True))
     assert "We chose these services from your answers." in page
     assert "Green Shoots garden nursery" in page and "Because you said you like gardening and being outdoors." in page
 
 
 def test_services_for_me_ignores_answers_it_does_not_know(client, monkeypatch):
-    monkeypatch.setattr(checklists_matching, "current_profile", lambda: None, raising=False)
+    monkeypatch.setattr(plan_profile, "current_profile", lambda: None, raising=False)
     response = client.get("/services-for-me?interest=dragons&try=%3Cscript%3E&age=200&hours=" + "x" * 3000)
     assert response.status_code == 200
     assert "You have not told us about yourself yet." in response.get_data(as_text=True)
