@@ -11,6 +11,7 @@ from app.outbox.models import enqueue
 from app.pathways.models import Service
 from app.referrals.models import Referral, ReferralEvent
 from app.referrals.reference import new_reference
+from app.referrals.routing import goes_to_council
 from app.referrals.working_days import add_working_days
 from app.vocab import AGE_RANGES
 
@@ -68,11 +69,10 @@ def _answers(draft: dict, today: date) -> dict:
 
 
 def _destination(session: Session, service_id: str | None) -> dict:
-    """Where the request goes: the service itself, or the council's team when the service needs a
-    worker to refer (or no longer exists, or none was named)."""
+    """Where the request goes, by the one routing rule: the service itself, or the council's team."""
     config = current_app.config
     service = session.get(Service, service_id) if service_id else None
-    if service is not None and service.self_referral is not False:
+    if not goes_to_council(service):
         return {
             "service_id": service.id, "service_name": service.name, "organization_id": service.organization_id,
             "requested_service_id": None, "routed_to_council": False, "ladder_step": service.ladder_step,

@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from app.checklists.plan import build_plan
 from app.pathways.models import Service
 from app.pathways.views import service_name
+from app.referrals.routing import goes_to_council
 from app.referrals.steps import Step, applicable
 
 SEPARATOR = ", "
@@ -24,10 +25,10 @@ class Destination:
 
 
 def destination(service: Service | None) -> Destination:
-    team = current_app.config["COUNCIL_TEAM_NAME"]
+    """Who the request goes to, by the one routing rule (app.referrals.routing)."""
     if service is None:
-        return Destination(None, team, True)
-    return Destination(service, service_name(service), service.self_referral is False)
+        return Destination(None, current_app.config["COUNCIL_TEAM_NAME"], goes_to_council(None))
+    return Destination(service, service_name(service), goes_to_council(service))
 
 
 def _option_labels(step: Step, values) -> str:
