@@ -24,8 +24,6 @@ LADDER_STEPS = {"volunteering": "Volunteering", "social-enterprise": "Social ent
                 "supported-employment": "Work with support", "independent-employment": "Work on my own"}
 AGE_BANDS = {"14-15": "14 or 15", "16-18": "16 to 18", "19-25": "19 to 25", "26-plus": "26 or older"}
 REASONS = {**CLOSE_REASONS, **STARTED_CLOSE_REASONS}
-PLAN_SECTIONS = {"aspirations": "What they want from work", "strengths": "What they are good at",
-                 "support": "What helps them", "next-steps": "Their next steps", "next_steps": "Their next steps"}
 AUDIT_ACTIONS = {"view": "Viewed", "change": "Changed", "export": "Exported", "denied": "Refused",
                  "not-found": "Not found", "sign-in": "Signed in", "sign-out": "Signed out"}
 
