@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.pathways.models import Service
-from app.referrals.fields import Field, staff_fields
+from app.referrals.fields import BY_NAME, Field, staff_fields
 from app.referrals.models import Referral, ReferralNote
 from app.staff import changes
 from app.staff import words
@@ -82,7 +82,7 @@ def _professional(referral: Referral) -> FactRow | None:
     if referral.professional_kind:
         value += f" ({words.name_for(words.PROFESSIONAL_KINDS, referral.professional_kind)})"
     if referral.asker_email:
-        value += Markup("<br>") + _value(Field("asker_email", "", "email", None), referral.asker_email)
+        value += Markup("<br>") + _value(BY_NAME["asker_email"], referral.asker_email)
     return FactRow("Professional", value)
 
 
