@@ -1,9 +1,10 @@
 """`flask data purge`: remove personal data when its time is up (see docs/decisions/0006-outbox-and-retention.md).
 
 - A referral's personal data is removed when the referral has not changed for REFERRAL_KEEP_DAYS
-  (its last change is the later of updated_at and status_changed_at). What is kept is what the council's
-  figures need: reference, service, status, dates, ladder step, age band, who asked (the kind, not the
-  name), needs codes, and jobs with their hours and dates.
+  (its last change is the later of updated_at and status_changed_at). The field registry
+  (app.referrals.fields) says what is removed. What is kept is what the council's figures need: reference,
+  service, status, dates, ladder step, age band, who asked (the kind, not the name), needs codes, and jobs
+  with their hours and dates.
 - Sent messages are deleted SENT_MESSAGE_DAYS after they went; their address and body go with them.
 - Checklists past their expiry and not linked to a referral that still holds personal data are deleted,
   with their answers and share links; so are school pupils whose checklist is gone, CHECKLIST_DAYS on.
@@ -19,11 +20,12 @@ from datetime import datetime, timedelta, timezone
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
-from sqlalchemy import and_, delete, exists, func, null, or_, select, update
+from sqlalchemy import and_, delete, exists, func, or_, select, update
 
 from app.checklists.models import ChecklistSession
 from app.outbox.models import OutboxMessage
 from app.ratelimit import RateLimit
+from app.referrals.fields import removed_values
 from app.referrals.models import Referral, ReferralNote
 from app.staff.models import PasswordReset, Pupil
 
@@ -33,15 +35,6 @@ data_cli = AppGroup("data", help="Look after personal data: remove it when its t
 
 SENT_MESSAGE_DAYS = 30  # days after a message was sent
 SHORT_LIVED = timedelta(days=1)  # password resets after they expire or are used; rate-limit counts after their window
-
-# A referral's personal data, and what it becomes. Lists of codes about contact become empty.
-REMOVED = {
-    "person_name": None, "date_of_birth": None, "age": None, "area": None, "phone": None, "email": None,
-    "address": None, "contact_methods": [], "contact_times": [], "interpreter_language": None, "message": None,
-    "asker_name": None, "asker_organisation": None, "asker_role": None, "asker_email": None,
-    "plan": null(), "parent_consent_name": None, "checklist_session_id": None,
-}
-
 
 @dataclass
 class PurgeCounts:
@@ -100,7 +93,7 @@ def purge(app: Flask, now: datetime | None = None, dry_run: bool = False) -> Pur
         if not dry_run:
             for name, (model, rule) in rules.items():  # notes before their referrals are marked; pupils before checklists
                 if name == "referrals":
-                    statement = update(Referral).where(rule).values(**REMOVED, personal_data_removed_at=now)
+                    statement = update(Referral).where(rule).values(**removed_values(), personal_data_removed_at=now)
                 else:
                     statement = delete(model).where(rule)
                 session.execute(statement.execution_options(synchronize_session=False))

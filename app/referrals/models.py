@@ -54,7 +54,7 @@ class Referral(Base):
     asker_role: Mapped[str | None] = mapped_column(String(120))
     asker_email: Mapped[str | None] = mapped_column(String(254))
 
-    # About the person. Personal data: removed by `flask data purge` when its time is up.
+    # About the person. What each field is, and what is copied, removed and exported: app/referrals/fields.py.
     person_name: Mapped[str | None] = mapped_column(String(120))
     date_of_birth: Mapped[date | None] = mapped_column(Date)
     age: Mapped[int | None] = mapped_column(Integer)

@@ -18,7 +18,8 @@ from app.referrals import draft as drafts
 from app.referrals.forms import form_for
 from app.referrals.service import create_referral, find_by_key
 from app.referrals.steps import EXTRA_INPUTS, STEP_IDS, applicable, first_missing, following, position, previous, words
-from app.referrals.views import check_rows, destination, plan_snapshot
+from app.referrals.snapshot import plan_snapshot
+from app.referrals.views import check_rows, destination
 
 bp = Blueprint("referrals", __name__, url_prefix="/ask-for-help")
 

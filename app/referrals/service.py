@@ -1,29 +1,25 @@
-"""Saving a request for help: the referral, its first history line and the message to the service,
-written together in one transaction, and never twice for the same idempotency key."""
+"""A referral's life with the person's data: saving a request for help (the referral, its first history
+line and the message to the service, in one transaction, never twice for the same idempotency key),
+erasing the person's data on request, and what a subject access export holds."""
 from datetime import date, datetime, timezone
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.outbox.models import enqueue
+from app.referrals.fields import answer_fields, exported_fields, removed_values
 from app.pathways.models import Service
-from app.referrals.models import Referral, ReferralEvent
+from app.referrals.models import Referral, ReferralEvent, ReferralNote
 from app.referrals.reference import new_reference
+from app.referrals.routing import goes_to_council
+from app.referrals.snapshot import upgrade
 from app.referrals.working_days import add_working_days
 from app.vocab import AGE_RANGES
 
 # A request made from My work plan names no service: it goes to the council's team under this id.
 COUNCIL_TEAM_SERVICE_ID = "council-team"
-# The answers a draft may carry. Everything else on a referral is worked out here, never taken from a form.
-ANSWER_FIELDS = (
-    "asker", "professional_kind", "asker_name", "asker_organisation", "asker_role", "asker_email",
-    "person_name", "date_of_birth", "age", "area", "contact_methods", "phone", "email", "address",
-    "contact_times", "needs", "interpreter_language", "message", "consent_at", "parent_consent_name",
-    "parent_consent_at", "plan", "checklist_session_id", "lang",
-)
-LIST_FIELDS = ("contact_methods", "contact_times", "needs")
 REFERENCE_TRIES = 5  # a clash is one in billions; a few tries settle it
 
 
@@ -54,13 +50,10 @@ def _as_datetime(value) -> datetime | None:
 
 
 def _answers(draft: dict, today: date) -> dict:
-    """The draft's answers with the right types, and the age worked out from a date of birth."""
-    answers = {key: draft.get(key) for key in ANSWER_FIELDS}
-    for key in LIST_FIELDS:
-        answers[key] = list(answers[key] or [])
-    answers["date_of_birth"] = _as_date(answers["date_of_birth"])
-    answers["consent_at"] = _as_datetime(answers["consent_at"])
-    answers["parent_consent_at"] = _as_datetime(answers["parent_consent_at"])
+    """The draft's answers (the registry's answer fields only) with the right types, and the age worked out
+    from a date of birth."""
+    typed = {"codes": lambda value: list(value or []), "date": _as_date, "moment": _as_datetime}
+    answers = {field.name: typed.get(field.kind, lambda value: value)(draft.get(field.name)) for field in answer_fields()}
     if answers["date_of_birth"]:
         answers["age"] = age_on(answers["date_of_birth"], today)
     answers["lang"] = answers["lang"] or "en"
@@ -68,11 +61,10 @@ def _answers(draft: dict, today: date) -> dict:
 
 
 def _destination(session: Session, service_id: str | None) -> dict:
-    """Where the request goes: the service itself, or the council's team when the service needs a
-    worker to refer (or no longer exists, or none was named)."""
+    """Where the request goes, by the one routing rule: the service itself, or the council's team."""
     config = current_app.config
     service = session.get(Service, service_id) if service_id else None
-    if service is not None and service.self_referral is not False:
+    if not goes_to_council(service):
         return {
             "service_id": service.id, "service_name": service.name, "organization_id": service.organization_id,
             "requested_service_id": None, "routed_to_council": False, "ladder_step": service.ladder_step,
@@ -165,3 +157,42 @@ def create_referral(session: Session, draft: dict, idempotency_key: str,
             tries += 1
             if tries >= REFERENCE_TRIES:
                 raise
+
+
+def erase_personal_data(session: Session, referral: Referral, staff_id: int | None = None,
+                        now: datetime | None = None) -> bool:
+    """Remove the person's data from a referral now, as the purge would later: the registry's removed fields
+    are emptied and the notes deleted, the rest of the record is kept, and a history line says so. Commits.
+    False when it was already removed."""
+    if referral.personal_data_removed_at is not None:
+        return False
+    now = now or datetime.now(timezone.utc)
+    session.execute(delete(ReferralNote).where(ReferralNote.referral_id == referral.id))
+    session.execute(update(Referral).where(Referral.id == referral.id)
+                    .values(**removed_values(), personal_data_removed_at=now, updated_at=now)
+                    .execution_options(synchronize_session=False))
+    session.add(ReferralEvent(referral_id=referral.id, at=now, staff_id=staff_id, kind="erased"))
+    session.commit()
+    session.refresh(referral)
+    return True
+
+
+def _plain(value):
+    """A value as JSON holds it: dates as ISO 8601 text (moments in UTC), a plan in the current snapshot version."""
+    if isinstance(value, datetime) and value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)  # SQLite gives a stored moment back without its zone
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return upgrade(value) or value
+    return value
+
+
+def personal_data(referral: Referral) -> dict:
+    """What a subject access export holds for one referral: every exported field with its label, and the notes."""
+    return {
+        "reference": referral.reference,
+        "fields": {field.name: {"label": field.label, "value": _plain(getattr(referral, field.name))}
+                   for field in exported_fields()},
+        "notes": [{"at": _plain(note.at), "text": note.text} for note in referral.notes],
+    }

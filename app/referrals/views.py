@@ -1,15 +1,15 @@
 """What the journey's pages show, worked out from the draft: where the request goes, the rows of the
-check page, and the plan to send. Nothing here touches the request."""
+check page. Nothing here touches the request."""
 from dataclasses import dataclass
 from datetime import date
 
 from flask import current_app, url_for
-from flask_babel import force_locale, format_date
+from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 
-from app.checklists.plan import build_plan
 from app.pathways.models import Service
 from app.pathways.views import service_name
+from app.referrals.routing import goes_to_council
 from app.referrals.steps import Step, applicable
 
 SEPARATOR = ", "
@@ -24,10 +24,10 @@ class Destination:
 
 
 def destination(service: Service | None) -> Destination:
-    team = current_app.config["COUNCIL_TEAM_NAME"]
+    """Who the request goes to, by the one routing rule (app.referrals.routing)."""
     if service is None:
-        return Destination(None, team, True)
-    return Destination(service, service_name(service), service.self_referral is False)
+        return Destination(None, current_app.config["COUNCIL_TEAM_NAME"], goes_to_council(None))
+    return Destination(service, service_name(service), goes_to_council(service))
 
 
 def _option_labels(step: Step, values) -> str:
@@ -81,15 +81,3 @@ def check_rows(answers: dict, has_plan: bool) -> list[Row]:
             rows.append(Row(str(step.check_label), value, change, False))
     return rows
 
-
-def plan_snapshot(definitions: dict, answers: dict) -> dict:
-    """My work plan as it is now, in plain data, so the referral keeps it after the checklist goes.
-    Made in English, like the staff pages; what the person typed stays as they typed it."""
-    with force_locale("en"):
-        plan = build_plan(definitions, answers)
-        return {
-            "lang": "en",
-            "sections": [{"id": name, "sentences": [{"symbol": s.symbol, "text": str(s.text)} for s in items]}
-                         for name, items in plan.sections() if items],
-            "filled_by": [str(line) for line in plan.filled_by],
-        }

@@ -10,9 +10,11 @@ from random import Random
 from flask import Flask
 from sqlalchemy import select
 
+from app.checklists.plan import Plan, Sentence
 from app.pathways.models import Service
 from app.referrals.models import Referral, ReferralEvent, ReferralNote
 from app.referrals.reference import ALPHABET
+from app.referrals.snapshot import write_snapshot
 from app.staff.demo import DEMO_ACCOUNTS, WORKS_ORG
 from app.staff.models import StaffUser
 from app.staff.overdue import contact_due_on
@@ -39,21 +41,23 @@ BIKES = "f2ce4458-cefc-551e-93c0-8d4ba0efca6d"
 LIBRARY = "33f5ab26-ba82-5512-8337-488311bb0044"
 JOBS_CLUB = "e2586dec-9a5c-5478-9ac5-622c55108638"
 
-PLAN = {
-    "aspirations": ["I would like to work with animals.", "I would like to work outdoors.",
-                    "I would like to work 16 hours a week or more."],
-    "strengths": ["I am good with animals.", "I am always on time.", "I can handle money."],
-    "support": ["A job coach helps me.", "Clear steps, one at a time, help me.", "I can travel with help."],
-    "next-steps": ["Get a bank account.", "Do a better-off check.", "Make a CV."],
-    "filled_by": ["Me, with help from a teacher"],
-}
-SHORT_PLAN = {
-    "aspirations": ["I would like to work in a café.", "I would like to try work experience first."],
-    "strengths": ["I am friendly and I work hard."],
-    "support": ["Quiet places help me.", "Extra time helps me."],
-    "next-steps": ["Talk to someone you trust about what to try first."],
-    "filled_by": ["Me"],
-}
+PLAN = write_snapshot(Plan(
+    aspirations=[Sentence("animals", "I would like to work with animals."), Sentence("outdoors", "I would like to work outdoors."),
+                 Sentence("hours", "I would like to work 16 hours a week or more.")],
+    strengths=[Sentence("animals", "I am good with animals."), Sentence("clock", "I am always on time."),
+               Sentence("money", "I can handle money.")],
+    support=[Sentence("job-coach", "A job coach helps me."), Sentence("step", "Clear steps, one at a time, help me."),
+             Sentence("bus", "I can travel with help.")],
+    next_steps=[Sentence("bank-account", "Get a bank account."), Sentence("better-off-check", "Do a better-off check."), Sentence("cv", "Make a CV.")],
+    filled_by=["Me, with help from a teacher"],
+))
+SHORT_PLAN = write_snapshot(Plan(
+    aspirations=[Sentence("cooking", "I would like to work in a café."), Sentence("work-experience", "I would like to try work experience first.")],
+    strengths=[Sentence("good-at", "I am friendly and I work hard.")],
+    support=[Sentence("quiet", "Quiet places help me."), Sentence("time", "Extra time helps me.")],
+    next_steps=[Sentence("step", "Talk to someone you trust about what to try first.")],
+    filled_by=["Me"],
+))
 
 # Each: reference (or None for a made-up one), service, days ago, the statuses it went through, and the
 # person. "closed:reason" closes with that reason; "signposted>service" sends it on to that service.

@@ -9,13 +9,15 @@ from flask import redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.extensions import db
-from app.referrals.models import HoursCheckIn, JobStart, Referral, ReferralEvent
+from app.referrals.models import HoursCheckIn, JobStart, Referral
 from app.referrals.outcomes import CheckIn, JobRecord, OutcomeProgress, long_date, sustained_outcome
-from app.staff.audit import record, record_now
+from app.staff import changes
+from app.staff.audit import record_now
 from app.staff.blueprint import bp
 from app.staff.demo_referrals import DEMO_STARTED_REFERENCE
 from app.staff.outcome_forms import NO_JOB_ENDED, PERIODS, CheckInForm, JobForm
 from app.staff.permissions import Permission, can, requires
+from app.staff.referral import audit_change
 from app.staff.scope import referral_or_404
 
 UK = ZoneInfo("Europe/London")
@@ -87,15 +89,6 @@ def _not_started(referral: Referral):
     return page, 409 if request.method == "POST" else 200
 
 
-def _saved(referral: Referral, kind: str):
-    """The event and audit entry that go with a saved job or check-in, in the same transaction."""
-    referral.updated_at = datetime.now(timezone.utc)
-    db.session.add(ReferralEvent(referral_id=referral.id, staff_id=current_user.id, kind=kind))
-    record("change", "referral", referral.reference, kind)
-    db.session.commit()
-    return redirect(referral_page(referral))
-
-
 def job_choice(job: JobStart) -> tuple[str, str]:
     """A job as a radio choice: its id, and words that tell two jobs apart."""
     return str(job.id), f"{job.employer}: {job.job_title}, started {long_date(job.start_date)}"
@@ -114,12 +107,8 @@ def record_job(reference: str):
         values = form.check({str(job.id): job.start_date for job in current_jobs})
         if valid and values:
             ended = next((job for job in current_jobs if job.id == values["ended_job"]), None)
-            if ended is not None:
-                ended.end_date = values["end_date"]
-            db.session.add(JobStart(referral_id=referral.id, employer=values["employer"], job_title=values["job_title"],
-                                    start_date=values["start_date"], hours_per_week=values["hours_per_week"],
-                                    hourly_pay=values["hourly_pay"], paid=values["paid"], created_by_id=current_user.id))
-            return _saved(referral, "job-start")
+            changes.record_job(db.session, referral, values, ended, current_user.id, audit_change)
+            return redirect(referral_page(referral))
     else:
         record_now("view", "referral", referral.reference, "job-form")
     return render_template("staff/outcomes/job.html", referral=referral, form=form, back=referral_page(referral),
@@ -139,10 +128,8 @@ def record_check_in(reference: str):
         valid = form.validate()
         values = form.check({key: (job.start_date, job.end_date) for key, job in jobs.items()}, today())
         if valid and values:
-            db.session.add(HoursCheckIn(job_id=values["job_id"], period_start=values["period_start"],
-                                        period_end=values["period_end"], hours_per_week=values["hours_per_week"],
-                                        created_by_id=current_user.id))
-            return _saved(referral, "check-in")
+            changes.record_check_in(db.session, referral, values, current_user.id, audit_change)
+            return redirect(referral_page(referral))
     elif request.method == "GET":
         record_now("view", "referral", referral.reference, "check-in-form")
     return render_template("staff/outcomes/check_in.html", referral=referral, form=form, back=referral_page(referral),

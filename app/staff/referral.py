@@ -1,15 +1,21 @@
 """One referral's page, and what staff do to it: change its status, add notes, signpost it elsewhere.
 
 Every route finds the referral through referral_or_404, so a provider who changes the reference in the
-address gets 404 and the try is audited. A change, its history line and its audit entry commit together."""
+address gets 404 and the try is audited. The changes are made by app.staff.changes, which commits each
+with its history line and the audit entry the route hands it."""
+from dataclasses import dataclass
+
 from flask import current_app, flash, get_flashed_messages, redirect, render_template, url_for
 from flask_login import current_user
+from markupsafe import Markup, escape
 from sqlalchemy import select
 
 from app.extensions import db
 from app.pathways.models import Service
+from app.referrals.fields import BY_NAME, Field, staff_fields
 from app.referrals.models import Referral, ReferralNote
 from app.staff import changes
+from app.staff import words
 from app.staff.audit import record, record_now
 from app.staff.blueprint import bp
 from app.staff.demo_referrals import DEMO_COUNCIL_REFERENCE, DEMO_REFERENCE, DEMO_SIGNPOSTED_REFERENCE, DEMO_STARTED_REFERENCE
@@ -32,6 +38,84 @@ PAGES = {
 NOT_PAGES: set[str] = set()
 
 FLASHES = "staff-referral"
+
+
+@dataclass(frozen=True)
+class FactRow:
+    label: str
+    value: str | Markup
+    lines: bool = False  # keep the line breaks the person typed
+
+
+def _value(field: Field, value) -> str | Markup:
+    """One field's value in staff words, by its kind."""
+    if field.kind == "codes":
+        return words.names_for(getattr(words, field.words), value)
+    if field.kind == "code":
+        return words.name_for(getattr(words, field.words), value)
+    if value is None or value == "":
+        return field.missing
+    if field.kind == "phone":
+        return Markup('<a href="tel:{}">{}</a>').format(value.replace(" ", ""), value)
+    if field.kind == "email":
+        return Markup('<a href="mailto:{0}">{0}</a>').format(value)
+    if field.kind == "date":
+        return words.long_date(value)
+    if field.kind == "moment":
+        return words.date_time(value)
+    return str(value)
+
+
+def _age(referral: Referral) -> FactRow:
+    born = words.long_date(referral.date_of_birth) if referral.date_of_birth else None
+    if referral.age is not None:
+        return FactRow("Age", f"{referral.age} (born {born})" if born else str(referral.age))
+    return FactRow("Age", f"Born {born}" if born else "Not given")
+
+
+def _professional(referral: Referral) -> FactRow | None:
+    if referral.asker != "professional":
+        return None
+    value = escape(referral.asker_name or "Name not given")
+    for part in (referral.asker_role, referral.asker_organisation):
+        value += Markup(", ") + part if part else ""
+    if referral.professional_kind:
+        value += f" ({words.name_for(words.PROFESSIONAL_KINDS, referral.professional_kind)})"
+    if referral.asker_email:
+        value += Markup("<br>") + _value(BY_NAME["asker_email"], referral.asker_email)
+    return FactRow("Professional", value)
+
+
+def _parent_consent(referral: Referral) -> FactRow | None:
+    if referral.parent_consent_name or referral.parent_consent_at:
+        return FactRow("Parent or carer who agreed (under 16)",
+                       f"{referral.parent_consent_name or 'Not given'}, {words.date_time(referral.parent_consent_at)}")
+    if referral.age is not None and referral.age < 16:
+        return FactRow("Parent or carer", "No parent or carer consent is recorded.")
+    return None
+
+
+# Rows that show several fields together, by the row the registry names.
+COMBINED_ROWS = {"Age": _age, "Professional": _professional, "Parent or carer who agreed (under 16)": _parent_consent}
+FACT_SECTIONS = ("facts", "person", "consent")  # the needs box and the plan have their own parts of the page
+
+
+def fact_rows(referral: Referral, section: str) -> list[FactRow]:
+    """The staff page's rows for one section, worked out from the field registry: a row for each field,
+    or one row for the fields that share it."""
+    rows, seen = [], set()
+    for field in staff_fields(section):
+        if field.staff_row in seen:
+            continue
+        seen.add(field.staff_row)
+        value = getattr(referral, field.name)
+        if field.staff_row in COMBINED_ROWS:
+            row = COMBINED_ROWS[field.staff_row](referral)
+        else:
+            row = None if field.optional and not value else FactRow(field.staff_row, _value(field, value), field.kind == "lines")
+        if row is not None:
+            rows.append(row)
+    return rows
 
 
 def _staff_names(ids: set[int | None]) -> dict[int, str]:
@@ -57,6 +141,7 @@ def _page(referral: Referral, status_form: StatusForm | None = None, note_form: 
     origin, onward, visible = _links(referral)
     return render_template(
         "staff/referral/referral.html", referral=referral, notes=notes, events=events,
+        facts={section: fact_rows(referral, section) for section in FACT_SECTIONS},
         names=_staff_names({n.staff_id for n in notes} | {e.staff_id for e in events}),
         origin=origin, onward=onward, visible_links=visible, plan=read_plan(referral.plan),
         overdue=is_overdue(referral.status, referral.contact_due_on, today()),
@@ -67,6 +152,11 @@ def _page(referral: Referral, status_form: StatusForm | None = None, note_form: 
         status_form=status_form or StatusForm(), note_form=note_form or NoteForm(),
         done=get_flashed_messages(category_filter=[FLASHES]),
     )
+
+
+def audit_change(reference: str, detail: str) -> None:
+    """An audit entry for a change to a referral, in the change's own transaction."""
+    record("change", "referral", reference, detail)
 
 
 @bp.route("/referrals/<ref:reference>")
@@ -85,14 +175,11 @@ def change_status(reference: str):
     if form.validate_on_submit():
         new, reason = form.status.data, form.reason.data or None
         refusal = check_change(found.status, new, reason)
-        if refusal is None and changes.change_status(db.session, found, new, reason, current_user.id):
-            record("change", "referral", reference, f"status:{new}" + (f":{reason}" if reason else ""))
-            db.session.commit()
+        if refusal is None and changes.change_status(db.session, found, new, reason, current_user.id, audit_change):
             flash(f"Status changed to {STATUS_NAMES[new]}.", FLASHES)
             return redirect(url_for("staff.referral", reference=reference))
         field = form[refusal.field] if refusal else form.status
         field.errors.append(refusal.message if refusal else "Someone else changed this referral just now. Check its status, then try again.")
-    db.session.rollback()
     return _page(found, status_form=form), 400
 
 
@@ -102,9 +189,7 @@ def add_note(reference: str):
     found = referral_or_404(reference)
     form = NoteForm()
     if form.validate_on_submit():
-        changes.add_note(db.session, found, form.note.data.strip(), current_user.id)
-        record("change", "referral", reference, "note")
-        db.session.commit()
+        changes.add_note(db.session, found, form.note.data.strip(), current_user.id, audit_change)
         flash("Note saved.", FLASHES)
         return redirect(url_for("staff.referral", reference=reference))
     return _page(found, note_form=form), 400
@@ -140,15 +225,11 @@ def signpost(reference: str):
         if problem and not form.service.errors:
             form.service.errors.append(problem)
         if not (form.service.errors or form.reason.errors):
-            new = changes.signpost(db.session, found, service, form.reason.data, current_user.id, current_app.config)
+            new = changes.signpost(db.session, found, service, form.reason.data, current_user.id, current_app.config, audit_change)
             if new is not None:
-                record("change", "referral", reference, f"signposted:{new.reference}")
-                record("change", "referral", new.reference, f"created-from:{reference}")
-                db.session.commit()
                 flash(_signposted_words(new), FLASHES)
                 return redirect(url_for("staff.referral", reference=reference))
             form.service.errors.append("Someone else changed this referral just now. Check its status, then try again.")
-    db.session.rollback()
     return _signpost_page(found, form, 400)
 
 

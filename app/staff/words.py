@@ -23,9 +23,8 @@ NEEDS = {"easy-read": "Easy read", "bsl": "British Sign Language (BSL)", "interp
 LADDER_STEPS = {"volunteering": "Volunteering", "social-enterprise": "Social enterprise",
                 "supported-employment": "Work with support", "independent-employment": "Work on my own"}
 AGE_BANDS = {"14-15": "14 or 15", "16-18": "16 to 18", "19-25": "19 to 25", "26-plus": "26 or older"}
+LANGUAGES = {"en": "English", "cy": "Welsh"}
 REASONS = {**CLOSE_REASONS, **STARTED_CLOSE_REASONS}
-PLAN_SECTIONS = {"aspirations": "What they want from work", "strengths": "What they are good at",
-                 "support": "What helps them", "next-steps": "Their next steps", "next_steps": "Their next steps"}
 AUDIT_ACTIONS = {"view": "Viewed", "change": "Changed", "export": "Exported", "denied": "Refused",
                  "not-found": "Not found", "sign-in": "Signed in", "sign-out": "Signed out"}
 
@@ -78,4 +77,6 @@ def event_words(kind: str, from_status: str | None, to_status: str | None, detai
         return "Job start recorded"
     if kind == "check-in":
         return "Hours check-in recorded"
+    if kind == "erased":
+        return "Personal data removed on request"
     return name_for({}, kind)

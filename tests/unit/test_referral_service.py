@@ -10,7 +10,9 @@ from app.pathways.models import Service
 from app.referrals import service as referral_service
 from app.referrals.models import Referral, ReferralEvent
 from app.referrals.reference import PATTERN
+from app.referrals.routing import goes_to_council
 from app.referrals.service import COUNCIL_TEAM_SERVICE_ID, age_band, create_referral
+from app.referrals.views import destination
 
 JOB_COACH = "5ec69b07-4433-591e-a591-34f8423d4d5d"  # can ask themselves; email supported-employment@example.org
 PROJECT_SEARCH = "d3e44d29-a554-5026-a005-2178af9a9f44"  # a worker must refer
@@ -142,3 +144,12 @@ def test_only_answers_are_taken_from_the_draft(db):
                                        (18, "16-18"), (19, "19-25"), (25, "19-25"), (26, "26-plus"), (80, "26-plus")])
 def test_age_bands(age, band):
     assert age_band(age) == band
+
+
+@pytest.mark.parametrize("service_id", [JOB_COACH, PROJECT_SEARCH, "0" * 36, None])
+def test_the_pages_and_the_saved_referral_agree_on_where_a_request_goes(app, db, service_id):
+    service = db.get(Service, service_id) if service_id else None
+    with app.test_request_context():
+        where = destination(service)
+    referral, _ = create_referral(db, a_draft(service_id=service_id), f"agree-{service_id}", now=NOW)
+    assert where.routed == referral.routed_to_council == goes_to_council(service)

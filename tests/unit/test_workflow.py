@@ -1,10 +1,9 @@
-"""The status rules, the overdue rule, the words for history lines, and reading a plan snapshot."""
+"""The status rules, the overdue rule, and the words for history lines."""
 from datetime import date
 
 import pytest
 
 from app.staff.overdue import contact_due_on, is_overdue
-from app.staff.plan_view import read_plan
 from app.staff.words import event_words, long_date
 from app.staff.workflow import CLOSE_REASONS, check_change, check_signpost, close_reasons, status_choices
 
@@ -107,24 +106,3 @@ def test_history_lines_are_in_words():
 def test_dates_are_written_in_british_english():
     assert long_date(date(2026, 11, 27)) == "27 November 2026"
     assert long_date(None) == "Not given"
-
-
-def test_a_plan_snapshot_as_lists_under_section_names_is_read():
-    plan = read_plan({"aspirations": ["I would like to work with animals."], "next-steps": ["Make a CV."],
-                      "filled_by": ["Me"]})
-    assert [(s.heading, s.sentences) for s in plan.sections] == [
-        ("What they want from work", ["I would like to work with animals."]), ("Their next steps", ["Make a CV."])]
-    assert plan.filled_by == ["Me"]
-
-
-def test_a_plan_snapshot_with_a_list_of_sections_and_sentence_objects_is_read():
-    plan = read_plan({"sections": [{"id": "strengths", "sentences": [{"symbol": "animals", "text": "I am good with animals."}]},
-                                   {"heading": "Extra", "items": ["One", "", {"text": " Two "}, 3]},
-                                   {"id": "support", "sentences": []}]})
-    assert [(s.heading, s.sentences) for s in plan.sections] == [
-        ("What they are good at", ["I am good with animals."]), ("Extra", ["One", "Two"])]
-
-
-@pytest.mark.parametrize("snapshot", [None, "a plan", [], {}, {"sections": 7}, {"aspirations": [None, 4]}])
-def test_an_empty_or_strange_plan_snapshot_shows_nothing_and_never_fails(snapshot):
-    assert read_plan(snapshot) is None
