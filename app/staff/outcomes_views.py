@@ -13,18 +13,11 @@ from app.referrals.models import HoursCheckIn, JobStart, Referral, ReferralEvent
 from app.referrals.outcomes import CheckIn, JobRecord, OutcomeProgress, long_date, sustained_outcome
 from app.staff.audit import record, record_now
 from app.staff.blueprint import bp
-from app.staff.demo_referrals import DEMO_STARTED_REFERENCE
 from app.staff.outcome_forms import NO_JOB_ENDED, PERIODS, CheckInForm, JobForm
 from app.staff.permissions import Permission, can, requires
 from app.staff.scope import referral_or_404
 
 UK = ZoneInfo("Europe/London")
-
-PAGES = {
-    "staff.record_job": {"as": "provider", "args": {"reference": DEMO_STARTED_REFERENCE}},
-    "staff.record_check_in": {"as": "provider", "args": {"reference": DEMO_STARTED_REFERENCE}},
-}
-NOT_PAGES: set[str] = set()
 
 
 def today() -> date:

@@ -12,7 +12,7 @@ from app.referrals.models import Referral, ReferralNote
 from app.staff import changes
 from app.staff.audit import record, record_now
 from app.staff.blueprint import bp
-from app.staff.demo_referrals import DEMO_COUNCIL_REFERENCE, DEMO_REFERENCE, DEMO_SIGNPOSTED_REFERENCE, DEMO_STARTED_REFERENCE
+from demo.staff.referrals import DEMO_COUNCIL_REFERENCE, DEMO_REFERENCE, DEMO_SIGNPOSTED_REFERENCE, DEMO_STARTED_REFERENCE
 from app.staff.models import StaffUser
 from app.staff.overdue import is_overdue, today
 from app.staff.permissions import Permission, can, requires

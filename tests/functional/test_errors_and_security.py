@@ -100,7 +100,7 @@ def test_security_headers_on_every_page(client):
 
 
 def test_pages_have_no_inline_scripts_or_styles(app, client):
-    from app.pages import page_paths
+    from demo.pages import page_paths
 
     for path in page_paths(app):
         page = client.get(path).get_data(as_text=True)
