@@ -12,6 +12,14 @@ from app.migrate import upgrade
 from demo.cli import load_demo_data
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Everything production needs, as a council would set it.
+PRODUCTION_SETTINGS = {
+    "APP_ENV": "production", "SECRET_KEY": "a" * 64, "DATABASE_URL": "sqlite://",
+    "COUNCIL_ORGANIZATION_ID": "0f6b5f0e-8d53-4c1e-9b0a-2d3c4e5f6a7b", "COUNCIL_TEAM_NAME": "Supported employment team",
+    "COUNCIL_TEAM_EMAIL": "supported.employment@council.example", "CONTACT_EMAIL": "help@council.example",
+    "PUBLIC_URL": "https://mywaytowork.council.example", "MAIL_BACKEND": "smtp",
+    "MAIL_FROM": "My Way to Work <no-reply@council.example>", "SMTP_HOST": "smtp.council.example",
+}
 
 
 def make_app(tmp_path: Path, **overrides):

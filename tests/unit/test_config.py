@@ -7,15 +7,7 @@ import pytest
 
 from app import create_app
 from app.config import BANK_HOLIDAYS_FILE, ConfigError, bank_holidays, load_config
-
-# Everything production needs, as a council would set it.
-PRODUCTION = {
-    "APP_ENV": "production", "SECRET_KEY": "a" * 64, "DATABASE_URL": "sqlite://",
-    "COUNCIL_ORGANIZATION_ID": "0f6b5f0e-8d53-4c1e-9b0a-2d3c4e5f6a7b", "COUNCIL_TEAM_NAME": "Supported employment team",
-    "COUNCIL_TEAM_EMAIL": "supported.employment@council.example", "CONTACT_EMAIL": "help@council.example",
-    "PUBLIC_URL": "https://mywaytowork.council.example", "MAIL_BACKEND": "smtp",
-    "MAIL_FROM": "My Way to Work <no-reply@council.example>", "SMTP_HOST": "smtp.council.example",
-}
+from tests.conftest import PRODUCTION_SETTINGS as PRODUCTION
 
 
 def test_production_without_secret_key_refuses_to_start(monkeypatch):
