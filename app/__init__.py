@@ -59,6 +59,7 @@ def setup_templates(app: Flask) -> None:
 def setup_blueprints(app: Flask) -> None:
     from app.checklists import setup_checklists
     from app.easyread import setup_easyread
+    from app.endpoints import not_pages
     from app.errors import setup_errors
     from app.main.routes import bp as main_bp
     from app.outbox import setup_outbox
@@ -67,6 +68,7 @@ def setup_blueprints(app: Flask) -> None:
     from app.staff import setup_staff
 
     app.register_blueprint(main_bp)
+    not_pages(app, "static", "main.healthz")
     setup_easyread(app)
     setup_checklists(app)
     setup_pathways(app)
@@ -77,11 +79,12 @@ def setup_blueprints(app: Flask) -> None:
 
 
 def setup_cli(app: Flask) -> None:
-    from app.cli import db_cli, translate_cli
-    from app.demo import demo_cli
+    from app.cli import db_cli, demo_cli, example_page_paths, translate_cli
+    from app.endpoints import set_page_paths
     from app.purge import data_cli
 
     app.cli.add_command(db_cli)
     app.cli.add_command(translate_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(data_cli)
+    set_page_paths(app, example_page_paths)

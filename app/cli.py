@@ -1,11 +1,14 @@
-"""Command groups: flask db ... and flask translate ..."""
+"""Command groups: flask db ..., flask translate ... and flask demo ...; and the example pages the audio build renders.
+
+The demo data and the page examples live in the demo package, beside the tests: they are imported here only
+when a command asks for them, so serving requests never loads them."""
 import subprocess
 import sys
 from pathlib import Path
 
 import click
 from alembic import command
-from flask import current_app
+from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from app.migrate import alembic_config, upgrade
@@ -16,6 +19,31 @@ POT = TRANSLATIONS / "messages.pot"
 
 db_cli = AppGroup("db", help="Database migrations.")
 translate_cli = AppGroup("translate", help="Translation catalogues (wraps pybabel).")
+
+
+class DemoGroup(AppGroup):
+    """flask demo ...: the commands are the demo package's, imported when the group is run."""
+
+    def _group(self) -> AppGroup:
+        from demo.cli import demo_cli
+
+        return demo_cli
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return self._group().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        return self._group().get_command(ctx, name)
+
+
+demo_cli = DemoGroup("demo", help="Demo data for a fictional council area.")
+
+
+def example_page_paths(app: Flask) -> list[str]:
+    """The path of every public page example, for the audio build."""
+    from demo.pages import page_paths
+
+    return page_paths(app)
 
 
 @db_cli.command("upgrade")

@@ -1,10 +1,14 @@
-"""Settings, read from the environment in one place."""
+"""Settings, read from the environment in one place. Production has no made-up values: it refuses to start
+until every setting that names the council, its addresses and its mail is set."""
+import json
 import os
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 INSTANCE_DIR = PROJECT_ROOT / "instance"
+BANK_HOLIDAYS_FILE = PROJECT_ROOT / "app" / "data" / "bank-holidays-england-and-wales.json"
 
 
 class ConfigError(RuntimeError):
@@ -15,11 +19,22 @@ def _sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+def _days(value: str) -> tuple[str, ...]:
+    return tuple(day.strip() for day in value.split(",") if day.strip())
+
+
+@cache
+def bank_holidays(path: Path = BANK_HOLIDAYS_FILE) -> tuple[str, ...]:
+    """The England and Wales bank holidays (Wales shares England's), from the published list the project ships."""
+    with open(path, encoding="utf-8") as handle:
+        return tuple(event["date"] for event in json.load(handle)["events"])
+
+
 class Config:
     ENV_NAME = "development"
-    SECRET_KEY = os.environ.get("SECRET_KEY", "development-only-not-secret")
+    SECRET_KEY = os.environ.get("SECRET_KEY")
     DATABASE_URL = os.environ.get("DATABASE_URL") or _sqlite_url(INSTANCE_DIR / "mywaytowork.db")
-    CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "help@example.org")
+    CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL")  # shown on the accessibility and privacy pages
     ACCESSIBILITY_CHECKED_ON = date(2026, 11, 23)  # the last full accessibility check
     LANGUAGES = ("en", "cy")
     BABEL_DEFAULT_LOCALE = "en"
@@ -46,13 +61,15 @@ class Config:
     RESUME_WINDOW_MINUTES = 15  # minutes
 
     # Referrals
-    PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")  # for links in messages
+    PUBLIC_URL = os.environ.get("PUBLIC_URL")  # for links in messages
     CONTACT_WITHIN_WORKING_DAYS = int(os.environ.get("CONTACT_WITHIN_WORKING_DAYS", "5"))  # the agreed time to first contact
-    HOLIDAYS = tuple(day for day in os.environ.get("HOLIDAYS", "2026-12-25,2026-12-28,2027-01-01").split(",") if day)  # not working days
+    # Days the council is closed (YYYY-MM-DD, comma separated), added to the bank holidays: load_config
+    # makes HOLIDAYS every day that is not a working day.
+    HOLIDAYS = _days(os.environ.get("HOLIDAYS", ""))
     REFERRAL_KEEP_DAYS = int(os.environ.get("REFERRAL_KEEP_DAYS", str(3 * 365)))  # after the referral is closed or last changed
-    COUNCIL_TEAM_NAME = os.environ.get("COUNCIL_TEAM_NAME", "Sandbridge Council supported employment team (demo)")
-    COUNCIL_TEAM_EMAIL = os.environ.get("COUNCIL_TEAM_EMAIL", "supported-employment-team@example.org")
-    COUNCIL_ORGANIZATION_ID = os.environ.get("COUNCIL_ORGANIZATION_ID", "b8971a6b-17ea-52e8-9a2f-4cb7a097b01e")  # the council in the directory (demo: Sandbridge Council)
+    COUNCIL_TEAM_NAME = os.environ.get("COUNCIL_TEAM_NAME")
+    COUNCIL_TEAM_EMAIL = os.environ.get("COUNCIL_TEAM_EMAIL")
+    COUNCIL_ORGANIZATION_ID = os.environ.get("COUNCIL_ORGANIZATION_ID")  # the council in the directory
     INBOX_PAGE_SIZE = 25  # referrals a page
 
     # Staff sign-in
@@ -63,9 +80,9 @@ class Config:
     PASSWORD_MIN_LENGTH = 12  # characters
 
     # Outbox: SMTP or GOV.UK Notify
-    MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "smtp")  # smtp or notify
-    MAIL_FROM = os.environ.get("MAIL_FROM", "My Way to Work <no-reply@example.org>")
-    SMTP_HOST = os.environ.get("SMTP_HOST", "localhost")
+    MAIL_BACKEND = os.environ.get("MAIL_BACKEND")  # smtp or notify
+    MAIL_FROM = os.environ.get("MAIL_FROM")
+    SMTP_HOST = os.environ.get("SMTP_HOST")
     SMTP_PORT = int(os.environ.get("SMTP_PORT", "25"))
     SMTP_USERNAME = os.environ.get("SMTP_USERNAME", "")
     SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD", "")
@@ -80,16 +97,24 @@ class Config:
 
 
 class DevelopmentConfig(Config):
-    pass
+    SECRET_KEY = os.environ.get("SECRET_KEY", "development-only-not-secret")
+    # The fictional council area of Sandbridge, whose directory and staff are in the demo data.
+    CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "help@example.org")
+    PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
+    COUNCIL_TEAM_NAME = os.environ.get("COUNCIL_TEAM_NAME", "Sandbridge Council supported employment team (demo)")
+    COUNCIL_TEAM_EMAIL = os.environ.get("COUNCIL_TEAM_EMAIL", "supported-employment-team@example.org")
+    COUNCIL_ORGANIZATION_ID = os.environ.get("COUNCIL_ORGANIZATION_ID", "b8971a6b-17ea-52e8-9a2f-4cb7a097b01e")  # Sandbridge Council
+    MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "smtp")
+    MAIL_FROM = os.environ.get("MAIL_FROM", "My Way to Work <no-reply@example.org>")
+    SMTP_HOST = os.environ.get("SMTP_HOST", "localhost")
 
 
 class ProductionConfig(Config):
     ENV_NAME = "production"
-    SECRET_KEY = os.environ.get("SECRET_KEY")
     SESSION_COOKIE_SECURE = True
 
 
-class TestConfig(Config):
+class TestConfig(DevelopmentConfig):
     ENV_NAME = "test"
     TESTING = True
     SECRET_KEY = "test-only-not-secret"
@@ -100,8 +125,26 @@ class TestConfig(Config):
 CONFIGS = {"development": DevelopmentConfig, "production": ProductionConfig, "test": TestConfig}
 
 
+# What each setting production needs is for, in the message when it is not set.
+REQUIRED = {
+    "SECRET_KEY": "a long random value (for example: python -c 'import secrets; print(secrets.token_hex(32))'), "
+                  "the same on every server",
+    "COUNCIL_ORGANIZATION_ID": "the council's organisation id in the directory",
+    "COUNCIL_TEAM_NAME": "the name of the council team that answers requests for help",
+    "COUNCIL_TEAM_EMAIL": "the email address of that team",
+    "CONTACT_EMAIL": "the email address shown on the accessibility and privacy pages",
+    "PUBLIC_URL": "the site's address, for links in messages (for example https://mywaytowork.example.gov.uk)",
+    "MAIL_BACKEND": "how messages leave: smtp or notify",
+    "MAIL_FROM": "who messages are from (for example My Way to Work <no-reply@council.gov.uk>)",
+}
+REQUIRED_BY_BACKEND = {
+    "smtp": {"SMTP_HOST": "the mail server that sends messages"},
+    "notify": {"NOTIFY_API_KEY": "the GOV.UK Notify API key", "NOTIFY_TEMPLATE_ID": "the GOV.UK Notify email template"},
+}
+
+
 def load_config(overrides: dict | None = None) -> dict:
-    """Pick the settings class from APP_ENV, apply overrides and check secrets."""
+    """Pick the settings class from APP_ENV, apply overrides, check them and add the bank holidays to HOLIDAYS."""
     overrides = dict(overrides or {})
     env_name = overrides.pop("APP_ENV", None) or os.environ.get("APP_ENV", "development")
     if env_name not in CONFIGS:
@@ -109,10 +152,41 @@ def load_config(overrides: dict | None = None) -> dict:
     cls = CONFIGS[env_name]
     settings = {key: getattr(cls, key) for key in dir(cls) if key.isupper()}
     settings.update(overrides)
-    if env_name == "production" and not settings.get("SECRET_KEY"):
-        raise ConfigError(
-            "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
-            "value (for example: python -c 'import secrets; print(secrets.token_hex(32))') "
-            "before starting the site in production."
-        )
+    extra = settings["HOLIDAYS"]
+    extra = _days(extra) if isinstance(extra, str) else tuple(str(day) for day in extra)
+    problems = _not_dates(extra)
+    if env_name == "production":
+        problems = _missing(settings) + problems + _years_without_holidays(extra)
+    if problems:
+        raise ConfigError("The site cannot start. Set these in the environment:\n" + "\n".join(f"- {p}" for p in problems))
+    settings["HOLIDAYS"] = tuple(sorted({*bank_holidays(), *extra}))
     return settings
+
+
+def _missing(settings: dict) -> list[str]:
+    """Each setting production needs that is not set, with what it is for."""
+    backend = settings.get("MAIL_BACKEND")
+    required = {**REQUIRED, **REQUIRED_BY_BACKEND.get(backend, {})}
+    problems = [f"{name} is not set: {why}." for name, why in required.items() if not settings.get(name)]
+    if backend and backend not in REQUIRED_BY_BACKEND:
+        problems.append(f"MAIL_BACKEND must be one of {', '.join(REQUIRED_BY_BACKEND)}, not {backend!r}.")
+    return problems
+
+
+def _not_dates(days: tuple[str, ...]) -> list[str]:
+    problems = []
+    for day in days:
+        try:
+            date.fromisoformat(day)
+        except ValueError:
+            problems.append(f"HOLIDAYS has {day!r}, which is not a date like 2027-12-24.")
+    return problems
+
+
+def _years_without_holidays(extra: tuple[str, ...]) -> list[str]:
+    """A year with no bank holidays listed would count them all as working days."""
+    this_year = str(date.today().year)
+    if any(day.startswith(this_year) for day in (*bank_holidays(), *extra)):
+        return []
+    return [f"HOLIDAYS has no days in {this_year}, and {BANK_HOLIDAYS_FILE.relative_to(PROJECT_ROOT)} ends before it: "
+            f"add {this_year}'s published bank holidays to that file, or list them in HOLIDAYS."]

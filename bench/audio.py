@@ -20,8 +20,9 @@ from app import create_app  # noqa: E402
 from app.easyread.audio import build_clip, clip_path  # noqa: E402
 from app.easyread.cli import collect_clips  # noqa: E402
 from app.easyread.speech import mp3_duration  # noqa: E402
-from app.demo import load_demo_data  # noqa: E402
 from app.migrate import upgrade  # noqa: E402
+from demo.cli import load_demo_data  # noqa: E402
+from demo.pages import page_paths  # noqa: E402
 
 
 def main() -> None:
@@ -32,7 +33,7 @@ def main() -> None:
     load_demo_data(app)
 
     started = time.perf_counter()
-    clips = collect_clips(app, app.config["LANGUAGES"])
+    clips = collect_clips(app, app.config["LANGUAGES"], page_paths(app))
     collected = time.perf_counter()
     with app.app_context():
         for clip in clips.values():

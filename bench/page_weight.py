@@ -10,9 +10,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app import create_app  # noqa: E402
-from app.demo import load_demo_data  # noqa: E402
 from app.migrate import upgrade  # noqa: E402
-from app.pages import page_paths  # noqa: E402
+from demo.cli import load_demo_data  # noqa: E402
+from demo.pages import page_paths  # noqa: E402
 
 
 def kib(data: bytes) -> str:

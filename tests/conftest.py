@@ -8,10 +8,18 @@ import pytest
 from flask.testing import FlaskClient
 
 from app import create_app
-from app.demo import load_demo_data
 from app.migrate import upgrade
+from demo.cli import load_demo_data
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Everything production needs, as a council would set it.
+PRODUCTION_SETTINGS = {
+    "APP_ENV": "production", "SECRET_KEY": "a" * 64, "DATABASE_URL": "sqlite://",
+    "COUNCIL_ORGANIZATION_ID": "0f6b5f0e-8d53-4c1e-9b0a-2d3c4e5f6a7b", "COUNCIL_TEAM_NAME": "Supported employment team",
+    "COUNCIL_TEAM_EMAIL": "supported.employment@council.example", "CONTACT_EMAIL": "help@council.example",
+    "PUBLIC_URL": "https://mywaytowork.council.example", "MAIL_BACKEND": "smtp",
+    "MAIL_FROM": "My Way to Work <no-reply@council.example>", "SMTP_HOST": "smtp.council.example",
+}
 
 
 def make_app(tmp_path: Path, **overrides):
@@ -75,7 +83,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 def open_demo_plan(client) -> None:
     """Open the demo plan in this client, as a person would with its code."""
-    from app.checklists.demo import DEMO_CODE
+    from demo.checklists import DEMO_CODE
 
     response = client.post("/my-work/resume", data={"code": DEMO_CODE})
     assert response.status_code == 302, "the demo plan did not open"
@@ -83,7 +91,7 @@ def open_demo_plan(client) -> None:
 
 def all_pages(app, client):
     """Every public page's path, fetched with the demo plan open where the page shows a person's answers."""
-    from app.pages import page_paths
+    from demo.pages import page_paths
 
     for path in page_paths(app, with_answers=False):
         yield path
@@ -96,7 +104,7 @@ def sign_in_as(client, role: str = "council-admin", email: str | None = None) ->
     """Sign this client in as the demo account for a role (or another account by email), as its cookie would."""
     from sqlalchemy import select
 
-    from app.staff.demo import DEMO_ACCOUNTS
+    from demo.staff import DEMO_ACCOUNTS
     from app.staff.models import StaffUser
 
     email = email or DEMO_ACCOUNTS[role]["email"]

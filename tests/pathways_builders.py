@@ -6,7 +6,7 @@ from pathlib import Path
 
 from app.pathways.taxonomies import TERM_IDS, VOCABULARIES
 
-DEMO_FILE = Path(__file__).resolve().parent.parent / "app" / "pathways" / "demo" / "sandbridge.json"
+DEMO_FILE = Path(__file__).resolve().parent.parent / "demo" / "sandbridge.json"
 ORGANIZATION_ID = "6f7c6f7c-0000-4000-8000-000000000001"
 LOCATION_ID = "6f7c6f7c-0000-4000-8000-000000000002"
 

@@ -7,8 +7,8 @@ from werkzeug.security import generate_password_hash
 
 from app.referrals.models import Referral, ReferralEvent
 from app.referrals.reference import new_reference
-from app.staff.demo import WORKS_ORG
 from app.staff.models import AuditEntry, StaffUser
+from demo.staff import WORKS_ORG
 
 HOSPITAL_ORG = "dd183d14-5e33-56e5-9dcf-4c37db48a219"  # Sandbridge Hospital (demo)
 HOSPITAL_JOBS = "42fe1ea7-5128-5f7a-ac97-24b83f8d4d26"

@@ -31,9 +31,8 @@ def setup_checklists(app: Flask) -> None:
     app.extensions["checklists"] = checklists
 
     from app.checklists import keeping, private_audio  # noqa: F401  (their routes join the blueprint)
-    from app.checklists.demo import load_demo_plan, no_demo_plan
     from app.checklists.routes import bp
-    from app.demo import register
+    from app.endpoints import not_pages
 
     app.register_blueprint(bp)
-    register(load_demo_plan, no_demo_plan)
+    not_pages(app, "checklists.download", "checklists.code_audio", "checklists.answer_audio", "checklists.shared_answer_audio")

@@ -14,9 +14,11 @@ def setup_easyread(app: Flask) -> None:
     from app.easyread.reader import reader
     from app.easyread.routes import bp
     from app.easyread.symbols import symbol, symbol_url
+    from app.endpoints import not_pages
 
     app.url_map.converters["clip"] = ClipKeyConverter
     app.register_blueprint(bp)
+    not_pages(app, "easyread.symbol_file", "easyread.audio_file")
     app.cli.add_command(easyread_cli)
     app.jinja_env.globals.update(
         reader=reader,

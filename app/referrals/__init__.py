@@ -3,6 +3,8 @@ from flask import Flask
 
 
 def setup_referrals(app: Flask) -> None:
+    from app.endpoints import not_pages
     from app.referrals.routes import bp
 
     app.register_blueprint(bp)
+    not_pages(app, "referrals.reference_audio")

@@ -6,7 +6,7 @@ login_manager = LoginManager()
 login_manager.login_view = "staff.sign_in"
 login_manager.session_protection = "strong"
 
-# The staff route modules. Each one adds its routes to the blueprint and lists its pages in PAGES.
+# The staff route modules. Each one adds its routes to the blueprint.
 ROUTE_MODULES = ("auth", "inbox", "referral", "outcomes_views", "messages", "audit_views", "pupils")
 
 
@@ -26,6 +26,7 @@ def load_user(user_id: str):
 def setup_staff(app: Flask) -> None:
     import importlib
 
+    from app.endpoints import not_pages
     from app.referrals.reference import ReferenceConverter
     from app.staff.blueprint import bp
 
@@ -34,13 +35,11 @@ def setup_staff(app: Flask) -> None:
     for name in ROUTE_MODULES:
         importlib.import_module(f"app.staff.{name}")
     app.register_blueprint(bp)
+    not_pages(app, "staff.export")
     app.context_processor(_staff_template_globals)
     from app.staff.cli import staff_cli
 
     app.cli.add_command(staff_cli)
-    from app.staff.demo import register_demo_data
-
-    register_demo_data()
 
 
 def _staff_template_globals() -> dict:

@@ -9,15 +9,8 @@ from sqlalchemy import Select, func, select
 from app.extensions import db
 from app.staff.audit import record_now
 from app.staff.blueprint import bp
-from app.staff.demo_referrals import DEMO_STARTED_REFERENCE
 from app.staff.models import AuditEntry, StaffUser
 from app.staff.permissions import Permission, requires
-
-PAGES = {
-    "staff.audit": [{"as": "council-admin", "args": {}},
-                    {"as": "council-admin", "args": {"action": "view", "object": DEMO_STARTED_REFERENCE}}],
-}
-NOT_PAGES: set[str] = set()
 
 PAGE_SIZE = 50  # entries a page
 

@@ -19,15 +19,6 @@ from app.staff.navigation import ROLE_DESCRIPTIONS, staff_links
 from app.staff.passwords import password_problem
 from app.staff.permissions import Permission, open_to_all, requires
 
-PAGES = {
-    "staff.home": [{"as": "council-admin"}, {"as": "provider"}, {"as": "school"}],
-    "staff.sign_in": {"as": "provider"},
-    "staff.forgot_password": {"as": "school"},
-    "staff.reset_link_sent": {"as": "school"},
-    "staff.reset_password": {"as": "school", "args": {"token": "a-link-that-was-never-sent"}},
-}
-NOT_PAGES: set = set()
-
 # Shown on the sign-in page after ?done=...
 DONE_MESSAGES = {
     "signed-out": "You have signed out.",

@@ -18,15 +18,6 @@ from app.staff.overdue import is_overdue, today
 from app.staff.permissions import Permission, can, requires
 from app.staff.scope import visible_referrals
 
-PAGES = {
-    "staff.inbox": [
-        {"as": "provider", "args": {}},
-        {"as": "provider", "args": {"status": "new", "overdue": "1"}},
-        {"as": "council-admin", "args": {"step": "supported-employment", "age": "16-18"}},
-    ],
-}
-NOT_PAGES = {"staff.export"}
-
 
 @bp.context_processor
 def _staff_words() -> dict:

@@ -16,9 +16,6 @@ from app.staff.blueprint import bp
 from app.staff.permissions import Permission, requires
 from app.staff.words import uk_time
 
-PAGES = {"staff.messages": {"as": "council-admin", "args": {}}}
-NOT_PAGES: set = set()
-
 PAGE_SIZE = 25  # messages a page
 WAITING = ("queued", "failed")
 STATUS_NAMES = {"queued": "Waiting to go", "sent": "Sent", "failed": "Failed: not trying any more"}

@@ -14,19 +14,12 @@ from app.referrals.outcomes import CheckIn, JobRecord, OutcomeProgress, long_dat
 from app.staff import changes
 from app.staff.audit import record_now
 from app.staff.blueprint import bp
-from app.staff.demo_referrals import DEMO_STARTED_REFERENCE
 from app.staff.outcome_forms import NO_JOB_ENDED, PERIODS, CheckInForm, JobForm
 from app.staff.permissions import Permission, can, requires
 from app.staff.referral import audit_change
 from app.staff.scope import referral_or_404
 
 UK = ZoneInfo("Europe/London")
-
-PAGES = {
-    "staff.record_job": {"as": "provider", "args": {"reference": DEMO_STARTED_REFERENCE}},
-    "staff.record_check_in": {"as": "provider", "args": {"reference": DEMO_STARTED_REFERENCE}},
-}
-NOT_PAGES: set[str] = set()
 
 
 def today() -> date:

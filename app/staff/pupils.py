@@ -16,19 +16,9 @@ from app.checklists.plan import SETUP, build_plan
 from app.extensions import db
 from app.staff.audit import record, record_now
 from app.staff.blueprint import bp
-from app.staff.demo_pupils import DEMO_PUPIL_ID
 from app.staff.models import Pupil
 from app.staff.permissions import Permission, requires
 from app.staff.pupil_forms import CODE_WRONG, CONSENT_BY, YEAR_GROUPS, CarryOnForm, PupilForm
-
-PAGES = {
-    "staff.pupils": [{"as": "school"}, {"as": "council-admin"}],
-    "staff.new_pupil": {"as": "school"},
-    "staff.pupil": [{"as": "school", "args": {"pupil_id": DEMO_PUPIL_ID}}, {"as": "council-admin", "args": {"pupil_id": DEMO_PUPIL_ID}}],
-    "staff.pupil_plan": {"as": "school", "args": {"pupil_id": DEMO_PUPIL_ID}},
-    "staff.pupil_ehcp": {"as": "school", "args": {"pupil_id": DEMO_PUPIL_ID}},
-}
-NOT_PAGES: set[str] = set()
 
 # The staff session keeps a new resume code until the pupil's page has shown it once.
 CODE_TO_SHOW = "pupil_code"

@@ -18,7 +18,6 @@ from app.staff import changes
 from app.staff import words
 from app.staff.audit import record, record_now
 from app.staff.blueprint import bp
-from app.staff.demo_referrals import DEMO_COUNCIL_REFERENCE, DEMO_REFERENCE, DEMO_SIGNPOSTED_REFERENCE, DEMO_STARTED_REFERENCE
 from app.staff.models import StaffUser
 from app.staff.overdue import is_overdue, today
 from app.staff.permissions import Permission, can, requires
@@ -27,15 +26,6 @@ from app.staff.referral_forms import NoteForm, SignpostForm, StatusForm
 from app.staff.scope import referral_or_404, visible_referrals
 from app.staff.words import STATUS_NAMES
 from app.staff.workflow import NEXT, SIGNPOST_REASONS, check_change, check_signpost, close_reasons, status_choices
-
-PAGES = {
-    "staff.referral": [{"as": "provider", "args": {"reference": DEMO_REFERENCE}},
-                       {"as": "provider", "args": {"reference": DEMO_STARTED_REFERENCE}},
-                       {"as": "council-admin", "args": {"reference": DEMO_SIGNPOSTED_REFERENCE}},
-                       {"as": "council-admin", "args": {"reference": DEMO_COUNCIL_REFERENCE}}],
-    "staff.signpost": {"as": "provider", "args": {"reference": DEMO_REFERENCE}},
-}
-NOT_PAGES: set[str] = set()
 
 FLASHES = "staff-referral"
 

@@ -40,7 +40,7 @@ def set_cookies(context, base_url: str, **cookies: str) -> None:
 
 def open_demo_plan_in_browser(page, base_url: str) -> None:
     """Open the demo plan with its code, the way a person would."""
-    from app.checklists.demo import DEMO_CODE
+    from demo.checklists import DEMO_CODE
 
     page.goto(base_url + "/my-work/resume")
     page.fill("#code", DEMO_CODE)

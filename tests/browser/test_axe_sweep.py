@@ -6,7 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from app import create_app
-from app.pages import page_paths
+from demo.pages import page_paths
 from tests.browser.conftest import open_demo_plan_in_browser, set_cookies
 
 pytestmark = pytest.mark.browser

@@ -8,8 +8,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from app import create_app
-from app.pages import staff_page_paths
-from app.staff.demo import DEMO_ACCOUNTS
+from demo.pages import staff_page_paths
+from demo.staff import DEMO_ACCOUNTS
 from tests.browser.conftest import set_cookies
 from tests.browser.test_axe_sweep import TAGS, VIEWPORTS, _name
 

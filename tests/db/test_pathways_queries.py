@@ -9,7 +9,6 @@ from sqlalchemy import func, select
 from app.checklists.profile import MatchProfile
 from app.config import PROJECT_ROOT
 from app.migrate import upgrade
-from app.pathways.demo import load_demo
 from app.pathways.importing import import_records, symbol_concepts
 from app.pathways.models import Contact, Service, ServiceWord
 from app.pathways.rules import (
@@ -19,6 +18,7 @@ from app.pathways.search import Filters, search_services
 from app.pathways.suggestions import suggest
 from app.pathways.text import search_words
 from app.vocab import KINDS_OF_SUPPORT, KINDS_OF_WORK, LADDER_STEPS, SUPPORT_NEEDS
+from demo.pathways import load_demo
 from tests.pathways_builders import codes_of, demo_records, expected_names, make_record
 
 RECORDS = demo_records()

@@ -173,10 +173,20 @@ def test_build_audio_builds_every_page_in_every_language_then_reuses(audio_app):
 
 
 def test_build_audio_works_on_a_database_without_demo_data(tmp_path, monkeypatch, audio_dir):
-    import app.demo
+    import demo.cli
 
-    monkeypatch.setattr(app.demo, "LOADERS", [])
+    monkeypatch.setattr(demo.cli, "LOADERS", [])
     bare = make_app(tmp_path, AUDIO_DIR=str(audio_dir))
     result = bare.test_cli_runner().invoke(args=["easyread", "build-audio"])
     assert result.exit_code == 0, result.output
     assert "0 failed" in result.output
+
+
+def test_the_audio_build_renders_only_the_pages_it_is_handed(app):
+    from app.easyread.cli import collect_clips
+
+    app.config["AUDIO_ENABLED"] = False
+    assert collect_clips(app, ["en"], []) == {}
+    home = collect_clips(app, ["en"], ["/"])
+    both = collect_clips(app, ["en"], ["/", "/accessibility"])
+    assert home and set(home) < set(both)

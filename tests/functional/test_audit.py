@@ -2,9 +2,9 @@
 import pytest
 from sqlalchemy import select
 
-from app.staff.demo import DEMO_ACCOUNTS
-from app.staff.demo_referrals import DEMO_REFERENCE
 from app.staff.models import AuditEntry, AuditTrailIsAppendOnly, StaffUser
+from demo.staff import DEMO_ACCOUNTS
+from demo.staff.referrals import DEMO_REFERENCE
 from tests.conftest import sign_in_as
 from tests.staff_builders import HOSPITAL_JOBS, HOSPITAL_ORG, audit_entries, make_referral, session_for
 

@@ -1,7 +1,7 @@
 """Error pages are easy read, never show a traceback, and every response carries the safety headers."""
 import pytest
 
-from tests.conftest import make_app
+from tests.conftest import PRODUCTION_SETTINGS, make_app
 
 
 @pytest.fixture
@@ -100,7 +100,7 @@ def test_security_headers_on_every_page(client):
 
 
 def test_pages_have_no_inline_scripts_or_styles(app, client):
-    from app.pages import page_paths
+    from demo.pages import page_paths
 
     for path in page_paths(app):
         page = client.get(path).get_data(as_text=True)
@@ -109,7 +109,7 @@ def test_pages_have_no_inline_scripts_or_styles(app, client):
 
 
 def test_session_cookie_settings(tmp_path):
-    production = make_app(tmp_path, APP_ENV="production", SECRET_KEY="x" * 40)
+    production = make_app(tmp_path, **PRODUCTION_SETTINGS)
     assert production.config["SESSION_COOKIE_SECURE"] is True
     assert production.config["SESSION_COOKIE_HTTPONLY"] is True
     assert production.config["SESSION_COOKIE_SAMESITE"] == "Lax"

@@ -98,7 +98,7 @@ def test_export_to_a_place_that_cannot_be_written_says_so(runner, tmp_path):
 
 
 def test_demo_data_loads_once_through_the_importer(app):
-    from app.demo import load_demo_data
+    from demo.cli import load_demo_data
 
     assert count(app) == len(demo_records()) and count(app, Organization) == 24
     assert not any("Sandbridge" in line for line in load_demo_data(app))

@@ -6,6 +6,7 @@ import textstat
 
 from app.easyread.cli import collect_clips
 from app.easyread.glossary import ENTRIES
+from demo.pages import page_paths
 
 MAX_WORDS = 15
 MIN_FLESCH = 70
@@ -23,7 +24,7 @@ def english_clips(app):
     app.config["AUDIO_ENABLED"] = False
     with app.test_request_context():
         words = {str(word) for entry in ENTRIES for word in (entry.term, *entry.also)}
-    return collect_clips(app, ["en"]), sorted(words | set(NAMES), key=len, reverse=True)
+    return collect_clips(app, ["en"], page_paths(app)), sorted(words | set(NAMES), key=len, reverse=True)
 
 
 def _sentences(text: str) -> list[str]:

@@ -11,9 +11,9 @@ from sqlalchemy import select, update
 from app.outbox.models import OutboxMessage
 from app.ratelimit import RateLimit
 from app.staff.auth_forms import WRONG_EMAIL_OR_PASSWORD
-from app.staff.demo import DEMO_ACCOUNTS, WORKS_ORG
 from app.staff.models import AuditEntry, PasswordReset, StaffUser
 from app.staff.permissions import Permission, requires
+from demo.staff import DEMO_ACCOUNTS, WORKS_ORG
 from tests.conftest import PageCheckingClient, make_app, sign_in_as
 
 ADMIN = DEMO_ACCOUNTS["council-admin"]

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from app.referrals.models import Referral
-from app.staff.demo import WORKS_ORG
+from demo.staff import WORKS_ORG
 from tests.conftest import make_app, sign_in_as
 from tests.staff_builders import audit_entries, count, make_referral, session_for
 
@@ -178,14 +178,14 @@ def test_the_export_uses_the_inbox_filters(app, admin):
 
 
 def test_the_export_says_where_a_signposted_referral_came_from(app, admin):
-    from app.staff.demo_referrals import DEMO_SIGNPOSTED_REFERENCE
+    from demo.staff.referrals import DEMO_SIGNPOSTED_REFERENCE
 
     rows = read_csv(admin.get("/staff/referrals/export.csv"))
     assert [row[-1] for row in rows[1:]].count(DEMO_SIGNPOSTED_REFERENCE) == 1
 
 
 def test_the_export_never_holds_notes_and_holds_contact_details_only_when_asked(app, admin):
-    from app.staff.demo_referrals import DEMO_STARTED_REFERENCE
+    from demo.staff.referrals import DEMO_STARTED_REFERENCE
 
     plain = admin.get("/staff/referrals/export.csv").get_data(as_text=True)
     with_contact = admin.get("/staff/referrals/export.csv?with_contact=1").get_data(as_text=True)

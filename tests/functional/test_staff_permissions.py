@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from app.referrals.models import Referral
-from app.staff.demo import WORKS_ORG
-from app.staff.demo_referrals import DEMO_REFERENCE
+from demo.staff import WORKS_ORG
+from demo.staff.referrals import DEMO_REFERENCE
 from tests.conftest import sign_in_as
 from tests.staff_builders import HOSPITAL_JOBS, HOSPITAL_ORG, add_staff, audit_entries, events, make_referral, referral, session_for
 

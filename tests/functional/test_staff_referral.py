@@ -6,9 +6,9 @@ from sqlalchemy import select
 
 from app.outbox.models import OutboxMessage
 from app.referrals.models import Referral, ReferralNote
-from app.staff.demo import WORKS_ORG
-from app.staff.demo_referrals import DEMO_REFERENCE, DEMO_SIGNPOSTED_REFERENCE, DEMO_STARTED_REFERENCE
 from app.staff.overdue import contact_due_on
+from demo.staff import WORKS_ORG
+from demo.staff.referrals import DEMO_REFERENCE, DEMO_SIGNPOSTED_REFERENCE, DEMO_STARTED_REFERENCE
 from tests.conftest import make_app, sign_in_as
 from tests.staff_builders import HOSPITAL_JOBS, audit_entries, events, make_referral, referral, session_for
 

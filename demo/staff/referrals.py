@@ -15,9 +15,9 @@ from app.pathways.models import Service
 from app.referrals.models import Referral, ReferralEvent, ReferralNote
 from app.referrals.reference import ALPHABET
 from app.referrals.snapshot import write_snapshot
-from app.staff.demo import DEMO_ACCOUNTS, WORKS_ORG
 from app.staff.models import StaffUser
 from app.staff.overdue import contact_due_on
+from demo.staff import DEMO_ACCOUNTS, WORKS_ORG
 
 DEMO_REFERENCE = "KMRW-3467"  # new, to Sandbridge Works, with a plan and communication needs
 DEMO_STARTED_REFERENCE = "HJKM-4679"  # started, to Sandbridge Works: the outcomes demo records a job on it

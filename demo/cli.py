@@ -1,20 +1,28 @@
-"""Demo data for a fictional council area: loaded by `make run` into an empty database, and by the tests."""
+"""flask demo load|show: the demo data, loaded by `make run` into an empty database, and by the tests."""
 from collections.abc import Callable
 
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-# Each part of the site that has demo data adds a loader: loader(app) -> a short description of what it loaded.
-# is_empty(app) -> True when that part has no data yet.
-LOADERS: list[tuple[Callable[[Flask], str], Callable[[Flask], bool]]] = []
+from app.staff.models import ROLE_NAMES
+from demo import checklists, pathways
+from demo.checklists import DEMO_CODE, DEMO_SHARE_TOKEN
+from demo.staff import DEMO_ACCOUNTS, accounts, outcomes, pupils, referrals
+
+# (loader(app) -> a short description of what it loaded, is_empty(app) -> True when that part has no data yet),
+# in the order they load: referrals need the directory's services and the staff accounts; outcomes and pupils
+# need the referrals and accounts.
+LOADERS: list[tuple[Callable[[Flask], str], Callable[[Flask], bool]]] = [
+    (checklists.load_demo_plan, checklists.no_demo_plan),
+    (pathways.load_demo, pathways.directory_is_empty),
+    (accounts.load, accounts.is_empty),
+    (referrals.load, referrals.is_empty),
+    (outcomes.load, outcomes.is_empty),
+    (pupils.load, pupils.is_empty),
+]
 
 demo_cli = AppGroup("demo", help="Demo data for a fictional council area.")
-
-
-def register(loader: Callable[[Flask], str], is_empty: Callable[[Flask], bool]) -> None:
-    if (loader, is_empty) not in LOADERS:
-        LOADERS.append((loader, is_empty))
 
 
 def load_demo_data(app: Flask, only_if_empty: bool = True) -> list[str]:
@@ -37,10 +45,6 @@ def load(if_empty: bool) -> None:
 @demo_cli.command("show")
 def show() -> None:
     """Print how to try the demo: the demo plan's code and the demo staff accounts (demo only)."""
-    from app.checklists.demo import DEMO_CODE, DEMO_SHARE_TOKEN
-    from app.staff.demo import DEMO_ACCOUNTS
-    from app.staff.models import ROLE_NAMES
-
     click.echo(f"Demo plan: open /my-work/resume with the code {DEMO_CODE}, or read /my-work/shared/{DEMO_SHARE_TOKEN}")
     click.echo("Demo staff accounts (demo only, sign in at /staff/sign-in):")
     for role, account in DEMO_ACCOUNTS.items():

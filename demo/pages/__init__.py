@@ -1,9 +1,10 @@
-"""Every page a person can open, with example arguments: the one list the checks and audio build walk."""
+"""Every page a person can open, with example arguments: the one list the checks, the sweeps and the audio
+build walk. The site says which GET endpoints are pages (app/endpoints.py); a test checks each has an example here."""
 from flask import Flask, url_for
 
-from app.checklists.demo import DEMO_SHARE_TOKEN
-from app.referrals.pages import REFERRAL_NOT_PAGES, REFERRAL_PAGES
-from app.staff.pages import STAFF_NOT_PAGES, STAFF_PAGES
+from demo.checklists import DEMO_SHARE_TOKEN
+from demo.pages.referrals import REFERRAL_PAGES
+from demo.pages.staff import STAFF_PAGES
 
 # endpoint -> example URL arguments (or a list of them, to check several variants).
 # A new GET page must be added here, or a test fails.
@@ -47,14 +48,6 @@ WITH_DEMO_ANSWERS: set[str] = {
     "checklists.share", "checklists.delete",
 }
 
-# GET endpoints that are not pages: files and machine checks.
-NOT_PAGES: set[str] = {
-    "static", "easyread.symbol_file", "easyread.audio_file", "main.healthz",
-    "checklists.download", "checklists.code_audio", "checklists.answer_audio", "checklists.shared_answer_audio",
-    "pathways_api.services", "pathways_api.service", "pathways_api.taxonomies", "pathways_api.taxonomy_terms",
-    *REFERRAL_NOT_PAGES, *STAFF_NOT_PAGES,
-}
-
 
 def page_examples() -> list[tuple[str, dict]]:
     return [(endpoint, args) for endpoint, value in PUBLIC_PAGES.items() for args in (value if isinstance(value, list) else [value])]
@@ -65,10 +58,6 @@ def page_paths(app: Flask, with_answers: bool | None = None) -> list[str]:
     with app.test_request_context():
         return [url_for(endpoint, **args) for endpoint, args in page_examples()
                 if with_answers is None or (endpoint in WITH_DEMO_ANSWERS) == with_answers]
-
-
-def get_endpoints(app: Flask) -> set[str]:
-    return {rule.endpoint for rule in app.url_map.iter_rules() if "GET" in (rule.methods or ())}
 
 
 def staff_page_examples() -> list[tuple[str, str, dict]]:

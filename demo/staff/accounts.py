@@ -1,12 +1,12 @@
-"""The demo staff accounts, one per role, with the public demo passwords from app/staff/demo.py."""
+"""The demo staff accounts, one per role, with the public demo passwords from demo/staff/__init__.py."""
 from functools import cache
 
 from flask import Flask
 from sqlalchemy import func, select
 
-from app.staff.demo import DEMO_ACCOUNTS
 from app.staff.models import StaffUser
 from app.staff.passwords import hash_password
+from demo.staff import DEMO_ACCOUNTS
 
 
 @cache

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from app.pathways.importing import import_file, symbol_concepts
 from app.pathways.models import Service
 
-DEMO_FILE = Path(__file__).resolve().parent / "demo" / "sandbridge.json"
+DEMO_FILE = Path(__file__).resolve().parent / "sandbridge.json"
 
 
 def load_demo(app: Flask) -> str:

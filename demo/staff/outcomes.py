@@ -10,9 +10,9 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from app.referrals.models import HoursCheckIn, JobStart, Referral, ReferralEvent
-from app.staff.demo import DEMO_ACCOUNTS
-from app.staff.demo_referrals import DEMO_STARTED_REFERENCE
 from app.staff.models import StaffUser
+from demo.staff import DEMO_ACCOUNTS
+from demo.staff.referrals import DEMO_STARTED_REFERENCE
 
 UK = ZoneInfo("Europe/London")
 

@@ -1,7 +1,5 @@
 """Demo staff accounts, referrals, outcomes and pupils, for trying the staff side. Demo only: these
 passwords are printed by `make run` and written in the README, so they must never reach a real site."""
-import importlib
-
 WORKS_ORG = "d130555c-ff19-5559-929d-63ffbf1226af"  # Sandbridge Works (demo)
 DEMO_SCHOOL = "Sandbridge High School (demo)"
 
@@ -14,15 +12,3 @@ DEMO_ACCOUNTS: dict[str, dict] = {
     "school": {"email": "school.staff@example.org", "name": "Jo Evans (demo)",
                "password": "demo-school-2026", "organization_id": None, "school": DEMO_SCHOOL},
 }
-
-# Loaded in this order: accounts first, then referrals, then the outcomes and pupils that use them.
-# Each module has load(app) -> str and is_empty(app) -> bool.
-DEMO_MODULES = ("demo_accounts", "demo_referrals", "demo_outcomes", "demo_pupils")
-
-
-def register_demo_data() -> None:
-    from app.demo import register
-
-    for name in DEMO_MODULES:
-        module = importlib.import_module(f"app.staff.{name}")
-        register(module.load, module.is_empty)

@@ -6,11 +6,16 @@ from app.referrals.steps import STEPS
 DEMO_SERVICE = "5ec69b07-4433-591e-a591-34f8423d4d5d"  # Supported employment with a job coach: people can ask themselves
 DEMO_WORKER_REFERRAL_SERVICE = "d3e44d29-a554-5026-a005-2178af9a9f44"  # Project SEARCH: a worker must refer
 
+
+def question_step_ids() -> list[str]:
+    """The id of every question the referral journey can ask, one example page each."""
+    return [step.id for step in STEPS]
+
+
 REFERRAL_PAGES: dict[str, dict | list[dict]] = {
     "referrals.start": [{"service": DEMO_SERVICE}, {"service": DEMO_WORKER_REFERRAL_SERVICE}, {"from": "plan"}, {}],
-    "referrals.question": [{"step_id": step.id, "service": DEMO_SERVICE} for step in STEPS],
+    "referrals.question": [{"step_id": step_id, "service": DEMO_SERVICE} for step_id in question_step_ids()],
     "referrals.check": {"service": DEMO_SERVICE},
     "referrals.sent": {},
     "referrals.not_sent": {},
 }
-REFERRAL_NOT_PAGES: set[str] = {"referrals.reference_audio"}

@@ -6,11 +6,11 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from app.checklists import codes, service
-from app.checklists.demo import ANSWERS
 from app.checklists.engine import Answer
 from app.checklists.models import ChecklistSession
-from app.staff.demo import DEMO_ACCOUNTS, DEMO_SCHOOL
 from app.staff.models import Pupil, StaffUser
+from demo.checklists import ANSWERS
+from demo.staff import DEMO_ACCOUNTS, DEMO_SCHOOL
 
 # The demo loads into an empty pupil table, so the first demo pupil is pupil 1.
 DEMO_PUPIL_ID = 1
