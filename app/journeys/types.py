@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from app import messages
 from app.journeys import fields as f
-from app.journeys.model import Option, Step
+from app.journeys.model import Option, Step, TextInput
 
 SEPARATOR = ", "
 NOTHING = _l("Nothing")
@@ -228,6 +228,7 @@ class Text(StepType):
 class Details(StepType):
     """A worker's own name, organisation, job and work email: they may be contacted about the request."""
     name = "details"
+    inputs = {"email": TextInput("email", "email", spellcheck=False)}
     LIMITS = {"name": 120, "email": 254}
     FIELDS = {
         "asker_name": (_l("Your name"), messages.WRITE_YOUR_NAME),
@@ -260,6 +261,7 @@ class Age(StepType):
     """An age, or a date of birth in three boxes: people know one or the other. Keeps the age in years
     at the step's key and the date of birth, when given, as `date_of_birth`."""
     name = "age"
+    inputs = {"number": TextInput(inputmode="numeric", spellcheck=False)}
     numeric = True
 
     def fields(self, step: Step, skippable: bool) -> dict:

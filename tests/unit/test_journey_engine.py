@@ -9,10 +9,10 @@ from werkzeug.datastructures import MultiDict
 from wtforms import Form
 
 from app.journeys import actions, walker
+from app.journeys.fields import Choice
 from app.journeys.forms import StepAnswers, form_for
 from app.journeys.loader import DefinitionError, check, load_file, load_folder, read, symbols_from
 from app.journeys.types import STEP_TYPES, Row, StepType
-from app.journeys.fields import Choice
 
 ROOT = Path(__file__).resolve().parents[2]
 SYMBOLS = symbols_from(ROOT / "easyread_assets" / "symbols.json")
