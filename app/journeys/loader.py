@@ -65,7 +65,8 @@ def build(raw: dict, types=None) -> Journey:
             symbol=item["symbol"], key=item.get("key", item["id"]), hint=_voiced(context, item.get("hint")),
             options=tuple(options), when=item.get("when"), next=tuple(item.get("next", ())),
             section=item.get("section"), match=item.get("match"), needs=item.get("needs"), says=says,
-            next_step=_t(context, item.get("next-step")), check_label=_t(context, item.get("check-label")),
+            next_step=_t(context, item.get("next-step")),
+            check_label=_t(context, item.get("check-label")) or _voiced(context, item["question"])[0],
             limit=item.get("limit"), required=_t(context, item.get("required")), input=TextInput(**{
                 k.replace("-", "_"): v for k, v in item.get("input", {}).items()}),
         )

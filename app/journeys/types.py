@@ -56,6 +56,8 @@ class StepType:
     requires: tuple[str, ...] = ()  # what a definition must give a step of this type
     forbids: tuple[str, ...] = ()
     numeric = False  # conditions may compare its answer with a number
+    typed = False  # the answer is words the person typed
+    multiple = False  # the answer is a list of choices
 
     @property
     def template(self) -> str:
@@ -142,6 +144,7 @@ class Several(StepType):
     """Any number of answers from cards; an answer "none" goes with no other, and is kept as an empty list."""
     name = "several"
     requires = ("options",)
+    multiple = True
 
     def fields(self, step: Step, skippable: bool) -> dict:
         missing = messages.CHOOSE_SOME_OR_SKIP if skippable else messages.CHOOSE_AT_LEAST_ONE
@@ -187,6 +190,7 @@ class Text(StepType):
     """Typed words, in a box of one line or several."""
     name = "text"
     forbids = ("options",)
+    typed = True
 
     def check(self, raw: dict) -> list[str]:
         found = super().check(raw)
