@@ -75,6 +75,7 @@ def build(raw: dict, types=None) -> Journey:
         first=raw["first"], steps=steps, order=tuple(steps), finish=raw.get("finish"), stop=raw.get("stop"),
         facts=tuple(raw.get("facts", ())), other_voice=(raw.get("voices") or {}).get("other"),
         skippable=raw.get("skippable", False), setup=raw.get("setup", False),
+        off_path=raw.get("off-path", "count-the-path"),
     )
 
 

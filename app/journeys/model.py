@@ -65,3 +65,4 @@ class Journey:
     other_voice: dict | None = None  # when this holds, questions are asked about the person, not of them
     skippable: bool = False
     setup: bool = False
+    off_path: str = "count-the-path"  # or "count-the-file": how a step off the path is numbered

@@ -56,17 +56,20 @@ def previous_step_id(journey: Journey, step: Step, answers: Mapping, facts: Mapp
     if step.id in ids:
         position = ids.index(step.id)
         return ids[position - 1] if position else None
-    before = [i for i in journey.order[: journey.order.index(step.id)] if i in ids]
+    before = [i for i in journey.order[: journey.order.index(step.id)] if i in ids or journey.off_path == "count-the-file"]
     return before[-1] if before else None
 
 
 def progress(journey: Journey, step: Step, answers: Mapping, facts: Mapping | None = None) -> tuple[int, int]:
     """(this question's number, how many questions) along the person's own path.
 
-    A step off the path (opened from its address) counts the path's steps before it in the file."""
+    A step off the path (opened from its address) counts the path's steps before it in the file, or, when the
+    definition says `off-path: count-the-file`, its place among all the steps in the file."""
     ids = [s.id for s in path(journey, answers, facts)]
     if step.id in ids:
         return ids.index(step.id) + 1, len(ids)
+    if journey.off_path == "count-the-file":
+        return journey.order.index(step.id) + 1, len(journey.order)
     number = len([i for i in journey.order[: journey.order.index(step.id)] if i in ids]) + 1
     return number, max(len(ids), number)
 

@@ -116,6 +116,15 @@ def test_next_previous_and_progress_follow_the_path(fruit):
     assert walker.previous_step_id(fruit, step["growing"], answers, facts) == "which"
 
 
+def test_a_definition_can_number_steps_off_the_path_by_their_place_in_the_file(tmp_path):
+    (tmp_path / "fruit.yaml").write_text(textwrap.dedent(FRUIT) + "off-path: count-the-file\n", encoding="utf-8")
+    fruit = load_folder(tmp_path, SYMBOLS)["fruit"]
+    answers = {"likes": "yes", "which": ["apples"]}
+    assert walker.progress(fruit, fruit.steps["picking"], answers) == (4, 7)
+    assert walker.previous_step_id(fruit, fruit.steps["picking"], answers) == "growing"
+    assert walker.progress(fruit, fruit.steps["age"], answers) == (3, 4)
+
+
 def test_the_first_unanswered_step_is_where_to_carry_on(fruit):
     assert walker.first_unanswered(fruit, {}).id == "likes"
     answers = {"likes": "yes", "which": ["plums"], "picking": "the farm", "age": 12}
