@@ -98,7 +98,7 @@ class StepType:
             return {value}
         if isinstance(value, (list, tuple)):
             return set(value)
-        return set(getattr(value, "choices", ()))
+        return set()
 
     def number(self, step: Step, value) -> int | None:
         return None
@@ -112,7 +112,8 @@ class StepType:
         return []
 
     def spoken(self, step: Step, value) -> bool:
-        """Whether the answer may be read aloud from stored audio (typed words never are)."""
+        """Whether the answer's words may be read aloud from stored audio: words from this site are; what
+        the person typed never is (it is read aloud privately, if at all)."""
         return True
 
 
@@ -134,7 +135,7 @@ class Single(StepType):
         return {"answer": f.Choice(validators=[f.one_of({o.id for o in step.options}, missing)])}
 
     def rows(self, step: Step, answers: dict) -> list[Row]:
-        return [Row(str(step.check_label), _labels(step, [answers[step.key]]), True)]
+        return [Row(str(step.check_label), _labels(step, [answers[step.key]]), self.spoken(step, answers[step.key]))]
 
     def sentences(self, step: Step, value) -> list[tuple[str, Sentence]]:
         return [(step.section, Sentence(o.symbol, str(o.says))) for o in step.options if o.id in self.chosen(step, value)]
@@ -161,7 +162,8 @@ class Several(StepType):
         return {step.key: [v for v in form.answer.data if v != "none"]}
 
     def rows(self, step: Step, answers: dict) -> list[Row]:
-        return [Row(str(step.check_label), _labels(step, answers[step.key]) or str(NONE_OF_THESE), True)]
+        value = answers[step.key]
+        return [Row(str(step.check_label), _labels(step, value) or str(NONE_OF_THESE), self.spoken(step, value))]
 
     sentences = Single.sentences
 
@@ -219,11 +221,14 @@ class Text(StepType):
 
     def rows(self, step: Step, answers: dict) -> list[Row]:
         value = answers[step.key]
-        return [Row(str(step.check_label), value, False)] if value else [Row(str(step.check_label), str(NOTHING), True)]
+        if not value:
+            return [Row(str(step.check_label), str(NOTHING), True)]
+        return [Row(str(step.check_label), value, self.spoken(step, value))]
 
     def sentences(self, step: Step, value) -> list[tuple[str, Sentence]]:
-        text = value if isinstance(value, str) else getattr(value, "text", None)
-        return [(step.section, Sentence(step.symbol, str(step.says) % {"answer": text}, (step.journey_id, step.id)))] if text else []
+        if not value or step.says is None:
+            return []
+        return [(step.section, Sentence(step.symbol, str(step.says) % {"answer": value}, (step.journey_id, step.id)))]
 
     def spoken(self, step: Step, value) -> bool:
         return False
@@ -255,7 +260,8 @@ class Details(StepType):
         return {name: (form[name].data or "").strip() for name in self.FIELDS}
 
     def rows(self, step: Step, answers: dict) -> list[Row]:
-        return [Row(str(label), answers.get(name) or "", False) for name, (label, _) in self.FIELDS.items()]
+        return [Row(str(label), answers.get(name) or "", self.spoken(step, answers.get(name)))
+                for name, (label, _) in self.FIELDS.items()]
 
     def spoken(self, step: Step, value) -> bool:
         return False
@@ -335,10 +341,10 @@ class Age(StepType):
         return value if isinstance(value, int) and not isinstance(value, bool) else None
 
     def rows(self, step: Step, answers: dict) -> list[Row]:
-        rows = [Row(str(_l("Age")), str(answers[step.key]), False)]
+        rows = [Row(str(_l("Age")), str(answers[step.key]), self.spoken(step, answers[step.key]))]
         if answers.get("date_of_birth"):
             born = format_date(date.fromisoformat(answers["date_of_birth"]), "d MMMM y")
-            rows.append(Row(str(_l("Date of birth")), born, False))
+            rows.append(Row(str(_l("Date of birth")), born, self.spoken(step, born)))
         return rows
 
     def spoken(self, step: Step, value) -> bool:
@@ -390,7 +396,8 @@ class ParentConsent(Consent):
         return None if agreed is None else {self.name_key(step): form.parent_name.data.strip(), **agreed}
 
     def rows(self, step: Step, answers: dict) -> list[Row]:
-        return [Row(str(step.check_label), answers.get(self.name_key(step)) or "", False)]
+        name = answers.get(self.name_key(step)) or ""
+        return [Row(str(step.check_label), name, self.spoken(step, name))]
 
     def spoken(self, step: Step, value) -> bool:
         return False
