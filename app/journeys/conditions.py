@@ -44,4 +44,5 @@ def problems(condition: dict, journey_raw: dict, facts: set[str], types: Mapping
         return [] if kind.numeric else [f"the condition compares {step['id']!r}, which is not a number"]
     values = [condition["has"]] if "has" in condition else condition["has-any"]
     allowed = kind.values(step)
-    return [f"the condition names an answer {v!r} that {step['id']!r} does not have" for v in values if v not in allowed]
+    return [f"the condition names an answer {v!r} that {step['id']!r} does not have"
+            for v in values if v not in allowed]

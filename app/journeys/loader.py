@@ -57,7 +57,8 @@ def build(raw: dict, types=None) -> Journey:
         for o in item.get("options", []):
             term = terms.get(o["id"])
             label = _t(context, o["label"]) if "label" in o else (term.name if term else None)
-            options.append(Option(o["id"], label, o.get("symbol") or (term.symbol if term else None), _t(context, o.get("says"))))
+            symbol = o.get("symbol") or (term.symbol if term else None)
+            options.append(Option(o["id"], label, symbol, _t(context, o.get("says"))))
         says = item.get("says")
         says = {k: _t(context, v) for k, v in says.items()} if isinstance(says, dict) else _t(context, says)
         steps[item["id"]] = Step(
@@ -71,7 +72,8 @@ def build(raw: dict, types=None) -> Journey:
                 k.replace("-", "_"): v for k, v in item.get("input", {}).items()}),
         )
     return Journey(
-        id=raw["id"], title=_t(raw["id"], raw.get("title")), symbol=raw["symbol"], summary=_t(raw["id"], raw.get("summary")),
+        id=raw["id"], title=_t(raw["id"], raw.get("title")), symbol=raw["symbol"],
+        summary=_t(raw["id"], raw.get("summary")),
         first=raw["first"], steps=steps, order=tuple(steps), finish=raw.get("finish"), stop=raw.get("stop"),
         facts=tuple(raw.get("facts", ())), other_voice=(raw.get("voices") or {}).get("other"),
         skippable=raw.get("skippable", False), setup=raw.get("setup", False),
@@ -98,7 +100,8 @@ def check(raw: dict, name: str, symbols: set[str], types=None) -> list[str]:
         problems.append(f"{name}: step keys repeat")
     if raw["first"] not in ids:
         problems.append(f"{name}: first step {raw['first']!r} does not exist")
-    concepts = [raw["symbol"]] + [s["symbol"] for s in steps] + [o["symbol"] for s in steps for o in s.get("options", []) if "symbol" in o]
+    concepts = [raw["symbol"]] + [s["symbol"] for s in steps]
+    concepts += [o["symbol"] for s in steps for o in s.get("options", []) if "symbol" in o]
     problems += [f"{name}: no symbol {c!r} in the symbol index" for c in concepts if c not in symbols]
     if "voices" in raw:
         problems += [f"{name}: voices: {p}" for p in conditions.problems(raw["voices"]["other"], raw, facts, types)]

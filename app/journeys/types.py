@@ -138,7 +138,8 @@ class Single(StepType):
         return [Row(str(step.check_label), _labels(step, [answers[step.key]]), self.spoken(step, answers[step.key]))]
 
     def sentences(self, step: Step, value) -> list[tuple[str, Sentence]]:
-        return [(step.section, Sentence(o.symbol, str(o.says))) for o in step.options if o.id in self.chosen(step, value)]
+        chosen = self.chosen(step, value)
+        return [(step.section, Sentence(o.symbol, str(o.says))) for o in step.options if o.id in chosen]
 
 
 class Several(StepType):
@@ -361,7 +362,9 @@ class Consent(Single):
     def check(self, raw: dict) -> list[str]:
         found = super().check(raw)
         ids = [o["id"] for o in raw.get("options", [])]
-        return found + ([] if ids == ["yes", "no"] else [f"a {self.name} step has the answers yes and no, in that order"])
+        if ids != ["yes", "no"]:
+            found.append(f"a {self.name} step has the answers yes and no, in that order")
+        return found
 
     def load(self, step: Step, answers: dict) -> dict:
         return {"answer": "yes" if answers.get(step.key) else None}
@@ -385,7 +388,8 @@ class ParentConsent(Consent):
         return step.key.removesuffix("_at") + "_name"
 
     def fields(self, step: Step, skippable: bool) -> dict:
-        name = f.Typed(validators=[f.text(Details.LIMITS["name"], messages.WRITE_PARENT_NAME)])  # made first: shown first
+        # Made first, so its error comes first in the summary, as the name comes first on the page.
+        name = f.Typed(validators=[f.text(Details.LIMITS["name"], messages.WRITE_PARENT_NAME)])
         return {"parent_name": name, **super().fields(step, skippable)}
 
     def load(self, step: Step, answers: dict) -> dict:

@@ -56,7 +56,8 @@ def previous_step_id(journey: Journey, step: Step, answers: Mapping, facts: Mapp
     if step.id in ids:
         position = ids.index(step.id)
         return ids[position - 1] if position else None
-    before = [i for i in journey.order[: journey.order.index(step.id)] if i in ids or journey.off_path == "count-the-file"]
+    whole_file = journey.off_path == "count-the-file"
+    before = [i for i in journey.order[: journey.order.index(step.id)] if whole_file or i in ids]
     return before[-1] if before else None
 
 
