@@ -5,7 +5,7 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from app.checklists import codes, service
-from app.checklists.engine import Answer
+from app.checklists.answers import Answer
 from app.checklists.models import ChecklistSession, ShareLink
 
 DEMO_CODE = "panda-tulip-river-2026"

@@ -1,6 +1,4 @@
 """My work checklists: aspiration checklists and a vocational profile that become My work plan."""
-import json
-
 from flask import Flask
 from werkzeug.routing import BaseConverter
 
@@ -18,13 +16,11 @@ class TokenConverter(BaseConverter):
 
 def setup_checklists(app: Flask) -> None:
     from app.checklists.definitions import DefinitionError, load_all
+    from app.journeys.loader import symbols_from
 
     app.url_map.converters["kebab"] = KebabConverter
     app.url_map.converters["token"] = TokenConverter
-    with open(app.config["SYMBOL_INDEX"], encoding="utf-8") as handle:
-        index = json.load(handle)["concepts"]
-    symbols = set(index) | {alias for entry in index.values() for alias in entry.get("aliases", [])}
-    checklists = load_all(symbols)
+    checklists = load_all(symbols_from(app.config["SYMBOL_INDEX"]))
     clash = RESERVED & set(checklists)
     if clash:
         raise DefinitionError(f"Checklist ids {sorted(clash)} are used by other pages under /my-work.")

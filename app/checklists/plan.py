@@ -3,18 +3,12 @@ from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 
+from app.checklists.answers import NO_ANSWER, Answers, path, value_of
 from app.checklists.definitions import Checklist
-from app.checklists.engine import NO_ANSWER, Answers, path
+from app.journeys.types import STEP_TYPES, Sentence
 
 SETUP = "before-you-start"
 NO_NEXT_STEPS = _l("Talk to someone you trust about what to try first.")
-
-
-@dataclass(frozen=True)
-class Sentence:
-    symbol: str
-    text: str
-    private_key: tuple[str, str] | None = None  # words the person typed: read aloud, never cached
 
 
 @dataclass
@@ -44,20 +38,8 @@ def build_plan(checklists: dict[str, Checklist], answers: Answers) -> Plan:
             if checklist.setup:
                 plan.filled_by += [str(o.says) for o in step.options if o.id in answer.choices and step.id in ("who", "helper")]
                 continue
-            if step.type == "text":
-                section = getattr(plan, step.section)
-                section.append(Sentence(step.symbol, str(step.says) % {"answer": answer.text}, (checklist.id, step.id)))
-            elif step.type == "readiness":
-                choice = answer.choices[0]
-                if choice == "yes":
-                    plan.strengths.append(Sentence(step.symbol, str(step.says["yes"])))
-                elif choice == "with-help":
-                    plan.support.append(Sentence(step.symbol, str(step.says["with-help"])))
-                else:
-                    plan.next_steps.append(Sentence(step.symbol, str(step.next_step)))
-            else:
-                section = getattr(plan, step.section)
-                section += [Sentence(o.symbol, str(o.says)) for o in step.options if o.id in answer.choices]
+            for section, sentence in STEP_TYPES[step.type].sentences(step, value_of(step, answer)):
+                getattr(plan, section.replace("-", "_")).append(sentence)
     if not plan.is_empty and not plan.next_steps:
         plan.next_steps.append(Sentence("step", str(NO_NEXT_STEPS)))
     return plan

@@ -2,7 +2,7 @@
 from dataclasses import dataclass, field
 
 from app.checklists.definitions import Checklist
-from app.checklists.engine import NO_ANSWER, Answers, path
+from app.checklists.answers import NO_ANSWER, Answers, path
 
 
 @dataclass(frozen=True)

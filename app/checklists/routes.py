@@ -5,10 +5,20 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 
 from app.checklists import current as cur
 from app.checklists import service
-from app.checklists.engine import Answer, first_unanswered, next_step_id, path, previous_step_id, progress
-from app.checklists.forms import form_for
+from app.checklists.answers import (
+    Answer,
+    answer_from,
+    first_unanswered,
+    next_step_id,
+    path,
+    previous_step_id,
+    progress,
+    values,
+)
 from app.checklists.plan import SETUP, build_plan
 from app.extensions import db
+from app.journeys.forms import form_for
+from app.journeys.types import NOT_ANSWERED, SKIPPED, STEP_TYPES, Row
 
 bp = Blueprint("checklists", __name__, url_prefix="/my-work")
 
@@ -60,10 +70,9 @@ def step(checklist_id: str, step_id: str):
     step = checklist.steps.get(step_id) or abort(404)
     found = cur.current_checklists()
     answers = _answers(found)
-    saved = answers.get((checklist.id, step.id))
     then, from_check = _then(request.args.get("then")), request.args.get("from") == "check"
-    initial = {"answer": (saved.text if step.type == "text" else (list(saved.choices) if step.type == "several" else (saved.choices or [None])[0]))} if saved else None
-    form = form_for(step, data=None if request.method == "POST" else initial)
+    kind = STEP_TYPES[step.type]
+    form = form_for(step, values(checklist, answers), posted=request.method == "POST", skippable=True)
     action = request.form.get("action", "continue")
 
     if request.method == "POST":
@@ -71,8 +80,7 @@ def step(checklist_id: str, step_id: str):
         if action == "skip":
             answer = Answer(skipped=True)
         elif form.validate():
-            data = form.answer.data
-            answer = Answer(text=data.strip()) if step.type == "text" else Answer(choices=tuple(data if isinstance(data, list) else [data]))
+            answer = answer_from(step, form.answers()[step.key])
         elif action == "save" and not request.form.get("answer"):
             answer = False  # nothing chosen: keep what was saved before, and go to the code
         if answer is not None:
@@ -90,8 +98,9 @@ def step(checklist_id: str, step_id: str):
     back = previous_step_id(checklist, step, answers)
     back_url = url_for(".check", checklist_id=checklist.id) if from_check else (
         url_for(".step", checklist_id=checklist.id, step_id=back, then=then) if back else url_for(".begin", checklist_id=then or checklist.id))
-    return render_template("checklists/step.html", checklist=checklist, step=step, form=form, number=number,
-                           total=total, back_url=back_url, then=then, from_check=from_check)
+    return render_template("checklists/step.html", checklist=checklist, journey=checklist, step=step, kind=kind,
+                           form=form, number=number, total=total, back_url=back_url, then=then, from_check=from_check,
+                           question=step.question[0], hint=step.hint[0] if step.hint else None)
 
 
 def _after(checklist, step, answers, then, from_check) -> str:
@@ -112,7 +121,16 @@ def check(checklist_id: str):
     checklist = _checklist(checklist_id)
     found = cur.current_checklists()
     answers = _answers(found)
-    return render_template("checklists/check.html", checklist=checklist, steps=path(checklist, answers), answers=answers, found=found)
+    rows = [(step, _check_row(checklist, step, answers)) for step in path(checklist, answers)]
+    return render_template("checklists/check.html", checklist=checklist, rows=rows, found=found)
+
+
+def _check_row(checklist, step, answers) -> Row:
+    """A step's row on the check page: its answer in words, or that it is not answered or was skipped."""
+    answer = answers.get((checklist.id, step.id))
+    if answer is None or answer.skipped:
+        return Row(str(step.question[0]), str(SKIPPED if answer else NOT_ANSWERED), True)
+    return STEP_TYPES[step.type].rows(step, values(checklist, answers))[0]
 
 
 @bp.get("/plan")

@@ -6,7 +6,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.checklists import codes
-from app.checklists.engine import Answer, Answers
+from app.checklists.answers import Answer, Answers
 from app.checklists.models import ChecklistAnswer, ChecklistSession, ShareLink
 
 MAX_TEXT = 2000  # characters

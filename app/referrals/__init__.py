@@ -4,7 +4,10 @@ from flask import Flask
 
 def setup_referrals(app: Flask) -> None:
     from app.endpoints import not_pages
+    from app.journeys.loader import symbols_from
+    from app.referrals import journey
     from app.referrals.routes import bp
 
+    journey.check(symbols_from(app.config["SYMBOL_INDEX"]))
     app.register_blueprint(bp)
     not_pages(app, "referrals.reference_audio")

@@ -12,12 +12,24 @@ from app.checklists.plan import build_plan
 from app.easyread.audio import private_speech
 from app.extensions import db
 from app.i18n import current_lang
+from app.journeys.actions import action, run
+from app.journeys.forms import form_for
+from app.journeys.types import STEP_TYPES
 from app.pathways.limits import ID
 from app.pathways.models import Service
 from app.referrals import draft as drafts
-from app.referrals.forms import form_for
+from app.referrals.journey import (
+    ASK_FOR_HELP,
+    STEP_IDS,
+    applicable,
+    asked_of_person,
+    first_missing,
+    following,
+    position,
+    previous,
+    words,
+)
 from app.referrals.service import create_referral, find_by_key
-from app.referrals.steps import EXTRA_INPUTS, STEP_IDS, applicable, first_missing, following, position, previous, words
 from app.referrals.snapshot import plan_snapshot
 from app.referrals.views import check_rows, destination
 
@@ -88,22 +100,18 @@ def question(step_id: str):
                                back_url=_back(step, answers, has_plan, from_check, draft))
     form = form_for(step, answers, posted=request.method == "POST")
     if request.method == "POST" and form.validate():
-        if step.kind in ("consent", "parent-consent") and not form.agreed():
-            return _end(draft)
-        answers.update(form.answers())
-        if step.kind == "consent":
-            answers["consent_at"] = drafts.now_text()
-        if step.kind == "parent-consent":
-            answers["parent_consent_name"] = form.parent_name.data.strip()
-            answers["parent_consent_at"] = drafts.now_text()
+        kept = form.answers()
+        if kept is None:  # the person said no to going on
+            return run(ASK_FOR_HELP.stop, draft)
+        answers.update(kept)
         drafts.save(draft)
         return redirect(_after(step, answers, has_plan, from_check))
     number, total = position(step, answers, has_plan)
     return render_template(
-        "referrals/question.html", step=step, form=form, where=where, number=number, total=total,
-        question=words(step.question, answers), hint=words(step.hint, answers),
-        personal=answers.get("asker") in (None, "self"), back_url=_back(step, answers, has_plan, from_check, draft),
-        keep_days=current_app.config["REFERRAL_KEEP_DAYS"], inputs=EXTRA_INPUTS,
+        "referrals/question.html", journey=ASK_FOR_HELP, step=step, kind=STEP_TYPES[step.type], form=form, where=where, number=number,
+        total=total, question=words(step.question, answers), hint=words(step.hint, answers),
+        personal=asked_of_person(answers), back_url=_back(step, answers, has_plan, from_check, draft),
+        keep_days=current_app.config["REFERRAL_KEEP_DAYS"],
     )
 
 
@@ -123,6 +131,7 @@ def _back(step, answers: dict, has_plan: bool, from_check: bool, draft: dict) ->
     return url_for(".question", step_id=before.id) if before else url_for(".start", **_target_args(draft))
 
 
+@action("drop-draft")
 def _end(draft: dict):
     """Saying no ends the journey kindly: the answers are dropped and nothing is saved."""
     drafts.clear()
@@ -161,14 +170,21 @@ def send():
     if draft is None:
         return _lost()
     plan = _open_plan()
-    steps = applicable(draft["answers"], plan is not None)
     missing = first_missing(draft["answers"], plan is not None)
     if missing is not None:
         return redirect(url_for(".question", step_id=missing.id, **{"from": "check"}))
-    snapshot = plan_snapshot(plan[0].definitions, plan[1]) if plan else None
-    fields = drafts.referral_fields(draft, steps, snapshot, plan[0].record.id if plan else None, current_lang())
-    referral, _ = create_referral(db.session, fields, key or draft["key"])
+    referral = run(ASK_FOR_HELP.finish, draft, plan, key or draft["key"])
     return _sent(referral)
+
+
+@action("send-referral")
+def _send_referral(draft: dict, plan, key: str):
+    """The end of the journey: the draft becomes a referral, with the plan when the person chose to send it."""
+    snapshot = plan_snapshot(plan[0].definitions, plan[1]) if plan else None
+    fields = drafts.referral_fields(draft, applicable(draft["answers"], plan is not None), snapshot,
+                                    plan[0].record.id if plan else None, current_lang())
+    referral, _ = create_referral(db.session, fields, key)
+    return referral
 
 
 def _sent(referral):
@@ -189,7 +205,7 @@ def sent():
     record.setdefault("personal", True)
     found = db.session.get(Service, record["service_id"][:ID]) if record.get("service_id") else None
     where = destination(found if found is not None and not record["routed"] else None)
-    methods = [(label, concept) for value, label, concept in STEP_IDS["contact-ways"].options if value in record["methods"]]
+    methods = [(o.label, o.symbol) for o in STEP_IDS["contact-ways"].options if o.id in record["methods"]]
     return render_template("referrals/sent.html", record=record, where=where, methods=methods,
                            due=date.fromisoformat(record["due"]), days=current_app.config["CONTACT_WITHIN_WORKING_DAYS"])
 

@@ -6,7 +6,7 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from app.checklists import codes, service
-from app.checklists.engine import Answer
+from app.checklists.answers import Answer
 from app.checklists.models import ChecklistSession
 from app.staff.models import Pupil, StaffUser
 from demo.checklists import ANSWERS

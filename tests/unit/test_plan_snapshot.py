@@ -3,7 +3,7 @@ import pytest
 
 from app.checklists.plan import Plan, Sentence
 from app.referrals.snapshot import SECTION_HEADINGS, SECTION_IDS, VERSION, read_snapshot, upgrade, write_snapshot
-from app.staff.demo_referrals import PLAN, SHORT_PLAN
+from demo.staff.referrals import PLAN, SHORT_PLAN
 
 A_PLAN = Plan(aspirations=[Sentence("animals", "I would like to work with animals.")],
               next_steps=[Sentence("cv", "Make a CV.")], filled_by=["Me"])

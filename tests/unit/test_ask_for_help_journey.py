@@ -1,13 +1,13 @@
-"""The ask-for-help questions as data: which apply, where to carry on, and words that read easily
-in both forms (to the person, and about them)."""
+"""The ask-for-help questions as a journey definition: which apply, where to carry on, and words that
+read easily in both forms (to the person, and about them)."""
 import json
 import re
 
 import textstat
 
 from app import create_app, messages
-from app.referrals.steps import STEPS, applicable, first_missing, following, position, previous
-from app.referrals.steps import STEP_IDS as S
+from app.referrals.journey import STEP_IDS as S
+from app.referrals.journey import STEPS, applicable, first_missing, following, position, previous
 
 APP = create_app({"APP_ENV": "test"})
 
@@ -56,9 +56,9 @@ def test_every_answer_has_a_symbol_from_the_index():
     with open(APP.config["SYMBOL_INDEX"]) as handle:
         concepts = set(json.load(handle)["concepts"])
     for step in STEPS:
-        assert step.concept in concepts, step.id
-        for value, _, concept in step.options:
-            assert concept in concepts, (step.id, value)
+        assert step.symbol in concepts, step.id
+        for option in step.options:
+            assert option.symbol in concepts, (step.id, option.id)
 
 
 def _sentences(text: str) -> list[str]:
@@ -68,7 +68,8 @@ def _sentences(text: str) -> list[str]:
 def test_every_question_hint_answer_and_message_is_easy_read_in_both_forms():
     with APP.test_request_context():
         texts = [str(t) for step in STEPS for pair in (step.question, step.hint or ()) for t in pair]
-        texts += [str(label) for step in STEPS for _, label, _ in step.options]
+        texts += [str(option.label) for step in STEPS for option in step.options]
+        texts += [str(step.required) for step in STEPS if step.required]
         texts += [str(value) for name, value in vars(messages).items() if name.isupper() and not callable(value)]
         texts.append(messages.too_long(120))
     problems = []

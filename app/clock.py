@@ -1,0 +1,25 @@
+"""The one clock: moments are stored in UTC, days are counted as they are in the UK."""
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+UK = ZoneInfo("Europe/London")
+
+
+def now() -> datetime:
+    """This moment, in UTC, with its time zone."""
+    return datetime.now(timezone.utc)
+
+
+def today() -> date:
+    """Today's date in the UK, whatever the server's own time zone."""
+    return datetime.now(UK).date()
+
+
+def aware(moment: datetime) -> datetime:
+    """A stored moment with its time zone: SQLite gives datetimes back without one, always in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def uk_time(moment: datetime) -> datetime:
+    """A stored moment as a clock in the UK shows it."""
+    return aware(moment).astimezone(UK)

@@ -1,0 +1,22 @@
+"""A Babel extractor for journey definitions: every string, with "journey-id/step-id" as its context."""
+import yaml
+
+
+def _texts(value) -> list:
+    if isinstance(value, dict):
+        return list(value.values())
+    return [value]
+
+
+def extract_journeys(fileobj, keywords, comment_tags, options):
+    raw = yaml.safe_load(fileobj.read().decode("utf-8"))
+    for text in filter(None, (raw.get("title"), raw.get("summary"))):
+        yield 1, "pgettext", (raw["id"], text), []
+    for step in raw["steps"]:
+        context = f"{raw['id']}/{step['id']}"
+        texts = _texts(step["question"]) + _texts(step.get("hint")) + _texts(step.get("says"))
+        texts += [step.get("next-step"), step.get("check-label"), step.get("required")]
+        for option in step.get("options", []):
+            texts += [option.get("label"), option.get("says")]
+        for text in filter(None, texts):
+            yield 1, "pgettext", (context, text), []

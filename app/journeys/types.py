@@ -1,0 +1,412 @@
+"""The step types. Each one owns, behind one small interface, everything a kind of question does:
+its form fields, reading and checking the answer, its check-your-answers rows, its plan sentences,
+whether its answer is spoken, and the template that shows it (templates/journeys/types/<name>.html).
+
+Adding a step type is one entry in STEP_TYPES and its template."""
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
+
+from app import messages
+from app.journeys import fields as f
+from app.journeys.model import Option, Step, TextInput
+
+SEPARATOR = ", "
+NOTHING = _l("Nothing")
+NONE_OF_THESE = _l("None of these")
+YES = _l("Yes")
+NOT_ANSWERED = _l("Not answered yet")
+SKIPPED = _l("Skipped")
+MAX_TEXT = 2000  # characters, for journeys that do not set a limit
+AGES = (1, 120)  # years
+FIRST_YEAR = 1900
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a check-your-answers page."""
+    label: str
+    value: str
+    spoken: bool  # words from this site are spoken; what the person typed is not
+    change_url: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One line of a plan or summary, with its symbol."""
+    symbol: str
+    text: str
+    private_key: tuple[str, str] | None = None  # words the person typed: read aloud, never cached
+
+
+def now_text() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def age_on(born: date, day: date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+class StepType:
+    """The interface. `answers` are one journey's answers, by key; `value` is the answer at the step's key."""
+
+    name = ""
+    requires: tuple[str, ...] = ()  # what a definition must give a step of this type
+    forbids: tuple[str, ...] = ()
+    numeric = False  # conditions may compare its answer with a number
+    typed = False  # the answer is words the person typed
+    multiple = False  # the answer is a list of choices
+
+    @property
+    def template(self) -> str:
+        return f"journeys/types/{self.name}.html"
+
+    # Definitions
+    def values(self, raw: dict) -> list[str]:
+        """The answers a condition may name."""
+        return [o["id"] for o in raw.get("options", [])]
+
+    def check(self, raw: dict) -> list[str]:
+        """Problems with a step's definition that the schema cannot see."""
+        found = [f"a {self.name} step needs {key!r}" for key in self.requires if key not in raw]
+        return found + [f"a {self.name} step cannot have {key!r}" for key in self.forbids if key in raw]
+
+    # The form
+    def fields(self, step: Step, skippable: bool) -> dict:
+        """The form fields, by name."""
+        raise NotImplementedError
+
+    def load(self, step: Step, answers: dict) -> dict:
+        """The form's data from the answers kept so far."""
+        value = answers.get(step.key)
+        return {"answer": value} if value is not None else {}
+
+    def validate(self, step: Step, form) -> bool:
+        """Checks across fields, after each field's own; add errors to fields and say whether all is well."""
+        return True
+
+    def read(self, step: Step, form) -> dict | None:
+        """The answers to keep from a checked form, by key; None when the person said no to going on."""
+        return {step.key: form.answer.data}
+
+    # What the engine and the pages ask of an answer
+    def chosen(self, step: Step, value) -> set[str]:
+        """The answer's values, for conditions."""
+        if isinstance(value, str):
+            return {value}
+        if isinstance(value, (list, tuple)):
+            return set(value)
+        return set()
+
+    def number(self, step: Step, value) -> int | None:
+        return None
+
+    def rows(self, step: Step, answers: dict) -> list[Row]:
+        """The check-your-answers rows for this step's answer."""
+        return []
+
+    def sentences(self, step: Step, value) -> list[tuple[str, Sentence]]:
+        """What the answer says in a plan or summary, each under its section."""
+        return []
+
+    def spoken(self, step: Step, value) -> bool:
+        """Whether the answer's words may be read aloud from stored audio: words from this site are; what
+        the person typed never is (it is read aloud privately, if at all)."""
+        return True
+
+
+def _labels(step: Step, values) -> str:
+    labels = {o.id: str(o.label) for o in step.options}
+    return SEPARATOR.join(labels[v] for v in values or [] if v in labels)
+
+
+class Single(StepType):
+    """One answer from cards."""
+    name = "single"
+    requires = ("options",)
+
+    def fields(self, step: Step, skippable: bool) -> dict:
+        if skippable:
+            missing = messages.CHOOSE_ONE_OR_SKIP
+        else:
+            missing = messages.CHOOSE_YES_OR_NO if step.options[0].id == "yes" else messages.CHOOSE_ONE().message
+        return {"answer": f.Choice(validators=[f.one_of({o.id for o in step.options}, missing)])}
+
+    def rows(self, step: Step, answers: dict) -> list[Row]:
+        return [Row(str(step.check_label), _labels(step, [answers[step.key]]), self.spoken(step, answers[step.key]))]
+
+    def sentences(self, step: Step, value) -> list[tuple[str, Sentence]]:
+        chosen = self.chosen(step, value)
+        return [(step.section, Sentence(o.symbol, str(o.says))) for o in step.options if o.id in chosen]
+
+
+class Several(StepType):
+    """Any number of answers from cards; an answer "none" goes with no other, and is kept as an empty list."""
+    name = "several"
+    requires = ("options",)
+    multiple = True
+
+    def fields(self, step: Step, skippable: bool) -> dict:
+        missing = messages.CHOOSE_SOME_OR_SKIP if skippable else messages.CHOOSE_AT_LEAST_ONE
+        allowed = {o.id for o in step.options}
+        return {"answer": f.Choices(choices=sorted(allowed), validators=[f.some_of(allowed, missing)])}
+
+    def load(self, step: Step, answers: dict) -> dict:
+        saved = answers.get(step.key)
+        if saved is None:
+            return {}
+        return {"answer": (list(saved) or (["none"] if step.option("none") else []))}
+
+    def read(self, step: Step, form) -> dict:
+        return {step.key: [v for v in form.answer.data if v != "none"]}
+
+    def rows(self, step: Step, answers: dict) -> list[Row]:
+        value = answers[step.key]
+        return [Row(str(step.check_label), _labels(step, value) or str(NONE_OF_THESE), self.spoken(step, value))]
+
+    sentences = Single.sentences
+
+
+class Readiness(Single):
+    """Can you do this yet: yes, with help, or not yet. Each answer says something in its own section."""
+    name = "readiness"
+    requires = ("says", "next-step")
+    forbids = ("options",)
+    fixed_options = (Option("yes", _l("Yes"), "yes"), Option("with-help", _l("With help"), "with-help"),
+                     Option("not-yet", _l("Not yet"), "not-yet"))
+
+    def values(self, raw: dict) -> list[str]:
+        return [o.id for o in self.fixed_options]
+
+    def sentences(self, step: Step, value) -> list[tuple[str, Sentence]]:
+        choice = next(iter(self.chosen(step, value)), None)
+        if choice == "yes":
+            return [("strengths", Sentence(step.symbol, str(step.says["yes"])))]
+        if choice == "with-help":
+            return [("support", Sentence(step.symbol, str(step.says["with-help"])))]
+        return [("next-steps", Sentence(step.symbol, str(step.next_step)))] if choice else []
+
+
+class Text(StepType):
+    """Typed words, in a box of one line or several."""
+    name = "text"
+    forbids = ("options",)
+    typed = True
+
+    def check(self, raw: dict) -> list[str]:
+        found = super().check(raw)
+        if ("says" in raw) != ("section" in raw):
+            found.append("a text step that goes in the plan needs both 'says' and 'section'")
+        return found
+
+    def fields(self, step: Step, skippable: bool) -> dict:
+        if skippable:
+            return {"answer": f.Written(validators=[f.text(step.limit or MAX_TEXT, messages.WRITE_OR_SKIP,
+                                                          too_long=messages.TEXT_TOO_LONG)])}
+        pattern, invalid = (f.EMAIL, messages.EMAIL_NOT_VALID) if step.input.type == "email" else (None, None)
+        validators = [f.text(step.limit or MAX_TEXT, step.required, pattern, invalid)]
+        if step.input.type == "tel":
+            validators.append(f.phone_number)
+        return {"answer": f.Typed(validators=validators)}
+
+    def load(self, step: Step, answers: dict) -> dict:
+        return {"answer": answers.get(step.key) or ""}
+
+    def read(self, step: Step, form) -> dict:
+        return {step.key: (form.answer.data or "").strip()}
+
+    def chosen(self, step: Step, value) -> set[str]:
+        return set()
+
+    def rows(self, step: Step, answers: dict) -> list[Row]:
+        value = answers[step.key]
+        if not value:
+            return [Row(str(step.check_label), str(NOTHING), True)]
+        return [Row(str(step.check_label), value, self.spoken(step, value))]
+
+    def sentences(self, step: Step, value) -> list[tuple[str, Sentence]]:
+        if not value or step.says is None:
+            return []
+        return [(step.section, Sentence(step.symbol, str(step.says) % {"answer": value}, (step.journey_id, step.id)))]
+
+    def spoken(self, step: Step, value) -> bool:
+        return False
+
+
+class Details(StepType):
+    """A worker's own name, organisation, job and work email: they may be contacted about the request."""
+    name = "details"
+    inputs = {"email": TextInput("email", "email", spellcheck=False)}
+    LIMITS = {"name": 120, "email": 254}
+    FIELDS = {
+        "asker_name": (_l("Your name"), messages.WRITE_YOUR_NAME),
+        "asker_organisation": (_l("Name of your team or place of work"), messages.WRITE_ORGANISATION),
+        "asker_role": (_l("Your job"), messages.WRITE_ROLE),
+        "asker_email": (_l("Your work email"), messages.WRITE_WORK_EMAIL),
+    }
+
+    def fields(self, step: Step, skippable: bool) -> dict:
+        made = {name: f.Typed(validators=[f.text(self.LIMITS["name"], missing)])
+                for name, (_, missing) in self.FIELDS.items()}
+        made["asker_email"] = f.Typed(validators=[f.text(self.LIMITS["email"], messages.WRITE_WORK_EMAIL, f.EMAIL,
+                                                         messages.EMAIL_NOT_VALID)])
+        return made
+
+    def load(self, step: Step, answers: dict) -> dict:
+        return {name: answers.get(name) or "" for name in self.FIELDS}
+
+    def read(self, step: Step, form) -> dict:
+        return {name: (form[name].data or "").strip() for name in self.FIELDS}
+
+    def rows(self, step: Step, answers: dict) -> list[Row]:
+        return [Row(str(label), answers.get(name) or "", self.spoken(step, answers.get(name)))
+                for name, (label, _) in self.FIELDS.items()]
+
+    def spoken(self, step: Step, value) -> bool:
+        return False
+
+
+class Age(StepType):
+    """An age, or a date of birth in three boxes: people know one or the other. Keeps the age in years
+    at the step's key and the date of birth, when given, as `date_of_birth`."""
+    name = "age"
+    inputs = {"number": TextInput(inputmode="numeric", spellcheck=False)}
+    numeric = True
+
+    def fields(self, step: Step, skippable: bool) -> dict:
+        return {name: f.Typed() for name in ("age", "day", "month", "year")}
+
+    def load(self, step: Step, answers: dict) -> dict:
+        born = answers.get("date_of_birth")
+        if born:
+            parsed = date.fromisoformat(born)
+            return {"age": "", "day": str(parsed.day), "month": str(parsed.month), "year": str(parsed.year)}
+        age = answers.get(step.key)
+        return {"age": str(age) if age is not None else "", "day": "", "month": "", "year": ""}
+
+    def validate(self, step: Step, form) -> bool:
+        for field in (form.age, form.day, form.month, form.year):
+            field.data = (field.data or "").strip()[:10]
+        form.years, form.born = None, None
+        parts = [form.day.data, form.month.data, form.year.data]
+        if not form.age.data and not any(parts):
+            form.age.errors.append(messages.WRITE_AGE_OR_DATE)
+            return False
+        if form.age.data:
+            if not form.age.data.isdigit():
+                form.age.errors.append(messages.AGE_NOT_A_NUMBER)
+                return False
+            form.years = int(form.age.data)
+            if not AGES[0] <= form.years <= AGES[1]:
+                form.age.errors.append(messages.AGE_OUT_OF_RANGE)
+                return False
+        if any(parts):
+            error, form.born = self._date(parts)
+            if error:
+                form.day.errors.append(error)
+                return False
+            if form.years is not None and form.years != age_on(form.born, date.today()):
+                form.age.errors.append(messages.AGE_AND_DATE_DIFFER)
+                return False
+            form.years = age_on(form.born, date.today())
+        return True
+
+    @staticmethod
+    def _date(parts: list[str]):
+        if not all(parts):
+            return messages.DATE_INCOMPLETE, None
+        if not all(part.isdigit() for part in parts):
+            return messages.DATE_NOT_NUMBERS, None
+        day, month, year = map(int, parts)
+        if len(parts[2]) != 4 or year < FIRST_YEAR:
+            return messages.YEAR_FOUR_DIGITS, None
+        try:
+            born = date(year, month, day)
+        except (ValueError, OverflowError):
+            return messages.DATE_NOT_REAL, None
+        if born >= date.today():
+            return messages.DATE_IN_FUTURE, None
+        if age_on(born, date.today()) > AGES[1]:
+            return messages.YEAR_FOUR_DIGITS, None
+        return None, born
+
+    def read(self, step: Step, form) -> dict:
+        return {step.key: form.years, "date_of_birth": form.born.isoformat() if form.born else None}
+
+    def chosen(self, step: Step, value) -> set[str]:
+        return set()
+
+    def number(self, step: Step, value) -> int | None:
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    def rows(self, step: Step, answers: dict) -> list[Row]:
+        rows = [Row(str(_l("Age")), str(answers[step.key]), self.spoken(step, answers[step.key]))]
+        if answers.get("date_of_birth"):
+            born = format_date(date.fromisoformat(answers["date_of_birth"]), "d MMMM y")
+            rows.append(Row(str(_l("Date of birth")), born, self.spoken(step, born)))
+        return rows
+
+    def spoken(self, step: Step, value) -> bool:
+        return False
+
+
+class Consent(Single):
+    """Yes keeps the moment of agreeing at the step's key; no ends the journey (the definition's `stop`)."""
+    name = "consent"
+
+    def values(self, raw: dict) -> list[str]:
+        return []
+
+    def check(self, raw: dict) -> list[str]:
+        found = super().check(raw)
+        ids = [o["id"] for o in raw.get("options", [])]
+        if ids != ["yes", "no"]:
+            found.append(f"a {self.name} step has the answers yes and no, in that order")
+        return found
+
+    def load(self, step: Step, answers: dict) -> dict:
+        return {"answer": "yes" if answers.get(step.key) else None}
+
+    def read(self, step: Step, form) -> dict | None:
+        return {step.key: now_text()} if form.answer.data == "yes" else None
+
+    def chosen(self, step: Step, value) -> set[str]:
+        return set()
+
+    def rows(self, step: Step, answers: dict) -> list[Row]:
+        return [Row(str(step.check_label), str(YES), True)]
+
+
+class ParentConsent(Consent):
+    """Consent from a parent or carer, who gives their name, kept as `<key without _at>_name`."""
+    name = "parent-consent"
+
+    @staticmethod
+    def name_key(step: Step) -> str:
+        return step.key.removesuffix("_at") + "_name"
+
+    def fields(self, step: Step, skippable: bool) -> dict:
+        # Made first, so its error comes first in the summary, as the name comes first on the page.
+        name = f.Typed(validators=[f.text(Details.LIMITS["name"], messages.WRITE_PARENT_NAME)])
+        return {"parent_name": name, **super().fields(step, skippable)}
+
+    def load(self, step: Step, answers: dict) -> dict:
+        return {**super().load(step, answers), "parent_name": answers.get(self.name_key(step)) or ""}
+
+    def read(self, step: Step, form) -> dict | None:
+        agreed = super().read(step, form)
+        return None if agreed is None else {self.name_key(step): form.parent_name.data.strip(), **agreed}
+
+    def rows(self, step: Step, answers: dict) -> list[Row]:
+        name = answers.get(self.name_key(step)) or ""
+        return [Row(str(step.check_label), name, self.spoken(step, name))]
+
+    def spoken(self, step: Step, value) -> bool:
+        return False
+
+
+STEP_TYPES: dict[str, StepType] = {kind.name: kind for kind in (
+    Single(), Several(), Readiness(), Text(), Details(), Age(), Consent(), ParentConsent(),
+)}
