@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from app.staff.demo import DEMO_ACCOUNTS
 from app.staff.models import StaffUser
-from app.staff.passwords import hash_password
+from app.staff.accounts.passwords import hash_password
 
 
 @cache

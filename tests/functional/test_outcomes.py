@@ -10,7 +10,7 @@ from app.referrals.models import HoursCheckIn, JobStart, Referral, ReferralEvent
 from app.staff.demo import WORKS_ORG
 from app.staff.demo_referrals import DEMO_REFERENCE, DEMO_STARTED_REFERENCE
 from app.staff.models import AuditEntry
-from app.staff.outcomes_views import today
+from app.staff.outcomes.routes import today
 from tests.conftest import sign_in_as
 
 REFERENCE = "KKKK-4444"

@@ -14,12 +14,12 @@ from app.checklists.engine import Answers, is_done, path
 from app.checklists.models import ChecklistSession
 from app.checklists.plan import SETUP, build_plan
 from app.extensions import db
-from app.staff.audit import record, record_now
+from app.staff.audit.service import record, record_now
 from app.staff.blueprint import bp
 from app.staff.demo_pupils import DEMO_PUPIL_ID
 from app.staff.models import Pupil
 from app.staff.permissions import Permission, requires
-from app.staff.pupil_forms import CODE_WRONG, CONSENT_BY, YEAR_GROUPS, CarryOnForm, PupilForm
+from app.staff.pupils.forms import CODE_WRONG, CONSENT_BY, YEAR_GROUPS, CarryOnForm, PupilForm
 
 PAGES = {
     "staff.pupils": [{"as": "school"}, {"as": "council-admin"}],

@@ -11,10 +11,10 @@ from flask_login import current_user
 from app.extensions import db
 from app.referrals.models import HoursCheckIn, JobStart, Referral, ReferralEvent
 from app.referrals.outcomes import CheckIn, JobRecord, OutcomeProgress, long_date, sustained_outcome
-from app.staff.audit import record, record_now
+from app.staff.audit.service import record, record_now
 from app.staff.blueprint import bp
 from app.staff.demo_referrals import DEMO_STARTED_REFERENCE
-from app.staff.outcome_forms import NO_JOB_ENDED, PERIODS, CheckInForm, JobForm
+from app.staff.outcomes.forms import NO_JOB_ENDED, PERIODS, CheckInForm, JobForm
 from app.staff.permissions import Permission, can, requires
 from app.staff.scope import referral_or_404
 

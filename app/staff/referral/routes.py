@@ -9,18 +9,18 @@ from sqlalchemy import select
 from app.extensions import db
 from app.pathways.models import Service
 from app.referrals.models import Referral, ReferralNote
-from app.staff import changes
-from app.staff.audit import record, record_now
+from app.staff.referral import service as changes
+from app.staff.audit.service import record, record_now
 from app.staff.blueprint import bp
 from app.staff.demo_referrals import DEMO_COUNCIL_REFERENCE, DEMO_REFERENCE, DEMO_SIGNPOSTED_REFERENCE, DEMO_STARTED_REFERENCE
 from app.staff.models import StaffUser
 from app.staff.overdue import is_overdue, today
 from app.staff.permissions import Permission, can, requires
-from app.staff.plan_view import read_plan
-from app.staff.referral_forms import NoteForm, SignpostForm, StatusForm
+from app.staff.referral.views import read_plan
+from app.staff.referral.forms import NoteForm, SignpostForm, StatusForm
 from app.staff.scope import referral_or_404, visible_referrals
 from app.staff.words import STATUS_NAMES
-from app.staff.workflow import NEXT, SIGNPOST_REASONS, check_change, check_signpost, close_reasons, status_choices
+from app.staff.referral.workflow import NEXT, SIGNPOST_REASONS, check_change, check_signpost, close_reasons, status_choices
 
 PAGES = {
     "staff.referral": [{"as": "provider", "args": {"reference": DEMO_REFERENCE}},
