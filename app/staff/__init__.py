@@ -1,13 +1,12 @@
 """The staff side: sign-in, the referral inbox, outcomes, the outbox, the audit trail and school mode."""
+from types import ModuleType
+
 from flask import Flask
 from flask_login import LoginManager
 
 login_manager = LoginManager()
 login_manager.login_view = "staff.sign_in"
 login_manager.session_protection = "strong"
-
-# The staff route modules. Each one adds its routes to the blueprint.
-ROUTE_MODULES = ("auth", "inbox", "referral", "outcomes_views", "messages", "audit_views", "pupils")
 
 
 @login_manager.user_loader
@@ -23,21 +22,31 @@ def load_user(user_id: str):
     return user if user is not None and user.active and user.session_token == token else None
 
 
-def setup_staff(app: Flask) -> None:
-    import importlib
+def route_modules() -> tuple[ModuleType, ...]:
+    """The staff route modules, one per area. Importing one adds its routes to the blueprint."""
+    from app.staff.accounts import routes as accounts
+    from app.staff.audit import routes as audit
+    from app.staff.inbox import routes as inbox
+    from app.staff.messages import routes as messages
+    from app.staff.outcomes import routes as outcomes
+    from app.staff.pupils import routes as pupils
+    from app.staff.referral import routes as referral
 
+    return (accounts, inbox, referral, outcomes, messages, audit, pupils)
+
+
+def setup_staff(app: Flask) -> None:
     from app.endpoints import not_pages
     from app.referrals.reference import ReferenceConverter
     from app.staff.blueprint import bp
 
     app.url_map.converters["ref"] = ReferenceConverter
     login_manager.init_app(app)
-    for name in ROUTE_MODULES:
-        importlib.import_module(f"app.staff.{name}")
+    route_modules()
     app.register_blueprint(bp)
     not_pages(app, "staff.export")
     app.context_processor(_staff_template_globals)
-    from app.staff.cli import staff_cli
+    from app.staff.accounts.cli import staff_cli
 
     app.cli.add_command(staff_cli)
 

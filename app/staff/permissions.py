@@ -41,7 +41,7 @@ def requires(permission: Permission):
             if not current_user.is_authenticated:
                 return redirect(url_for("staff.sign_in", next=request.full_path.rstrip("?") if request.method == "GET" else None))
             if not can(current_user, permission):
-                from app.staff.audit import record_now
+                from app.staff.audit.service import record_now
 
                 record_now("denied", "route", request.endpoint, permission.value)
                 return render_error(403)

@@ -6,7 +6,7 @@ from sqlalchemy import Select, select
 
 from app.extensions import db
 from app.referrals.models import Referral
-from app.staff.audit import record_now
+from app.staff.audit.service import record_now
 
 
 def visible_referrals(user=None) -> Select:

@@ -4,7 +4,7 @@ Staff pages are English only, so these are plain strings; the public pages have 
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
-from app.staff.workflow import CLOSE_REASONS, SIGNPOST_REASONS, STARTED_CLOSE_REASONS
+from app.staff.referral.workflow import CLOSE_REASONS, SIGNPOST_REASONS, STARTED_CLOSE_REASONS
 
 UK = ZoneInfo("Europe/London")
 

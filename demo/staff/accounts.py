@@ -5,7 +5,7 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from app.staff.models import StaffUser
-from app.staff.passwords import hash_password
+from app.staff.accounts.passwords import hash_password
 from demo.staff import DEMO_ACCOUNTS
 
 

@@ -10,7 +10,8 @@ from sqlalchemy import select, update
 
 from app.outbox.models import OutboxMessage
 from app.ratelimit import RateLimit
-from app.staff.auth_forms import WRONG_EMAIL_OR_PASSWORD
+from app.staff.accounts.forms import WRONG_EMAIL_OR_PASSWORD
+from demo.staff import DEMO_ACCOUNTS, WORKS_ORG
 from app.staff.models import AuditEntry, PasswordReset, StaffUser
 from app.staff.permissions import Permission, requires
 from demo.staff import DEMO_ACCOUNTS, WORKS_ORG
@@ -101,7 +102,7 @@ def test_wrong_password_and_unknown_email_get_the_same_message(app, client):
 
 
 def test_an_unknown_email_still_costs_a_password_check(client, monkeypatch):
-    import app.staff.passwords as passwords
+    import app.staff.accounts.passwords as passwords
 
     checked = []
     real = passwords.check_password_hash
@@ -116,7 +117,7 @@ def test_empty_sign_in_form_says_what_is_missing(client):
 
 
 def test_lock_out_after_the_limit_refuses_even_the_right_password_until_the_window_ends(app, client, monkeypatch):
-    import app.staff.accounts as accounts
+    import app.staff.accounts.service as accounts
 
     limit = app.config["SIGN_IN_TRIES_PER_ACCOUNT"]
     for _ in range(limit):

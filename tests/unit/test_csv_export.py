@@ -6,7 +6,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from app.referrals.models import Referral
-from app.staff.csv_export import COLUMNS, CONTACT_COLUMNS, ExportRow, referrals_csv, safe_cell
+from app.staff.inbox.csv_export import COLUMNS, CONTACT_COLUMNS, ExportRow, referrals_csv, safe_cell
 
 TODAY = date(2026, 11, 30)
 

@@ -3,8 +3,8 @@ import hashlib
 
 import pytest
 
-from app.staff.auth import safe_next
-from app.staff.passwords import hash_password, new_token, password_matches, password_problem, token_digest
+from app.staff.accounts.routes import safe_next
+from app.staff.accounts.passwords import hash_password, new_token, password_matches, password_problem, token_digest
 
 
 def test_hashes_use_scrypt_and_a_salt():
@@ -22,7 +22,7 @@ def test_a_password_matches_only_its_own_hash():
 
 
 def test_no_account_never_matches_but_still_checks_a_hash(monkeypatch):
-    import app.staff.passwords as passwords
+    import app.staff.accounts.passwords as passwords
 
     checked = []
     monkeypatch.setattr(passwords, "check_password_hash", lambda stored, password: checked.append(stored) or True)

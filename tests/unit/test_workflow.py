@@ -5,7 +5,7 @@ import pytest
 
 from app.staff.overdue import contact_due_on, is_overdue
 from app.staff.words import event_words, long_date
-from app.staff.workflow import CLOSE_REASONS, check_change, check_signpost, close_reasons, status_choices
+from app.staff.referral.workflow import CLOSE_REASONS, check_change, check_signpost, close_reasons, status_choices
 
 HOLIDAYS = ("2026-12-25", "2026-12-28", "2027-01-01")
 

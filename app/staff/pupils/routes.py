@@ -14,11 +14,11 @@ from app.checklists.engine import Answers, is_done, path
 from app.checklists.models import ChecklistSession
 from app.checklists.plan import SETUP, build_plan
 from app.extensions import db
-from app.staff.audit import record, record_now
+from app.staff.audit.service import record, record_now
 from app.staff.blueprint import bp
 from app.staff.models import Pupil
 from app.staff.permissions import Permission, requires
-from app.staff.pupil_forms import CODE_WRONG, CONSENT_BY, YEAR_GROUPS, CarryOnForm, PupilForm
+from app.staff.pupils.forms import CODE_WRONG, CONSENT_BY, YEAR_GROUPS, CarryOnForm, PupilForm
 
 # The staff session keeps a new resume code until the pupil's page has shown it once.
 CODE_TO_SHOW = "pupil_code"

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.outbox.models import enqueue
 from app.pathways.models import Organization
 from app.staff.models import ROLES, PasswordReset, StaffUser
-from app.staff.passwords import hash_password, new_token, password_matches, password_problem, token_digest
+from app.staff.accounts.passwords import hash_password, new_token, password_matches, password_problem, token_digest
 
 _EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 MAX_EMAIL = 254  # characters

@@ -10,10 +10,10 @@ from sqlalchemy.orm import aliased
 from app.extensions import db
 from app.referrals.models import STATUSES, Referral
 from app.staff import words
-from app.staff.audit import record_now
+from app.staff.audit.service import record_now
 from app.staff.blueprint import bp
-from app.staff.csv_export import ExportRow, referrals_csv
-from app.staff.filters import InboxFilters, apply_filters, parse_filters
+from app.staff.inbox.csv_export import ExportRow, referrals_csv
+from app.staff.inbox.filters import InboxFilters, apply_filters, parse_filters
 from app.staff.overdue import is_overdue, today
 from app.staff.permissions import Permission, can, requires
 from app.staff.scope import visible_referrals

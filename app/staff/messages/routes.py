@@ -11,7 +11,7 @@ from app.extensions import db
 from app.outbox.models import OutboxMessage
 from app.outbox.sending import requeue, utc_now
 from app.referrals.models import Referral
-from app.staff.audit import record, record_now
+from app.staff.audit.service import record, record_now
 from app.staff.blueprint import bp
 from app.staff.permissions import Permission, requires
 from app.staff.words import uk_time

@@ -1,9 +1,9 @@
 """Forms on a referral's pages. They check the shape of what was sent; the workflow rules are checked
-against the referral by the routes, with app.staff.workflow."""
+against the referral by the routes, with app.staff.referral.workflow."""
 from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField, ValidationError
 
-from app.staff.changes import NOTE_MAX
+from app.staff.referral.service import NOTE_MAX
 
 
 class _Text(StringField):

@@ -10,13 +10,13 @@ from sqlalchemy import select
 from app.extensions import db
 from app.pathways.models import Organization
 from app.ratelimit import RateLimit, client_key, hashed_key, try_once
-from app.staff import accounts
-from app.staff.audit import record, record_now
-from app.staff.auth_forms import WRONG_EMAIL_OR_PASSWORD, ForgotPasswordForm, ResetPasswordForm, SignInForm
+from app.staff.accounts import service as accounts
+from app.staff.audit.service import record, record_now
+from app.staff.accounts.forms import WRONG_EMAIL_OR_PASSWORD, ForgotPasswordForm, ResetPasswordForm, SignInForm
 from app.staff.blueprint import bp
 from app.staff.models import ROLE_NAMES, StaffUser
 from app.staff.navigation import ROLE_DESCRIPTIONS, staff_links
-from app.staff.passwords import password_problem
+from app.staff.accounts.passwords import password_problem
 from app.staff.permissions import Permission, open_to_all, requires
 
 # Shown on the sign-in page after ?done=...

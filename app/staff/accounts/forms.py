@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import Field, PasswordField, StringField, ValidationError
 from wtforms.validators import DataRequired, EqualTo, InputRequired
 
-from app.staff.accounts import looks_like_email
+from app.staff.accounts.service import looks_like_email
 
 WRONG_EMAIL_OR_PASSWORD = "The email or password is not right. Check them and try again."
 

@@ -1,7 +1,7 @@
 """One referral's page, and what staff do to it: change its status, add notes, signpost it elsewhere.
 
 Every route finds the referral through referral_or_404, so a provider who changes the reference in the
-address gets 404 and the try is audited. The changes are made by app.staff.changes, which commits each
+address gets 404 and the try is audited. The changes are made by app.staff.referral.service, which commits each
 with its history line and the audit entry the route hands it."""
 from dataclasses import dataclass
 
@@ -14,18 +14,18 @@ from app.extensions import db
 from app.pathways.models import Service
 from app.referrals.fields import BY_NAME, Field, staff_fields
 from app.referrals.models import Referral, ReferralNote
-from app.staff import changes
 from app.staff import words
-from app.staff.audit import record, record_now
+from app.staff.audit.service import record, record_now
+from app.staff.referral import service as changes
 from app.staff.blueprint import bp
 from app.staff.models import StaffUser
 from app.staff.overdue import is_overdue, today
 from app.staff.permissions import Permission, can, requires
-from app.staff.plan_view import read_plan
-from app.staff.referral_forms import NoteForm, SignpostForm, StatusForm
+from app.staff.referral.views import read_plan
+from app.staff.referral.forms import NoteForm, SignpostForm, StatusForm
 from app.staff.scope import referral_or_404, visible_referrals
 from app.staff.words import STATUS_NAMES
-from app.staff.workflow import NEXT, SIGNPOST_REASONS, check_change, check_signpost, close_reasons, status_choices
+from app.staff.referral.workflow import NEXT, SIGNPOST_REASONS, check_change, check_signpost, close_reasons, status_choices
 
 FLASHES = "staff-referral"
 

@@ -7,7 +7,7 @@ from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
 
-from app.staff import accounts
+from app.staff.accounts import service as accounts
 from app.staff.models import ROLE_NAMES, ROLES, AuditEntry, StaffUser
 
 staff_cli = AppGroup("staff", help="Staff accounts.")

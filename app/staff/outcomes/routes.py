@@ -11,12 +11,12 @@ from flask_login import current_user
 from app.extensions import db
 from app.referrals.models import HoursCheckIn, JobStart, Referral
 from app.referrals.outcomes import CheckIn, JobRecord, OutcomeProgress, long_date, sustained_outcome
-from app.staff import changes
-from app.staff.audit import record_now
+from app.staff.audit.service import record_now
 from app.staff.blueprint import bp
-from app.staff.outcome_forms import NO_JOB_ENDED, PERIODS, CheckInForm, JobForm
+from app.staff.outcomes.forms import NO_JOB_ENDED, PERIODS, CheckInForm, JobForm
 from app.staff.permissions import Permission, can, requires
-from app.staff.referral import audit_change
+from app.staff.referral import service as changes
+from app.staff.referral.routes import audit_change
 from app.staff.scope import referral_or_404
 
 UK = ZoneInfo("Europe/London")

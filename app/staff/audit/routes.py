@@ -7,7 +7,7 @@ from flask import render_template, request
 from sqlalchemy import Select, func, select
 
 from app.extensions import db
-from app.staff.audit import record_now
+from app.staff.audit.service import record_now
 from app.staff.blueprint import bp
 from app.staff.models import AuditEntry, StaffUser
 from app.staff.permissions import Permission, requires

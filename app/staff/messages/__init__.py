@@ -1,0 +1,1 @@
+"""The outbox page: messages waiting or failed, and sending one again."""

@@ -1,0 +1,1 @@
+"""Job starts and hours check-ins for a referral whose person started."""

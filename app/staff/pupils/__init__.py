@@ -1,0 +1,1 @@
+"""School mode: school staff start and follow checklists for their pupils."""

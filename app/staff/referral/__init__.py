@@ -1,0 +1,1 @@
+"""One referral: its page, status changes, notes and signposting to another service."""
