@@ -1,4 +1,5 @@
-"""The audit trail: who looked at or changed what. Entries hold ids and codes, never personal data."""
+"""The audit trail: recording who looked at or changed what, and reading it a page at a time. Entries hold
+ids and codes, never personal data."""
 from flask import current_app
 from flask_login import current_user
 from sqlalchemy import func, select
