@@ -8,7 +8,8 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from app.staff.accounts import service as accounts
-from app.staff.models import ROLE_NAMES, ROLES, AuditEntry, StaffUser
+from app.staff.audit.service import record_for
+from app.staff.models import ROLE_NAMES, ROLES, StaffUser
 
 staff_cli = AppGroup("staff", help="Staff accounts.")
 
@@ -19,7 +20,7 @@ def _session():
 
 def _audit(session, action: str, account: StaffUser) -> None:
     """Commands have no signed-in member of staff, so the entry says only what happened, to which account."""
-    session.add(AuditEntry(staff_id=None, action=action, object_type="staff", object_ref=str(account.id), detail="command"))
+    record_for(session, None, action, "staff", account.id, "command")
 
 
 @staff_cli.command("create")

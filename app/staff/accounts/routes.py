@@ -1,22 +1,17 @@
 """Signing staff in and out, the staff home page, and a new password through a one-use emailed link."""
-import math
-from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 from flask import current_app, make_response, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
-from sqlalchemy import select
 
 from app.extensions import db
-from app.pathways.models import Organization
-from app.ratelimit import RateLimit, client_key, hashed_key, try_once
 from app.staff.accounts import service as accounts
-from app.staff.audit.service import record, record_now
 from app.staff.accounts.forms import WRONG_EMAIL_OR_PASSWORD, ForgotPasswordForm, ResetPasswordForm, SignInForm
+from app.staff.accounts.lockout import lock_out_message, locked_for
+from app.staff.audit.service import current_staff_id, record_now
 from app.staff.blueprint import bp
-from app.staff.models import ROLE_NAMES, StaffUser
+from app.staff.models import ROLE_NAMES
 from app.staff.navigation import ROLE_DESCRIPTIONS, staff_links
-from app.staff.accounts.passwords import password_problem
 from app.staff.permissions import Permission, open_to_all, requires
 
 # Shown on the sign-in page after ?done=...
@@ -37,30 +32,6 @@ def safe_next(target: str | None) -> str | None:
     return target if parts.path == "/staff" or parts.path.startswith("/staff/") else None
 
 
-def _locked_for(kind: str, email: str) -> int:
-    """Count one try from this client and at this email. Minutes to wait when either is over its limit, else 0."""
-    config = current_app.config
-    window = timedelta(minutes=config["SIGN_IN_WINDOW_MINUTES"])
-    limits = ((client_key(kind), config["SIGN_IN_TRIES_PER_CLIENT"]),
-              (hashed_key(f"{kind}-account", email), config["SIGN_IN_TRIES_PER_ACCOUNT"]))
-    over = [key for key, limit in limits if not try_once(key, limit, window)]
-    return max((_minutes_left(key, window) for key in over), default=0)
-
-
-def _minutes_left(key: str, window: timedelta) -> int:
-    with current_app.extensions["database"]["factory"]() as session:
-        started = session.scalar(select(RateLimit.window_start).where(RateLimit.key == key))
-    if started is None:
-        return math.ceil(window.total_seconds() / 60)
-    started = started if started.tzinfo else started.replace(tzinfo=timezone.utc)
-    seconds = (started + window - datetime.now(timezone.utc)).total_seconds()
-    return max(1, math.ceil(seconds / 60))
-
-
-def _lock_out_message(minutes: int) -> str:
-    return f"You have tried too many times. Wait {minutes} minute{'' if minutes == 1 else 's'}, then try again."
-
-
 @bp.route("/sign-in", methods=["GET", "POST"])
 @open_to_all
 def sign_in():
@@ -69,18 +40,16 @@ def sign_in():
     status = 200
     if form.validate_on_submit():
         email = accounts.normalise_email(form.email.data)
-        wait = _locked_for("sign-in", email)
+        wait = locked_for("sign-in", email)
         if wait:
             # No password is checked while locked out, so the answer says nothing about the password.
-            form.email.errors.append(_lock_out_message(wait))
+            form.email.errors.append(lock_out_message(wait))
             status = 429
         else:
             account, signed_in = accounts.check_sign_in(db.session, email, form.password.data)
             if signed_in:
                 login_user(account, remember=False)
-                account.last_sign_in_at = accounts.now()
-                record("sign-in", "staff", account.id)
-                db.session.commit()
+                accounts.record_sign_in(db.session, account)
                 return redirect(next_url or url_for("staff.home"))
             record_now("sign-in-failed", "staff", account.id if account else None)
             form.email.errors.append(WRONG_EMAIL_OR_PASSWORD)
@@ -92,9 +61,7 @@ def sign_in():
 @requires(Permission.OWN_ACCOUNT)
 def sign_out():
     """Signing out ends every session of this account, so a copied cookie stops working too."""
-    record("sign-out", "staff", current_user.id)
-    accounts.end_sessions(current_user)
-    db.session.commit()
+    accounts.sign_out_everywhere(db.session, current_user)
     logout_user()
     session.clear()  # a pupil's checklists or a draft request opened on this computer go too
     return redirect(url_for("staff.sign_in", done="signed-out"))
@@ -103,10 +70,10 @@ def sign_out():
 @bp.route("/")
 @requires(Permission.OWN_ACCOUNT)
 def home():
-    organisation = db.session.get(Organization, current_user.organization_id) if current_user.organization_id else None
     return render_template("staff/home.html", role_name=ROLE_NAMES.get(current_user.role, current_user.role),
                            role_description=ROLE_DESCRIPTIONS.get(current_user.role, ""),
-                           organisation_name=organisation.name if organisation else None, links=staff_links())
+                           organisation_name=accounts.organisation_name(db.session, current_user.organization_id),
+                           links=staff_links())
 
 
 @bp.route("/forgot-password", methods=["GET", "POST"])
@@ -116,17 +83,14 @@ def forgot_password():
     status = 200
     if form.validate_on_submit():
         email = accounts.normalise_email(form.email.data)
-        wait = _locked_for("password-reset", email)
+        wait = locked_for("password-reset", email)
         if wait:
-            form.email.errors.append(_lock_out_message(wait))
+            form.email.errors.append(lock_out_message(wait))
             status = 429
         else:
             public_url = current_app.config["PUBLIC_URL"].rstrip("/")
-            account = accounts.start_reset(db.session, email, current_app.config["PASSWORD_RESET_MINUTES"],
-                                           lambda token: public_url + url_for("staff.reset_password", token=token))
-            if account is not None:
-                record("password-reset-requested", "staff", account.id)
-            db.session.commit()
+            accounts.request_reset(db.session, email, current_app.config["PASSWORD_RESET_MINUTES"],
+                                   lambda token: public_url + url_for("staff.reset_password", token=token), current_staff_id())
             return redirect(url_for("staff.reset_link_sent"))
     return render_template("staff/auth/forgot_password.html", form=form), status
 
@@ -145,13 +109,9 @@ def reset_password(token: str):
         return _private(render_template("staff/auth/reset_link_invalid.html"))
     form = ResetPasswordForm()
     if form.is_submitted() and _new_password_ok(form, reset):
-        account = accounts.complete_reset(db.session, reset, form.password.data)
-        if account is None:  # another request used the link a moment ago
-            db.session.rollback()
+        if accounts.finish_reset(db.session, reset, form.password.data) is None:  # another request used the link a moment ago
             return _private(render_template("staff/auth/reset_link_invalid.html"))
         logout_user()
-        record("password-reset", "staff", account.id)
-        db.session.commit()
         return redirect(url_for("staff.sign_in", done="password-changed"))
     return _private(render_template("staff/auth/reset_password.html", form=form, token=token,
                                     min_length=current_app.config["PASSWORD_MIN_LENGTH"]))
@@ -160,9 +120,8 @@ def reset_password(token: str):
 def _new_password_ok(form: ResetPasswordForm, reset) -> bool:
     """Check the form and the password rules together, so every problem is shown at once."""
     valid = form.validate()
-    account = db.session.get(StaffUser, reset.staff_id)
-    problem = form.password.data and password_problem(form.password.data, account.email,
-                                                      current_app.config["PASSWORD_MIN_LENGTH"])
+    problem = form.password.data and accounts.new_password_problem(db.session, reset, form.password.data,
+                                                                   current_app.config["PASSWORD_MIN_LENGTH"])
     if problem:
         form.password.errors.append(problem)
     return valid and not problem

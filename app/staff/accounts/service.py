@@ -1,5 +1,6 @@
-"""Staff accounts: making them, checking a sign-in, and setting a new password through a one-use link.
-These functions take a database session and plain values; the routes and the CLI call them."""
+"""Staff accounts: making them, signing in and out, and setting a new password through a one-use link.
+These functions take a database session and plain values; the routes and the CLI call them. Those that
+finish something a person did (sign in, sign out, ask for or use a reset link) write its audit entry and commit."""
 import re
 import secrets
 from collections.abc import Callable
@@ -10,8 +11,9 @@ from sqlalchemy.orm import Session
 
 from app.outbox.models import enqueue
 from app.pathways.models import Organization
-from app.staff.models import ROLES, PasswordReset, StaffUser
 from app.staff.accounts.passwords import hash_password, new_token, password_matches, password_problem, token_digest
+from app.staff.audit.service import record_for
+from app.staff.models import ROLES, PasswordReset, StaffUser
 
 _EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 MAX_EMAIL = 254  # characters
@@ -147,3 +149,49 @@ def complete_reset(session: Session, reset: PasswordReset, password: str) -> Sta
 
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def organisation_name(session: Session, organization_id: str | None) -> str | None:
+    organisation = session.get(Organization, organization_id) if organization_id else None
+    return organisation.name if organisation else None
+
+
+def record_sign_in(session: Session, account: StaffUser) -> None:
+    """A sign-in that succeeded: when, and its audit entry."""
+    account.last_sign_in_at = now()
+    record_for(session, account.id, "sign-in", "staff", account.id)
+    session.commit()
+
+
+def sign_out_everywhere(session: Session, account: StaffUser) -> None:
+    """Signing out ends every session of this account, so a copied cookie stops working too."""
+    record_for(session, account.id, "sign-out", "staff", account.id)
+    end_sessions(account)
+    session.commit()
+
+
+def request_reset(session: Session, email: str, minutes: int, link_for: Callable[[str], str], by: int | None) -> None:
+    """Send a reset link if an active account has this email; nothing tells the asker whether one does.
+    by is the member of staff signed in when it was asked for, if any."""
+    account = start_reset(session, email, minutes, link_for)
+    if account is not None:
+        record_for(session, by, "password-reset-requested", "staff", account.id)
+    session.commit()
+
+
+def new_password_problem(session: Session, reset: PasswordReset, password: str, min_length: int) -> str | None:
+    """What is wrong with this new password for the reset's account, or None."""
+    account = session.get(StaffUser, reset.staff_id)
+    return password_problem(password, account.email, min_length)
+
+
+def finish_reset(session: Session, reset: PasswordReset, password: str) -> StaffUser | None:
+    """Save the new password, end every session, and audit it (by nobody signed in: whoever has the link).
+    None, with nothing saved, when another request used the link first."""
+    account = complete_reset(session, reset, password)
+    if account is None:
+        session.rollback()
+        return None
+    record_for(session, None, "password-reset", "staff", account.id)
+    session.commit()
+    return account

@@ -3,7 +3,7 @@ Staff pages are English only, so the messages are plain strings."""
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, StringField
 
-from app.checklists import codes
+from app.checklists.for_staff import normalise_code
 
 YEAR_GROUPS = {"year-9": "Year 9", "year-10": "Year 10", "year-11": "Year 11", "year-12": "Year 12",
                "year-13": "Year 13", "year-14": "Year 14", "college": "College"}
@@ -67,7 +67,7 @@ class CarryOnForm(FlaskForm):
         typed = (self.code.data or "").strip()
         if not typed:
             return ""
-        code = codes.normalise(typed)
+        code = normalise_code(typed)
         if code is None:
             _fail(self.code, CODE_WRONG)
         return code
