@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from app.clock import today
 from app.referrals.models import HoursCheckIn, JobStart, Referral, ReferralEvent
 from app.staff.models import AuditEntry
-from app.staff.outcomes.routes import today
 from demo.staff import WORKS_ORG
 from demo.staff.referrals import DEMO_REFERENCE, DEMO_STARTED_REFERENCE
 from tests.conftest import sign_in_as

@@ -13,7 +13,7 @@ from app.referrals.models import Referral, ReferralEvent, ReferralNote
 from app.referrals.service import erase_personal_data, personal_data
 from app.referrals.snapshot import write_snapshot
 from app.staff import words
-from app.staff.referral import COMBINED_ROWS, FACT_SECTIONS
+from app.staff.referral.views import COMBINED_ROWS, FACT_SECTIONS
 from tests.conftest import sign_in_as
 from tests.staff_builders import HOSPITAL_JOBS, make_referral, referral, session_for
 

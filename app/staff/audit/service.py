@@ -30,6 +30,11 @@ def record(action: str, object_type: str, object_ref: str | int | None = None, d
     return record_for(db.session, current_staff_id(), action, object_type, object_ref, detail)
 
 
+def audit_change(reference: str, detail: str) -> None:
+    """An audit entry for a change to a referral, in the change's own transaction."""
+    record("change", "referral", reference, detail)
+
+
 def record_now(action: str, object_type: str, object_ref: str | int | None = None, detail: str | None = None) -> None:
     """Add an entry in its own transaction, for views and refusals that commit nothing else."""
     factory = current_app.extensions["database"]["factory"]

@@ -1,7 +1,8 @@
-"""What staff do to a referral: move its status on, add a note, send it to another service, record a job
-or an hours check-in.
+"""One referral's page and what staff do to it: read its notes, the people in its history, the referrals it
+came from or was sent on to and the services it may go to; move its status on, add a note, send it to another
+service. (Job starts and check-ins are recorded by app.staff.outcomes.service.)
 
-Each function is one transaction and commits it: the change, its history line, its audit entry (through
+Each function that changes the referral is one transaction and commits it: the change, its history line, its audit entry (through
 the `audit` the route passes) and any message go in together, or, when the change cannot be made, nothing
 does. A status only moves if it is still what the member of staff saw, so two people (or a double click)
 cannot both move it."""
@@ -9,15 +10,17 @@ import secrets
 from collections.abc import Callable
 from datetime import datetime, timezone
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.outbox.models import enqueue
 from app.pathways.models import Service
 from app.referrals.fields import copied_fields
-from app.referrals.models import HoursCheckIn, JobStart, Referral, ReferralEvent, ReferralNote
+from app.referrals.models import Referral, ReferralEvent, ReferralNote
 from app.referrals.service import new_referral_message, service_address, unused_reference
+from app.staff.models import StaffUser
 from app.staff.overdue import contact_due_on, today
+from app.staff.scope import visible_referrals
 
 NOTE_MAX = 2000  # characters
 
@@ -31,6 +34,44 @@ def no_audit(reference: str, detail: str) -> None:
 
 def now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def notes_of(session: Session, referral: Referral) -> list[ReferralNote]:
+    """The referral's notes, newest first."""
+    return list(session.scalars(select(ReferralNote).where(ReferralNote.referral_id == referral.id)
+                                .order_by(ReferralNote.at.desc(), ReferralNote.id.desc())))
+
+
+def staff_names(session: Session, ids: set[int | None]) -> dict[int, str]:
+    """The names of these members of staff, by id (None, for nobody, is left out)."""
+    ids = {i for i in ids if i}
+    if not ids:
+        return {}
+    return dict(session.execute(select(StaffUser.id, StaffUser.name).where(StaffUser.id.in_(ids))).all())
+
+
+def links(session: Session, referral: Referral, user) -> tuple[Referral | None, list[Referral], set[int]]:
+    """The referral this one came from, those it was sent on to, and which of them this user may open."""
+    origin = session.get(Referral, referral.signposted_from_id) if referral.signposted_from_id else None
+    onward = list(session.scalars(select(Referral).where(Referral.signposted_from_id == referral.id).order_by(Referral.id)))
+    ids = [r.id for r in ([origin] if origin else []) + onward]
+    visible = set(session.scalars(visible_referrals(user).with_only_columns(Referral.id).where(Referral.id.in_(ids)))) if ids else set()
+    return origin, onward, visible
+
+
+def signpost_choices(session: Session, excluding: str) -> dict[str, list[Service]]:
+    """The active services a referral may be sent on to (all but the one it is with), by organisation."""
+    services = session.scalars(select(Service).where(Service.status == "active", Service.id != excluding)
+                               .order_by(Service.sort_name))
+    groups: dict[str, list[Service]] = {}
+    for service in sorted(services, key=lambda s: (s.organization.name.lower(), s.sort_name)):
+        groups.setdefault(service.organization.name, []).append(service)
+    return groups
+
+
+def chosen_service(session: Session, service_id: str | None) -> Service | None:
+    """The service picked in the signposting form, if there is one with that id."""
+    return session.get(Service, service_id) if service_id else None
 
 
 def _move(session: Session, referral: Referral, new: str, reason: str | None, at: datetime) -> bool:
@@ -102,34 +143,3 @@ def signpost(session: Session, referral: Referral, service: Service, reason: str
     audit(new.reference, f"created-from:{referral.reference}")
     session.commit()
     return new
-
-
-def _outcome_saved(session: Session, referral: Referral, kind: str, staff_id: int | None, audit: Audit) -> None:
-    """The history line and audit entry that go with a saved job or check-in, committed with it."""
-    referral.updated_at = now()
-    session.add(ReferralEvent(referral_id=referral.id, staff_id=staff_id, kind=kind))
-    audit(referral.reference, kind)
-    session.commit()
-
-
-def record_job(session: Session, referral: Referral, values: dict, ended: JobStart | None, staff_id: int | None,
-               audit: Audit = no_audit) -> JobStart:
-    """A job start; for a job change, the job it replaces ends on the given end date."""
-    if ended is not None:
-        ended.end_date = values["end_date"]
-    job = JobStart(referral_id=referral.id, employer=values["employer"], job_title=values["job_title"],
-                   start_date=values["start_date"], hours_per_week=values["hours_per_week"],
-                   hourly_pay=values["hourly_pay"], paid=values["paid"], created_by_id=staff_id)
-    session.add(job)
-    _outcome_saved(session, referral, "job-start", staff_id, audit)
-    return job
-
-
-def record_check_in(session: Session, referral: Referral, values: dict, staff_id: int | None,
-                    audit: Audit = no_audit) -> HoursCheckIn:
-    """Hours worked in each week of a period, for one of the referral's jobs."""
-    check_in = HoursCheckIn(job_id=values["job_id"], period_start=values["period_start"], period_end=values["period_end"],
-                            hours_per_week=values["hours_per_week"], created_by_id=staff_id)
-    session.add(check_in)
-    _outcome_saved(session, referral, "check-in", staff_id, audit)
-    return check_in

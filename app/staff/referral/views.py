@@ -1,9 +1,95 @@
-"""The work plan sent with a referral, read for the staff page through the snapshot format's one reader."""
-from app.referrals.snapshot import PlanSection, PlanView, read_snapshot
+"""What the staff page shows of a referral: its facts as rows worked out from the field registry, and the
+work plan sent with it, read through the snapshot format's one reader."""
+from dataclasses import dataclass
 
-__all__ = ["PlanSection", "PlanView", "read_plan"]
+from markupsafe import Markup, escape
+
+from app.referrals.fields import BY_NAME, Field, staff_fields
+from app.referrals.models import Referral
+from app.referrals.snapshot import PlanSection, PlanView, read_snapshot
+from app.staff import words
+
+__all__ = ["COMBINED_ROWS", "FACT_SECTIONS", "FactRow", "PlanSection", "PlanView", "fact_rows", "read_plan"]
 
 
 def read_plan(plan: object) -> PlanView | None:
     """The plan's sections and who filled it in; None when there is no plan or nothing in it to show."""
     return read_snapshot(plan)
+
+
+@dataclass(frozen=True)
+class FactRow:
+    label: str
+    value: str | Markup
+    lines: bool = False  # keep the line breaks the person typed
+
+
+def _value(field: Field, value) -> str | Markup:
+    """One field's value in staff words, by its kind."""
+    if field.kind == "codes":
+        return words.names_for(getattr(words, field.words), value)
+    if field.kind == "code":
+        return words.name_for(getattr(words, field.words), value)
+    if value is None or value == "":
+        return field.missing
+    if field.kind == "phone":
+        return Markup('<a href="tel:{}">{}</a>').format(value.replace(" ", ""), value)
+    if field.kind == "email":
+        return Markup('<a href="mailto:{0}">{0}</a>').format(value)
+    if field.kind == "date":
+        return words.long_date(value)
+    if field.kind == "moment":
+        return words.date_time(value)
+    return str(value)
+
+
+def _age(referral: Referral) -> FactRow:
+    born = words.long_date(referral.date_of_birth) if referral.date_of_birth else None
+    if referral.age is not None:
+        return FactRow("Age", f"{referral.age} (born {born})" if born else str(referral.age))
+    return FactRow("Age", f"Born {born}" if born else "Not given")
+
+
+def _professional(referral: Referral) -> FactRow | None:
+    if referral.asker != "professional":
+        return None
+    value = escape(referral.asker_name or "Name not given")
+    for part in (referral.asker_role, referral.asker_organisation):
+        value += Markup(", ") + part if part else ""
+    if referral.professional_kind:
+        value += f" ({words.name_for(words.PROFESSIONAL_KINDS, referral.professional_kind)})"
+    if referral.asker_email:
+        value += Markup("<br>") + _value(BY_NAME["asker_email"], referral.asker_email)
+    return FactRow("Professional", value)
+
+
+def _parent_consent(referral: Referral) -> FactRow | None:
+    if referral.parent_consent_name or referral.parent_consent_at:
+        return FactRow("Parent or carer who agreed (under 16)",
+                       f"{referral.parent_consent_name or 'Not given'}, {words.date_time(referral.parent_consent_at)}")
+    if referral.age is not None and referral.age < 16:
+        return FactRow("Parent or carer", "No parent or carer consent is recorded.")
+    return None
+
+
+# Rows that show several fields together, by the row the registry names.
+COMBINED_ROWS = {"Age": _age, "Professional": _professional, "Parent or carer who agreed (under 16)": _parent_consent}
+FACT_SECTIONS = ("facts", "person", "consent")  # the needs box and the plan have their own parts of the page
+
+
+def fact_rows(referral: Referral, section: str) -> list[FactRow]:
+    """The staff page's rows for one section, worked out from the field registry: a row for each field,
+    or one row for the fields that share it."""
+    rows, seen = [], set()
+    for field in staff_fields(section):
+        if field.staff_row in seen:
+            continue
+        seen.add(field.staff_row)
+        value = getattr(referral, field.name)
+        if field.staff_row in COMBINED_ROWS:
+            row = COMBINED_ROWS[field.staff_row](referral)
+        else:
+            row = None if field.optional and not value else FactRow(field.staff_row, _value(field, value), field.kind == "lines")
+        if row is not None:
+            rows.append(row)
+    return rows
