@@ -7,11 +7,12 @@ does. A status only moves if it is still what the member of staff saw, so two pe
 cannot both move it."""
 import secrets
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from app.clock import now
 from app.outbox.models import enqueue
 from app.pathways.models import Service
 from app.referrals.fields import copied_fields
@@ -27,10 +28,6 @@ Audit = Callable[[str, str], object]
 
 def no_audit(reference: str, detail: str) -> None:
     return None
-
-
-def now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def _move(session: Session, referral: Referral, new: str, reason: str | None, at: datetime) -> bool:
