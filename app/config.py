@@ -6,6 +6,8 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from app import clock
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 INSTANCE_DIR = PROJECT_ROOT / "instance"
 BANK_HOLIDAYS_FILE = PROJECT_ROOT / "app" / "data" / "bank-holidays-england-and-wales.json"
@@ -185,7 +187,7 @@ def _not_dates(days: tuple[str, ...]) -> list[str]:
 
 def _years_without_holidays(extra: tuple[str, ...]) -> list[str]:
     """A year with no bank holidays listed would count them all as working days."""
-    this_year = str(date.today().year)
+    this_year = str(clock.today().year)
     if any(day.startswith(this_year) for day in (*bank_holidays(), *extra)):
         return []
     return [f"HOLIDAYS has no days in {this_year}, and {BANK_HOLIDAYS_FILE.relative_to(PROJECT_ROOT)} ends before it: "

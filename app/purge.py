@@ -15,13 +15,14 @@ counts only.
 """
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 from sqlalchemy import and_, delete, exists, func, or_, select, update
 
+from app import clock
 from app.checklists.models import ChecklistSession
 from app.outbox.models import OutboxMessage
 from app.ratelimit import RateLimit
@@ -63,7 +64,7 @@ def _count(number: int, noun: str) -> str:
 
 def purge(app: Flask, now: datetime | None = None, dry_run: bool = False) -> PurgeCounts:
     """Remove what is past its time (or only count it, for a dry run), in one transaction."""
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     config = app.config
     referral_cutoff = now - timedelta(days=config["REFERRAL_KEEP_DAYS"])
     referral_due = and_(Referral.personal_data_removed_at.is_(None), Referral.updated_at < referral_cutoff,

@@ -8,6 +8,7 @@ from sqlalchemy import DateTime, Integer, String, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app import clock
 from app.database import Base
 
 
@@ -32,7 +33,7 @@ def client_key(kind: str) -> str:
 
 def try_once(key: str, limit: int, window: timedelta) -> bool:
     """Count one try against key; False when it is over the limit for this window."""
-    now = datetime.now(timezone.utc)
+    now = clock.now()
     factory = current_app.extensions["database"]["factory"]
     for _ in range(3):
         with factory() as session:

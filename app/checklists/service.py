@@ -1,6 +1,6 @@
 """The work behind the checklist pages: sessions, answers, codes, sharing and deleting. No request here."""
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -8,16 +8,9 @@ from sqlalchemy.orm import Session
 from app.checklists import codes
 from app.checklists.answers import Answer, Answers
 from app.checklists.models import ChecklistAnswer, ChecklistSession, ShareLink
+from app.clock import aware, now
 
 MAX_TEXT = 2000  # characters
-
-
-def now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def start_session(db: Session, secret: str, keep_days: int) -> tuple[ChecklistSession, str]:

@@ -3,13 +3,13 @@ import fcntl
 import os
 import threading
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 
 from flask import Flask, Response, abort, current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from app import clock
 from app.easyread.models import AudioClip
 from app.easyread.reader import Clip
 from app.easyread.speech import Speech, SpeechUnavailable, mp3_duration
@@ -98,7 +98,7 @@ def build_clip(key: str) -> Path | None:
                     return None
                 write_clip(path, data)
                 row.size_bytes, row.duration_ms = len(data), round(mp3_duration(data) * 1000)
-                row.built_at = datetime.now(timezone.utc)
+                row.built_at = clock.now()
                 session.commit()
         return path
 

@@ -1,10 +1,11 @@
 """Messages waiting to go out. A message is written in the same transaction as the thing it is about,
 so a mail fault can delay it but never lose it."""
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.clock import now
 from app.database import Base
 
 MESSAGE_STATUSES = ("queued", "sent", "failed")  # failed: gave up after the last try; staff can send it again
@@ -33,6 +34,6 @@ class OutboxMessage(Base):
 def enqueue(session, kind: str, to_address: str, subject: str, body: str, referral_id: int | None = None) -> OutboxMessage:
     """Add a message to the outbox in the caller's transaction: it is saved if and only if that commits."""
     message = OutboxMessage(kind=kind, to_address=to_address, subject=subject, body=body, referral_id=referral_id,
-                            status="queued", attempts=0, next_attempt_at=datetime.now(timezone.utc))
+                            status="queued", attempts=0, next_attempt_at=now())
     session.add(message)
     return message

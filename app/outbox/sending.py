@@ -9,12 +9,13 @@ import logging
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from flask import Flask
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.clock import now as utc_now
 from app.outbox.delivery import Delivery, DeliveryError, delivery_for
 from app.outbox.models import MESSAGE_STATUSES, OutboxMessage
 
@@ -23,10 +24,6 @@ logger = logging.getLogger(__name__)
 MAX_BACKOFF = timedelta(hours=6)
 JITTER = 0.1  # up to a tenth sooner, so messages that failed together are not all tried again together
 CLAIM = timedelta(minutes=5)  # far longer than one send can take (SMTP_TIMEOUT for each step)
-
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def backoff(attempts: int, base_seconds: float, cap: timedelta = MAX_BACKOFF, rand: float = 0.0) -> timedelta:

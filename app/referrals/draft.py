@@ -2,7 +2,6 @@
 the person agrees and sends, and the cookie ends when the browser closes."""
 import re
 import secrets
-from datetime import datetime, timezone
 
 from flask import session
 
@@ -39,10 +38,6 @@ def save(draft: dict) -> None:
 
 def clear() -> None:
     session.pop(DRAFT, None)
-
-
-def now_text() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def referral_fields(draft: dict, applies: list, plan: dict | None, checklist_session_id: int | None, lang: str) -> dict:

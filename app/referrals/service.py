@@ -8,9 +8,10 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.outbox.models import enqueue
-from app.referrals.fields import answer_fields, exported_fields, removed_values
 from app.pathways.models import Service
+from app.referrals.fields import answer_fields, exported_fields, removed_values
 from app.referrals.models import Referral, ReferralEvent, ReferralNote
 from app.referrals.reference import new_reference
 from app.referrals.routing import goes_to_council
@@ -129,7 +130,7 @@ def create_referral(session: Session, draft: dict, idempotency_key: str,
     existing = find_by_key(session, idempotency_key)
     if existing is not None:
         return existing, False
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     config = current_app.config
     answers = _answers(draft, now.date())
     tries = 0
@@ -166,7 +167,7 @@ def erase_personal_data(session: Session, referral: Referral, staff_id: int | No
     False when it was already removed."""
     if referral.personal_data_removed_at is not None:
         return False
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     session.execute(delete(ReferralNote).where(ReferralNote.referral_id == referral.id))
     session.execute(update(Referral).where(Referral.id == referral.id)
                     .values(**removed_values(), personal_data_removed_at=now, updated_at=now)

@@ -11,10 +11,6 @@ from app.referrals.models import Referral
 from app.referrals.working_days import add_working_days
 
 
-def today() -> date:
-    return date.today()
-
-
 def contact_due_on(made_on: date, working_days: int, holidays: Iterable[str | date] = ()) -> date:
     """The last day for first contact with a referral made on made_on."""
     return add_working_days(made_on, working_days, holidays)

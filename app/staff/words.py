@@ -1,12 +1,10 @@
 """The English words staff pages show for the codes a referral stores, and dates in British English.
 
 Staff pages are English only, so these are plain strings; the public pages have their own, translated."""
-from datetime import date, datetime, timezone
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
+from app.clock import uk_time
 from app.staff.referral.workflow import CLOSE_REASONS, SIGNPOST_REASONS, STARTED_CLOSE_REASONS
-
-UK = ZoneInfo("Europe/London")
 
 STATUS_NAMES = {"new": "New", "contacted": "Contacted", "accepted": "Accepted", "started": "Started",
                 "signposted": "Signposted", "closed": "Closed"}
@@ -38,11 +36,6 @@ def name_for(names: dict[str, str], code: str | None) -> str:
 
 def names_for(names: dict[str, str], codes: list | None) -> str:
     return ", ".join(name_for(names, code) for code in codes or []) or "Not given"
-
-
-def uk_time(moment: datetime) -> datetime:
-    """A stored moment in UK time (SQLite gives it back without its zone, which is UTC)."""
-    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(UK)
 
 
 def long_date(day: date | datetime | None) -> str:

@@ -2,13 +2,14 @@
 a week, and weekly and monthly hours check-ins, from the day the referral was marked started up to today.
 With the demo referral started 7 weeks before the demo loads, its page shows 6 of 13 weeks done: one
 week of 12 hours does not count, and the week of the job change counts the hours of both jobs."""
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta, timezone
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from flask import Flask
 from sqlalchemy import func, select
 
+from app import clock
 from app.referrals.models import HoursCheckIn, JobStart, Referral, ReferralEvent
 from app.staff.models import StaffUser
 from demo.staff import DEMO_ACCOUNTS
@@ -34,7 +35,7 @@ def demo_jobs(first: date) -> list[tuple[dict, list[tuple[int, int, str]]]]:
 
 
 def load(app: Flask) -> str:
-    today = datetime.now(UK).date()
+    today = clock.today()
     with app.extensions["database"]["factory"]() as db:
         referral = db.scalar(select(Referral).where(Referral.reference == DEMO_STARTED_REFERENCE))
         if referral is None:

@@ -1,10 +1,11 @@
 """Demo pupils at the demo school: one with checklists answered (open them with DEMO_PUPIL_CODE), one
 just started, and one whose checklists were deleted."""
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from flask import Flask
 from sqlalchemy import func, select
 
+from app import clock
 from app.checklists import codes, service
 from app.checklists.answers import Answer
 from app.checklists.models import ChecklistSession
@@ -35,7 +36,7 @@ def load(app: Flask) -> str:
     secret = app.config["SECRET_KEY"]
     with app.extensions["database"]["factory"]() as db:
         staff_id = db.scalar(select(StaffUser.id).where(StaffUser.email == DEMO_ACCOUNTS["school"]["email"]))
-        now = datetime.now(timezone.utc)
+        now = clock.now()
         for number, (name, year, consent_by, days_ago, answers) in enumerate(PUPILS):
             found = None
             if answers is not None:

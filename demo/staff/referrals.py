@@ -4,12 +4,13 @@ ladder steps, age bands and kinds of asker. Dates count back from today, so some
 
 They are written straight to the database with their history, and never through the outbox: demo
 data must not send mail."""
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from random import Random
 
 from flask import Flask
 from sqlalchemy import select
 
+from app import clock
 from app.checklists.plan import Plan, Sentence
 from app.pathways.models import Service
 from app.referrals.models import Referral, ReferralEvent, ReferralNote
@@ -226,7 +227,7 @@ class _Loader:
 
 
 def load(app: Flask) -> str:
-    now = datetime.now(timezone.utc).replace(microsecond=0)
+    now = clock.now().replace(microsecond=0)
     with app.extensions["database"]["factory"]() as session:
         loader = _Loader(session, app)
         for number, spec in enumerate(PEOPLE, start=1):

@@ -3,21 +3,44 @@
 Rows go in as bulk inserts (one statement a table), so a council's whole offer imports in seconds.
 """
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.pathways import fields as F
-from app.pathways.extension import KEY, columns as extension_columns
+from app.pathways.extension import KEY
+from app.pathways.extension import columns as extension_columns
 from app.pathways.importing.checks import parse_modified
 from app.pathways.importing.consistency import children
 from app.pathways.models import (
-    Address, Attribute, Contact, CostOption, Language, LocalArea, Location, Organization, Phone, Schedule,
-    Service, ServiceArea, ServiceAtLocation, ServiceWord, Taxonomy, TaxonomyTerm,
+    Address,
+    Attribute,
+    Contact,
+    CostOption,
+    Language,
+    LocalArea,
+    Location,
+    Organization,
+    Phone,
+    Schedule,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    ServiceWord,
+    Taxonomy,
+    TaxonomyTerm,
 )
 from app.pathways.taxonomies import (
-    LADDER, TERM_IDS, VOCABULARIES, english, filter_token, taxonomy_record, term_record, welsh,
+    LADDER,
+    TERM_IDS,
+    VOCABULARIES,
+    english,
+    filter_token,
+    taxonomy_record,
+    term_record,
+    welsh,
 )
 from app.pathways.text import fold, index_words
 
@@ -68,7 +91,7 @@ def ensure_vocabularies(session: Session) -> None:
 
 def write_records(session: Session, records: list[dict], now: datetime | None = None) -> Counts:
     """Write records that passed every check, inside the caller's transaction."""
-    now = now or datetime.now(timezone.utc).replace(microsecond=0)
+    now = now or clock.now().replace(microsecond=0)
     counts = Counts()
     ensure_vocabularies(session)
     _shared(session, records, counts)

@@ -1,10 +1,11 @@
 """Limits on sign-in and reset tries, from this client and at one email, so that nobody can guess passwords."""
 import math
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta, timezone
 
 from flask import current_app
 from sqlalchemy import select
 
+from app.clock import now
 from app.ratelimit import RateLimit, client_key, hashed_key, try_once
 
 
@@ -24,7 +25,7 @@ def _minutes_left(key: str, window: timedelta) -> int:
     if started is None:
         return math.ceil(window.total_seconds() / 60)
     started = started if started.tzinfo else started.replace(tzinfo=timezone.utc)
-    seconds = (started + window - datetime.now(timezone.utc)).total_seconds()
+    seconds = (started + window - now()).total_seconds()
     return max(1, math.ceil(seconds / 60))
 
 

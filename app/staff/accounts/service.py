@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app.clock import now
 from app.outbox.models import enqueue
 from app.pathways.models import Organization
 from app.staff.accounts.passwords import hash_password, new_token, password_matches, password_problem, token_digest
@@ -22,10 +23,6 @@ MAX_NAME = 120  # characters
 
 class AccountProblem(ValueError):
     """Why an account cannot be made or changed, in words for the person who asked."""
-
-
-def now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def normalise_email(email: str) -> str:

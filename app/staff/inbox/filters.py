@@ -8,9 +8,10 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import Select
 
+from app.clock import UK
 from app.referrals.models import STATUSES, Referral
 from app.staff.overdue import overdue_condition
-from app.staff.words import AGE_BANDS, LADDER_STEPS, UK
+from app.staff.words import AGE_BANDS, LADDER_STEPS
 
 FILTER_NAMES = ("status", "service", "step", "age", "from", "to", "overdue")
 

@@ -1,13 +1,13 @@
 """School mode's work: the pupils a member of staff may see, adding a pupil with their checklists, and
 opening a pupil's checklists again. The checklists are reached only through app.checklists.for_staff."""
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from app.checklists import for_staff as checklists
 from app.checklists.for_staff import ChecklistSession, Plan
+from app.clock import now
 from app.staff.audit.service import record_for
 from app.staff.models import Pupil
 
@@ -74,7 +74,7 @@ def pupils_with_progress(session: Session, user) -> list[tuple[Pupil, Progress]]
 def add_pupil(session: Session, *, school: str, staff_id: int, values: dict, secret: str, keep_days: int) -> tuple[Pupil, Opened]:
     """A pupil, with the consent given now and new checklists for them, and its audit entry."""
     found, code = checklists.start(session, secret, keep_days)
-    pupil = Pupil(school=school, created_by_id=staff_id, consent_at=datetime.now(timezone.utc),
+    pupil = Pupil(school=school, created_by_id=staff_id, consent_at=now(),
                   checklist_session_id=found.id, **values)
     session.add(pupil)
     session.flush()

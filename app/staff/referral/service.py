@@ -8,11 +8,12 @@ does. A status only moves if it is still what the member of staff saw, so two pe
 cannot both move it."""
 import secrets
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app.clock import now
 from app.outbox.models import enqueue
 from app.pathways.models import Service
 from app.referrals.fields import copied_fields
@@ -30,10 +31,6 @@ Audit = Callable[[str, str], object]
 
 def no_audit(reference: str, detail: str) -> None:
     return None
-
-
-def now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def notes_of(session: Session, referral: Referral) -> list[ReferralNote]:
@@ -72,7 +69,6 @@ def signpost_choices(session: Session, excluding: str) -> dict[str, list[Service
 def chosen_service(session: Session, service_id: str | None) -> Service | None:
     """The service picked in the signposting form, if there is one with that id."""
     return session.get(Service, service_id) if service_id else None
-
 
 def _move(session: Session, referral: Referral, new: str, reason: str | None, at: datetime) -> bool:
     """Move the status on if nobody else has moved it since it was read. True when it moved."""
