@@ -4,6 +4,7 @@ from datetime import timedelta
 from flask import Flask
 from sqlalchemy import func, select
 
+from app import clock
 from app.checklists import codes, service
 from app.checklists.answers import Answer
 from app.checklists.models import ChecklistSession, ShareLink
@@ -57,7 +58,7 @@ def no_demo_plan(app: Flask) -> bool:
 def load_demo_plan(app: Flask) -> str:
     """The demo plan: open it with the code, or read it through the share link."""
     with app.extensions["database"]["factory"]() as db:
-        now = service.now()
+        now = clock.now()
         record = ChecklistSession(code_hash=_hash(app, DEMO_CODE), created_at=now, updated_at=now, expires_at=now + timedelta(days=DEMO_DAYS))
         db.add(record)
         db.flush()

@@ -2,7 +2,8 @@
 from flask import Blueprint
 
 from app.staff import words
-from app.staff.overdue import is_overdue, today
+from app.clock import today
+from app.staff.overdue import is_overdue
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 

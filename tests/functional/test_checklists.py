@@ -4,7 +4,6 @@ import re
 import pytest
 
 from demo.checklists import DEMO_CODE, DEMO_SHARE_TOKEN
-from tests.conftest import make_app
 
 SETUP = [("who", "me-with-help"), ("helper", "teacher"), ("age", "16-18")]
 

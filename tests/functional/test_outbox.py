@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from app.outbox.models import OutboxMessage
-from app.outbox.sending import CLAIM, claim, send_due, utc_now
+from app.clock import now as utc_now
+from app.outbox.sending import CLAIM, claim, send_due
 from app.referrals.models import Referral
 from tests.conftest import make_app
 from tests.mail import LocalSmtpServer, free_port

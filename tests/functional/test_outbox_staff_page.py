@@ -6,7 +6,8 @@ import pytest
 from sqlalchemy import select, update
 
 from app.outbox.models import OutboxMessage
-from app.outbox.sending import send_due, utc_now
+from app.clock import now as utc_now
+from app.outbox.sending import send_due
 from app.staff.models import AuditEntry
 from tests.conftest import sign_in_as
 from tests.mail import LocalSmtpServer, free_port

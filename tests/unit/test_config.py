@@ -91,14 +91,9 @@ def test_a_holiday_that_is_not_a_date_is_refused():
 
 
 def test_production_stops_in_a_year_the_bank_holiday_list_does_not_reach(monkeypatch):
-    import app.config
+    from app import clock
 
-    class Later(date):
-        @classmethod
-        def today(cls):
-            return cls(2029, 3, 1)
-
-    monkeypatch.setattr(app.config, "date", Later)
+    monkeypatch.setattr(clock, "today", lambda: date(2029, 3, 1))
     with pytest.raises(ConfigError, match="HOLIDAYS has no days in 2029"):
         load_config(PRODUCTION)
     assert load_config({**PRODUCTION, "HOLIDAYS": "2029-01-01,2029-03-30"})["HOLIDAYS"][-1] == "2029-03-30"

@@ -11,7 +11,7 @@ from app.staff.audit.service import record_now
 from app.staff.blueprint import bp
 from app.staff.inbox import service
 from app.staff.inbox.csv_export import referrals_csv
-from app.staff.overdue import today
+from app.clock import today
 from app.staff.permissions import Permission, can, requires
 
 

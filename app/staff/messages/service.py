@@ -4,7 +4,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.outbox.models import OutboxMessage
-from app.outbox.sending import requeue, utc_now
+from app.clock import now as utc_now
+from app.outbox.sending import requeue
 from app.referrals.models import Referral
 from app.staff.audit.service import record
 from app.staff.paging import Page, page_of

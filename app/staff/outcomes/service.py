@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from app.referrals.models import HoursCheckIn, JobStart, Referral, ReferralEvent
 from app.referrals.outcomes import CheckIn, JobRecord, OutcomeProgress, sustained_outcome
-from app.staff.referral.service import Audit, no_audit, now
+from app.clock import now
+from app.staff.referral.service import Audit, no_audit
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from app.pathways.models import Service
 from app.referrals.models import Referral
 from app.staff.audit.service import audit_change, record_now
 from app.staff.blueprint import bp
-from app.staff.overdue import is_overdue, today
+from app.clock import today
+from app.staff.overdue import is_overdue
 from app.staff.permissions import Permission, can, requires
 from app.staff.referral import service
 from app.staff.referral.forms import NoteForm, SignpostForm, StatusForm

@@ -20,7 +20,8 @@ from app.referrals.fields import copied_fields
 from app.referrals.models import Referral, ReferralEvent, ReferralNote
 from app.referrals.service import new_referral_message, service_address, unused_reference
 from app.staff.models import StaffUser
-from app.staff.overdue import contact_due_on, today
+from app.clock import today
+from app.staff.overdue import contact_due_on
 from app.staff.scope import visible_referrals
 
 NOTE_MAX = 2000  # characters
