@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from app import messages
 from app.journeys import fields as f
+from app.journeys.ages import age_on
 from app.journeys.model import Option, Step, TextInput
 
 SEPARATOR = ", "
@@ -43,10 +44,6 @@ class Sentence:
 
 def now_text() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def age_on(born: date, day: date) -> int:
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 class StepType:

@@ -8,6 +8,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.journeys.ages import age_on
 from app.outbox.models import enqueue
 from app.referrals.fields import answer_fields, exported_fields, removed_values
 from app.pathways.models import Service
@@ -25,10 +26,6 @@ REFERENCE_TRIES = 5  # a clash is one in billions; a few tries settle it
 
 def find_by_key(session: Session, idempotency_key: str) -> Referral | None:
     return session.scalar(select(Referral).where(Referral.idempotency_key == idempotency_key))
-
-
-def age_on(born: date, day: date) -> int:
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 def age_band(age: int | None) -> str | None:
