@@ -119,10 +119,21 @@ def _labels(step: Step, values) -> str:
     return SEPARATOR.join(labels[v] for v in values or [] if v in labels)
 
 
+def _says_for_every_option(raw: dict) -> list[str]:
+    """A step whose answers go in the plan (it names a section) needs a sentence for each of its options."""
+    if "section" not in raw:
+        return []
+    return [f"option {o['id']!r} needs 'says': the step's answers go in the plan's {raw['section']!r}"
+            for o in raw.get("options", []) if "says" not in o]
+
+
 class Single(StepType):
     """One answer from cards."""
     name = "single"
     requires = ("options",)
+
+    def check(self, raw: dict) -> list[str]:
+        return super().check(raw) + _says_for_every_option(raw)
 
     def fields(self, step: Step, skippable: bool) -> dict:
         if skippable:
@@ -144,6 +155,9 @@ class Several(StepType):
     name = "several"
     requires = ("options",)
     multiple = True
+
+    def check(self, raw: dict) -> list[str]:
+        return super().check(raw) + _says_for_every_option(raw)
 
     def fields(self, step: Step, skippable: bool) -> dict:
         missing = messages.CHOOSE_SOME_OR_SKIP if skippable else messages.CHOOSE_AT_LEAST_ONE
