@@ -7,7 +7,6 @@ from app.checklists.answers import NO_ANSWER, Answers, path, value_of
 from app.checklists.definitions import Checklist
 from app.journeys.types import STEP_TYPES, Sentence
 
-SETUP = "before-you-start"
 FILLED_BY = "filled-by"  # the section of the steps whose answers say who filled in the checklists
 NO_NEXT_STEPS = _l("Talk to someone you trust about what to try first.")
 
