@@ -88,6 +88,10 @@ class StepType:
         """The answers to keep from a checked form, by key; None when the person said no to going on."""
         return {step.key: form.answer.data}
 
+    def also_keeps(self, step: Step) -> tuple[str, ...]:
+        """The keys this type keeps besides the step's own key (the step is answered once its own key is there)."""
+        return ()
+
     # What the engine and the pages ask of an answer
     def chosen(self, step: Step, value) -> set[str]:
         """The answer's values, for conditions."""
@@ -271,6 +275,9 @@ class Details(StepType):
     def read(self, step: Step, form) -> dict:
         return {name: (form[name].data or "").strip() for name in self.FIELDS}
 
+    def also_keeps(self, step: Step) -> tuple[str, ...]:
+        return tuple(name for name in self.FIELDS if name != step.key)
+
     def rows(self, step: Step, answers: dict) -> list[Row]:
         return [Row(str(label), answers.get(name) or "", self.spoken(step, answers.get(name)))
                 for name, (label, _) in self.FIELDS.items()]
@@ -346,6 +353,9 @@ class Age(StepType):
     def read(self, step: Step, form) -> dict:
         return {step.key: form.years, "date_of_birth": form.born.isoformat() if form.born else None}
 
+    def also_keeps(self, step: Step) -> tuple[str, ...]:
+        return ("date_of_birth",)
+
     def chosen(self, step: Step, value) -> set[str]:
         return set()
 
@@ -409,6 +419,9 @@ class ParentConsent(Consent):
     def read(self, step: Step, form) -> dict | None:
         agreed = super().read(step, form)
         return None if agreed is None else {self.name_key(step): form.parent_name.data.strip(), **agreed}
+
+    def also_keeps(self, step: Step) -> tuple[str, ...]:
+        return (self.name_key(step),)
 
     def rows(self, step: Step, answers: dict) -> list[Row]:
         name = answers.get(self.name_key(step)) or ""
