@@ -3,6 +3,7 @@ session, keyed by (checklist id, step id). The journey engine walks one checklis
 plain values of that checklist's answers."""
 from dataclasses import dataclass
 
+from app.checklists.definitions import setup_of
 from app.journeys import walker
 from app.journeys.model import Journey, Step
 from app.journeys.types import STEP_TYPES
@@ -69,3 +70,9 @@ def first_unanswered(checklist: Journey, answers: Answers) -> Step | None:
 
 def is_done(checklist: Journey, answers: Answers) -> bool:
     return first_unanswered(checklist, answers) is None
+
+
+def setup_done(checklists: dict[str, Journey], answers: Answers) -> bool:
+    """Whether the first question before the checklists (who is filling them in) is answered."""
+    setup = setup_of(checklists)
+    return (setup.id, setup.first) in answers

@@ -8,9 +8,10 @@ from sqlalchemy.orm import Session
 
 from app.checklists import codes, service
 from app.checklists import current as cur
-from app.checklists.answers import is_done, path
+from app.checklists.answers import is_done, path, setup_done
+from app.checklists.definitions import setup_of
 from app.checklists.models import ChecklistSession
-from app.checklists.plan import SETUP, Plan, build_plan
+from app.checklists.plan import Plan, build_plan
 
 __all__ = ["ChecklistSession", "Plan", "ChecklistProgress", "start", "find_live", "new_code", "code_matches", "normalise_code",
            "open_here", "first_step", "progress", "plan_of"]
@@ -60,7 +61,8 @@ def open_here(found: ChecklistSession, code: str) -> None:
 
 def first_step() -> tuple[str, str]:
     """(checklist id, step id) of the first question of new checklists."""
-    return SETUP, cur.definitions()[SETUP].first
+    setup = setup_of(cur.definitions())
+    return setup.id, setup.first
 
 
 def _answers(session: Session, found: ChecklistSession | None):
@@ -77,7 +79,7 @@ def progress(session: Session, found: ChecklistSession | None) -> tuple[bool, li
         steps = path(checklist, answers)
         rows.append(ChecklistProgress(str(checklist.title), sum((checklist.id, step.id) in answers for step in steps),
                                       len(steps), is_done(checklist, answers)))
-    return (SETUP, "who") in answers, rows
+    return setup_done(cur.definitions(), answers), rows
 
 
 def plan_of(session: Session, found: ChecklistSession | None) -> Plan:

@@ -7,7 +7,7 @@ from app.checklists.answers import NO_ANSWER, Answers, path, value_of
 from app.checklists.definitions import Checklist
 from app.journeys.types import STEP_TYPES, Sentence
 
-SETUP = "before-you-start"
+FILLED_BY = "filled-by"  # the section of the steps whose answers say who filled in the checklists
 NO_NEXT_STEPS = _l("Talk to someone you trust about what to try first.")
 
 
@@ -28,18 +28,18 @@ class Plan:
 
 
 def build_plan(checklists: dict[str, Checklist], answers: Answers) -> Plan:
-    """Every given answer, in the order the person met it, as sentences in the right section."""
+    """Every given answer, in the order the person met it, as sentences in the section its step names."""
     plan = Plan()
     for checklist in checklists.values():
         for step in path(checklist, answers):
             answer = answers.get((checklist.id, step.id), NO_ANSWER)
             if not answer.given:
                 continue
-            if checklist.setup:
-                plan.filled_by += [str(o.says) for o in step.options if o.id in answer.choices and step.id in ("who", "helper")]
-                continue
             for section, sentence in STEP_TYPES[step.type].sentences(step, value_of(step, answer)):
-                getattr(plan, section.replace("-", "_")).append(sentence)
+                if section == FILLED_BY:
+                    plan.filled_by.append(sentence.text)
+                elif section:  # a step in no section (such as the age) is asked, but is not in the plan
+                    getattr(plan, section.replace("-", "_")).append(sentence)
     if not plan.is_empty and not plan.next_steps:
         plan.next_steps.append(Sentence("step", str(NO_NEXT_STEPS)))
     return plan

@@ -13,10 +13,13 @@ from app.checklists.answers import (
     path,
     previous_step_id,
     progress,
+    setup_done,
     values,
 )
-from app.checklists.plan import SETUP, build_plan
+from app.checklists.definitions import setup_of
+from app.checklists.plan import build_plan
 from app.extensions import db
+from app.journeys import walker
 from app.journeys.forms import form_for
 from app.journeys.types import NOT_ANSWERED, SKIPPED, STEP_TYPES, Row
 
@@ -34,7 +37,8 @@ def _answers(found: cur.Current | None) -> dict:
 
 def _then(value: str | None) -> str | None:
     """Which checklist to go to after 'Before you start': only a real one."""
-    return value if value in cur.definitions() and value != SETUP else None
+    found = cur.definitions().get(value) if value else None
+    return value if found is not None and not found.setup else None
 
 
 def _keep_days() -> int:
@@ -54,14 +58,15 @@ def hub():
 def begin(checklist_id: str):
     checklist = _checklist(checklist_id)
     if checklist.setup:
-        return redirect(url_for(".step", checklist_id=SETUP, step_id=checklist.first))
+        return redirect(url_for(".step", checklist_id=checklist.id, step_id=checklist.first))
     found = cur.current_checklists()
     answers = _answers(found)
-    setup_done = (SETUP, "who") in answers
-    start = checklist.steps[checklist.first] if setup_done else None
+    done = setup_done(cur.definitions(), answers)
+    start = checklist.steps[checklist.first] if done else None
     unanswered = first_unanswered(checklist, answers) if found else None
     return render_template("checklists/begin.html", checklist=checklist, count=len(path(checklist, answers)),
-                           setup_done=setup_done, start=start, unanswered=unanswered, answers=answers)
+                           setup_done=done, setup=setup_of(cur.definitions()), start=start, unanswered=unanswered,
+                           answers=answers)
 
 
 @bp.route("/<kebab:checklist_id>/<kebab:step_id>", methods=["GET", "POST"])
@@ -71,6 +76,10 @@ def step(checklist_id: str, step_id: str):
     found = cur.current_checklists()
     answers = _answers(found)
     then, from_check = _then(request.args.get("then")), request.args.get("from") == "check"
+    page = walker.instead(checklist, step, values(checklist, answers))
+    if page:
+        return render_template(page, next_url=_after(checklist, step, answers, then, from_check),
+                               back_url=_back_url(checklist, step, answers, then, from_check))
     kind = STEP_TYPES[step.type]
     form = form_for(step, values(checklist, answers), posted=request.method == "POST", skippable=True)
     action = request.form.get("action", "continue")
@@ -95,12 +104,17 @@ def step(checklist_id: str, step_id: str):
             return redirect(_after(checklist, step, service.answers_of(db.session, found.record), then, from_check))
 
     number, total = progress(checklist, step, answers)
-    back = previous_step_id(checklist, step, answers)
-    back_url = url_for(".check", checklist_id=checklist.id) if from_check else (
-        url_for(".step", checklist_id=checklist.id, step_id=back, then=then) if back else url_for(".begin", checklist_id=then or checklist.id))
     return render_template("checklists/step.html", checklist=checklist, journey=checklist, step=step, kind=kind,
-                           form=form, number=number, total=total, back_url=back_url, then=then, from_check=from_check,
-                           question=step.question[0], hint=step.hint[0] if step.hint else None)
+                           form=form, number=number, total=total, back_url=_back_url(checklist, step, answers, then, from_check),
+                           then=then, from_check=from_check, question=step.question[0], hint=step.hint[0] if step.hint else None)
+
+
+def _back_url(checklist, step, answers, then, from_check) -> str:
+    """Back: to the check page when the person came from it, else the step before, else the checklist's start."""
+    if from_check:
+        return url_for(".check", checklist_id=checklist.id)
+    back = previous_step_id(checklist, step, answers)
+    return url_for(".step", checklist_id=checklist.id, step_id=back, then=then) if back else url_for(".begin", checklist_id=then or checklist.id)
 
 
 def _after(checklist, step, answers, then, from_check) -> str:

@@ -14,6 +14,7 @@ from app.journeys.model import Journey, Option, Step, TextInput
 from app.journeys.types import STEP_TYPES
 
 SCHEMA = Path(__file__).resolve().parent / "schema.json"
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"  # where a step's `otherwise` page is found
 VOCABULARIES = {
     "kinds-of-work": vocab.KINDS_OF_WORK,
     "kinds-of-support": vocab.KINDS_OF_SUPPORT,
@@ -64,7 +65,7 @@ def build(raw: dict, types=None) -> Journey:
         steps[item["id"]] = Step(
             journey_id=raw["id"], id=item["id"], type=item["type"], question=_voiced(context, item["question"]),
             symbol=item["symbol"], key=item.get("key", item["id"]), hint=_voiced(context, item.get("hint")),
-            options=tuple(options), when=item.get("when"), next=tuple(item.get("next", ())),
+            options=tuple(options), when=item.get("when"), otherwise=item.get("otherwise"), next=tuple(item.get("next", ())),
             section=item.get("section"), match=item.get("match"), needs=item.get("needs"), says=says,
             next_step=_t(context, item.get("next-step")),
             check_label=_t(context, item.get("check-label")) or _voiced(context, item["question"])[0],
@@ -119,6 +120,10 @@ def check(raw: dict, name: str, symbols: set[str], types=None) -> list[str]:
                 problems.append(f"{where}: option {option['id']!r} needs a label and a symbol")
         if "when" in step:
             problems += [f"{where}: when: {p}" for p in conditions.problems(step["when"], raw, facts, types)]
+        if "otherwise" in step and "when" not in step:
+            problems.append(f"{where}: a step with 'otherwise' needs 'when': the page is shown when it does not hold")
+        if "otherwise" in step and not (TEMPLATES / step["otherwise"]).is_file():
+            problems.append(f"{where}: otherwise: there is no page {step['otherwise']!r} in app/templates")
         for rule in step.get("next", []):
             if rule["step"] not in ids:
                 problems.append(f"{where}: next step {rule['step']!r} does not exist")

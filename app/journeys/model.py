@@ -31,6 +31,7 @@ class Step:
     hint: tuple | None = None
     options: tuple[Option, ...] = ()
     when: dict | None = None  # "only when": the step is on the path only when this holds
+    otherwise: str | None = None  # a template shown at the step's address, instead of the question, when `when` does not
     next: tuple[dict, ...] = ()
     section: str | None = None
     match: str | None = None

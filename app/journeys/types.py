@@ -4,13 +4,14 @@ whether its answer is spoken, and the template that shows it (templates/journeys
 
 Adding a step type is one entry in STEP_TYPES and its template."""
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date
 
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 
-from app import messages
+from app import clock, messages
 from app.journeys import fields as f
+from app.journeys.ages import age_on
 from app.journeys.model import Option, Step, TextInput
 
 SEPARATOR = ", "
@@ -42,11 +43,7 @@ class Sentence:
 
 
 def now_text() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def age_on(born: date, day: date) -> int:
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+    return clock.now().isoformat(timespec="seconds")
 
 
 class StepType:
@@ -91,6 +88,10 @@ class StepType:
         """The answers to keep from a checked form, by key; None when the person said no to going on."""
         return {step.key: form.answer.data}
 
+    def also_keeps(self, step: Step) -> tuple[str, ...]:
+        """The keys this type keeps besides the step's own key (the step is answered once its own key is there)."""
+        return ()
+
     # What the engine and the pages ask of an answer
     def chosen(self, step: Step, value) -> set[str]:
         """The answer's values, for conditions."""
@@ -122,10 +123,21 @@ def _labels(step: Step, values) -> str:
     return SEPARATOR.join(labels[v] for v in values or [] if v in labels)
 
 
+def _says_for_every_option(raw: dict) -> list[str]:
+    """A step whose answers go in the plan (it names a section) needs a sentence for each of its options."""
+    if "section" not in raw:
+        return []
+    return [f"option {o['id']!r} needs 'says': the step's answers go in the plan's {raw['section']!r}"
+            for o in raw.get("options", []) if "says" not in o]
+
+
 class Single(StepType):
     """One answer from cards."""
     name = "single"
     requires = ("options",)
+
+    def check(self, raw: dict) -> list[str]:
+        return super().check(raw) + _says_for_every_option(raw)
 
     def fields(self, step: Step, skippable: bool) -> dict:
         if skippable:
@@ -147,6 +159,9 @@ class Several(StepType):
     name = "several"
     requires = ("options",)
     multiple = True
+
+    def check(self, raw: dict) -> list[str]:
+        return super().check(raw) + _says_for_every_option(raw)
 
     def fields(self, step: Step, skippable: bool) -> dict:
         missing = messages.CHOOSE_SOME_OR_SKIP if skippable else messages.CHOOSE_AT_LEAST_ONE
@@ -260,6 +275,9 @@ class Details(StepType):
     def read(self, step: Step, form) -> dict:
         return {name: (form[name].data or "").strip() for name in self.FIELDS}
 
+    def also_keeps(self, step: Step) -> tuple[str, ...]:
+        return tuple(name for name in self.FIELDS if name != step.key)
+
     def rows(self, step: Step, answers: dict) -> list[Row]:
         return [Row(str(label), answers.get(name) or "", self.spoken(step, answers.get(name)))
                 for name, (label, _) in self.FIELDS.items()]
@@ -307,10 +325,10 @@ class Age(StepType):
             if error:
                 form.day.errors.append(error)
                 return False
-            if form.years is not None and form.years != age_on(form.born, date.today()):
+            if form.years is not None and form.years != age_on(form.born, clock.today()):
                 form.age.errors.append(messages.AGE_AND_DATE_DIFFER)
                 return False
-            form.years = age_on(form.born, date.today())
+            form.years = age_on(form.born, clock.today())
         return True
 
     @staticmethod
@@ -326,14 +344,17 @@ class Age(StepType):
             born = date(year, month, day)
         except (ValueError, OverflowError):
             return messages.DATE_NOT_REAL, None
-        if born >= date.today():
+        if born >= clock.today():
             return messages.DATE_IN_FUTURE, None
-        if age_on(born, date.today()) > AGES[1]:
+        if age_on(born, clock.today()) > AGES[1]:
             return messages.YEAR_FOUR_DIGITS, None
         return None, born
 
     def read(self, step: Step, form) -> dict:
         return {step.key: form.years, "date_of_birth": form.born.isoformat() if form.born else None}
+
+    def also_keeps(self, step: Step) -> tuple[str, ...]:
+        return ("date_of_birth",)
 
     def chosen(self, step: Step, value) -> set[str]:
         return set()
@@ -398,6 +419,9 @@ class ParentConsent(Consent):
     def read(self, step: Step, form) -> dict | None:
         agreed = super().read(step, form)
         return None if agreed is None else {self.name_key(step): form.parent_name.data.strip(), **agreed}
+
+    def also_keeps(self, step: Step) -> tuple[str, ...]:
+        return (self.name_key(step),)
 
     def rows(self, step: Step, answers: dict) -> list[Row]:
         name = answers.get(self.name_key(step)) or ""

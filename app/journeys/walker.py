@@ -13,6 +13,11 @@ def applies(journey: Journey, step: Step, answers: Mapping, facts: Mapping | Non
     return holds(step.when, journey, answers, facts)
 
 
+def instead(journey: Journey, step: Step, answers: Mapping, facts: Mapping | None = None) -> str | None:
+    """The page shown at this step's address instead of its question: its `otherwise` page, when it does not apply."""
+    return step.otherwise if step.otherwise and not applies(journey, step, answers, facts) else None
+
+
 def next_step_id(journey: Journey, step: Step, answers: Mapping, facts: Mapping | None = None) -> str | None:
     """The step after this one that applies: the first `next` rule that holds, else the next in the file."""
     current = step

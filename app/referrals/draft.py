@@ -5,6 +5,8 @@ import secrets
 
 from flask import session
 
+from app.journeys.types import STEP_TYPES
+
 DRAFT, SENT, ENDED, NOTICE = "referral_draft", "referral_sent", "referral_ended", "referral_notice"
 KEY_PATTERN = re.compile(r"[A-Za-z0-9_-]{32,64}")
 
@@ -46,13 +48,9 @@ def referral_fields(draft: dict, applies: list, plan: dict | None, checklist_ses
     answers = draft["answers"]
     asked = {step.key for step in applies}
     fields = {key: value for key, value in answers.items() if key in asked}
-    if "asker_name" in asked:
-        for key in ("asker_organisation", "asker_role", "asker_email"):
+    for step in applies:  # a worker's other details, a date of birth, a parent's name
+        for key in STEP_TYPES[step.type].also_keeps(step):
             fields[key] = answers.get(key)
-    if "age" in asked:
-        fields["date_of_birth"] = answers.get("date_of_birth")
-    if "parent_consent_at" in asked:
-        fields["parent_consent_name"] = answers.get("parent_consent_name")
     send_plan = fields.pop("send_plan", None) == "yes" and plan is not None
     fields["plan"] = plan if send_plan else None
     fields["checklist_session_id"] = checklist_session_id if send_plan else None

@@ -10,6 +10,7 @@ DEFINITION = Path(__file__).resolve().parents[1] / "journeys" / "definitions" / 
 ASK_FOR_HELP: Journey = build(read(DEFINITION))  # checked against the schema and the symbols at start-up
 STEPS: tuple[Step, ...] = tuple(ASK_FOR_HELP.steps.values())
 STEP_IDS: dict[str, Step] = ASK_FOR_HELP.steps
+BY_KEY: dict[str, Step] = {step.key: step for step in STEPS}  # keys are the referral's column names
 
 
 def check(symbols: set[str]) -> None:
@@ -44,6 +45,11 @@ def following(step: Step, answers: dict, has_plan: bool) -> Step | None:
 def position(step: Step, answers: dict, has_plan: bool) -> tuple[int, int]:
     """(this question's number, how many questions) for the progress line."""
     return walker.progress(ASK_FOR_HELP, step, answers, facts(has_plan))
+
+
+def instead(step: Step, answers: dict, has_plan: bool) -> str | None:
+    """The page shown at this step's address instead of its question, when the definition names one."""
+    return walker.instead(ASK_FOR_HELP, step, answers, facts(has_plan))
 
 
 def asked_of_person(answers: dict) -> bool:

@@ -20,11 +20,13 @@ from app.pathways.models import Service
 from app.referrals import draft as drafts
 from app.referrals.journey import (
     ASK_FOR_HELP,
+    BY_KEY,
     STEP_IDS,
     applicable,
     asked_of_person,
     first_missing,
     following,
+    instead,
     position,
     previous,
     words,
@@ -79,10 +81,12 @@ def start():
     if request.args.get("service"):
         found = _service(request.args["service"])
         drafts.begin(found.id)
-        return render_template("referrals/start.html", where=destination(found), from_plan=False)
+        return render_template("referrals/start.html", where=destination(found), from_plan=False,
+                               first=ASK_FOR_HELP.first)
     if request.args.get("from") == "plan":
         drafts.begin(None)
-        return render_template("referrals/start.html", where=destination(None), from_plan=True)
+        return render_template("referrals/start.html", where=destination(None), from_plan=True,
+                               first=ASK_FOR_HELP.first)
     return render_template("referrals/choose.html", notice=notice)
 
 
@@ -95,8 +99,9 @@ def question(step_id: str):
     answers, has_plan = draft["answers"], _open_plan() is not None
     from_check = request.args.get("from") == "check"
     where = _where(draft)
-    if step.id == "work-plan" and not has_plan:
-        return render_template("referrals/no_plan.html", next_url=_after(step, answers, has_plan, from_check),
+    page = instead(step, answers, has_plan)
+    if page:
+        return render_template(page, next_url=_after(step, answers, has_plan, from_check),
                                back_url=_back(step, answers, has_plan, from_check, draft))
     form = form_for(step, answers, posted=request.method == "POST")
     if request.method == "POST" and form.validate():
@@ -205,7 +210,7 @@ def sent():
     record.setdefault("personal", True)
     found = db.session.get(Service, record["service_id"][:ID]) if record.get("service_id") else None
     where = destination(found if found is not None and not record["routed"] else None)
-    methods = [(o.label, o.symbol) for o in STEP_IDS["contact-ways"].options if o.id in record["methods"]]
+    methods = [(o.label, o.symbol) for o in BY_KEY["contact_methods"].options if o.id in record["methods"]]
     return render_template("referrals/sent.html", record=record, where=where, methods=methods,
                            due=date.fromisoformat(record["due"]), days=current_app.config["CONTACT_WITHIN_WORKING_DAYS"])
 

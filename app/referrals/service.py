@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.journeys.ages import age_on
 from app.outbox.models import enqueue
 from app.pathways.models import Service
 from app.referrals.fields import answer_fields, exported_fields, removed_values
@@ -26,10 +27,6 @@ REFERENCE_TRIES = 5  # a clash is one in billions; a few tries settle it
 
 def find_by_key(session: Session, idempotency_key: str) -> Referral | None:
     return session.scalar(select(Referral).where(Referral.idempotency_key == idempotency_key))
-
-
-def age_on(born: date, day: date) -> int:
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 def age_band(age: int | None) -> str | None:

@@ -302,3 +302,18 @@ def test_matching_profile_comes_from_the_answers(app, client):
     assert profile.try_first == {"work-experience", "supported-internship"}
     assert profile.helps >= {"job-coaching", "travel-training", "benefits-advice"}
     assert profile.support_needs == {"learning-disability"} and profile.hours == "16-plus" and profile.age_band == "16-18"
+
+
+def test_a_checklist_step_whose_condition_does_not_hold_shows_the_page_its_definition_names(app, client, monkeypatch):
+    from dataclasses import replace
+
+    checklists = dict(app.extensions["checklists"])
+    dreams = checklists["my-work-dreams"]
+    second = dreams.steps[dreams.order[1]]
+    steps = {**dreams.steps, second.id: replace(second, when={"fact": "never-known"}, otherwise="referrals/no_plan.html")}
+    checklists["my-work-dreams"] = replace(dreams, steps=steps)
+    monkeypatch.setitem(app.extensions, "checklists", checklists)
+    page = client.get(f"/my-work/my-work-dreams/{second.id}").get_data(as_text=True)
+    assert "There is no plan open in this browser." in page
+    assert f'href="/my-work/my-work-dreams/{dreams.order[2]}' in page
+    assert f'href="/my-work/my-work-dreams/{dreams.order[0]}' in page

@@ -6,6 +6,7 @@ import re
 import textstat
 
 from app import create_app, messages
+from app.journeys.types import STEP_TYPES
 from app.referrals.journey import STEP_IDS as S
 from app.referrals.journey import STEPS, applicable, first_missing, following, position, previous
 
@@ -79,3 +80,9 @@ def test_every_question_hint_answer_and_message_is_easy_read_in_both_forms():
         if len(text.split()) >= 8 and textstat.flesch_reading_ease(text) < 70:
             problems.append(f"hard to read: {text}")
     assert not problems, "\n".join(problems)
+
+
+def test_the_steps_that_keep_more_than_one_answer_say_so_through_their_type():
+    kept = {step.id: STEP_TYPES[step.type].also_keeps(step) for step in STEPS if STEP_TYPES[step.type].also_keeps(step)}
+    assert kept == {"your-details": ("asker_organisation", "asker_role", "asker_email"), "age": ("date_of_birth",),
+                    "parent-consent": ("parent_consent_name",)}

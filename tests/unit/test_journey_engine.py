@@ -257,3 +257,64 @@ def test_a_new_step_type_is_one_registry_entry_and_its_template(tmp_path, monkey
     page = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path / "templates")).get_template(
         STEP_TYPES["stars"].template).render(form=shown, question=walker.words(step.question, rating, answers))
     assert "How many stars?" in page and 'value="2" checked' in page
+
+
+def test_a_step_can_say_its_answers_are_the_lines_about_who_filled_in_the_plan(tmp_path):
+    (tmp_path / "fruit.yaml").write_text(textwrap.dedent(FRUIT).replace(
+        '      - {id: "yes", label: "Yes", symbol: "yes"}\n      - {id: "no", label: "No", symbol: "no"}\n    next:',
+        '      - {id: "yes", label: "Yes", symbol: "yes", says: I filled this in.}\n'
+        '      - {id: "no", label: "No", symbol: "no", says: Someone filled this in for me.}\n'
+        '    section: filled-by\n    next:'), encoding="utf-8")
+    likes = load_folder(tmp_path, SYMBOLS)["fruit"].steps["likes"]
+    assert likes.section == "filled-by"
+    assert [(section, s.text) for section, s in STEP_TYPES["single"].sentences(likes, "no")] == [
+        ("filled-by", "Someone filled this in for me.")]
+
+
+@pytest.mark.parametrize("change, problem", [
+    (lambda raw: raw["steps"][0].update(section="filled-in"), "'filled-in' is not one of"),
+    (lambda raw: raw["steps"][0].update(section="filled-by"), "option 'yes' needs 'says'"),
+    (lambda raw: raw["steps"][1].update(section="aspirations"), "option 'apples' needs 'says'"),
+])
+def test_a_step_in_the_plan_names_a_known_section_and_says_something_for_every_answer(tmp_path, change, problem):
+    path = tmp_path / "fruit.yaml"
+    path.write_text(textwrap.dedent(FRUIT), encoding="utf-8")
+    raw = read(path)
+    change(raw)
+    found = check(raw, "fruit.yaml", SYMBOLS)
+    assert any(problem in p for p in found), found
+
+
+def test_a_step_off_the_path_can_show_another_page_at_its_address(tmp_path):
+    (tmp_path / "fruit.yaml").write_text(textwrap.dedent(FRUIT).replace(
+        "    when: {fact: has-garden}\n", "    when: {fact: has-garden}\n    otherwise: referrals/no_plan.html\n"), encoding="utf-8")
+    fruit = load_folder(tmp_path, SYMBOLS)["fruit"]
+    growing = fruit.steps["growing"]
+    assert walker.instead(fruit, growing, {}, {"has-garden": False}) == "referrals/no_plan.html"
+    assert walker.instead(fruit, growing, {}, {"has-garden": True}) is None
+    assert walker.instead(fruit, fruit.steps["picking"], {}) is None  # off the path, but with no page of its own
+
+
+@pytest.mark.parametrize("change, problem", [
+    (lambda raw: raw["steps"][2].update(otherwise="referrals/no_such_page.html"), "no page 'referrals/no_such_page.html'"),
+    (lambda raw: raw["steps"][6].update(otherwise="referrals/no_plan.html"), "a step with 'otherwise' needs 'when'"),
+    (lambda raw: raw["steps"][2].update(otherwise="../secrets.txt"), "does not match"),
+])
+def test_a_steps_other_page_must_exist_and_needs_a_condition(tmp_path, change, problem):
+    path = tmp_path / "fruit.yaml"
+    path.write_text(textwrap.dedent(FRUIT), encoding="utf-8")
+    raw = read(path)
+    change(raw)
+    found = check(raw, "fruit.yaml", SYMBOLS)
+    assert any(problem in p for p in found), found
+
+
+def test_the_checklists_have_exactly_one_asked_before_the_others(tmp_path, monkeypatch):
+    from app.checklists import definitions
+
+    (tmp_path / "fruit.yaml").write_text(textwrap.dedent(FRUIT), encoding="utf-8")
+    monkeypatch.setattr(definitions, "DEFINITIONS", tmp_path)
+    with pytest.raises(DefinitionError, match="Exactly one checklist"):
+        definitions.load_all(SYMBOLS)
+    (tmp_path / "fruit.yaml").write_text(textwrap.dedent(FRUIT) + "setup: true\n", encoding="utf-8")
+    assert definitions.setup_of(definitions.load_all(SYMBOLS)).id == "fruit"
