@@ -4,9 +4,8 @@ from pathlib import Path
 
 STAFF = Path(__file__).resolve().parents[2] / "app" / "staff"
 THIN_ROUTES = ("accounts", "inbox", "referral", "outcomes", "pupils", "audit", "messages")
-# Areas whose routes also leave finding a row by its id (db.session.get) to their service. The messages area
-# still finds the message to send again in its route.
-LOOKUPS_IN_SERVICE = tuple(area for area in THIN_ROUTES if area != "messages")
+# Routes also leave finding a row by its id (db.session.get) to their service.
+LOOKUPS_IN_SERVICE = THIN_ROUTES
 
 
 def imported_modules(path: Path) -> set[str]:

@@ -4,7 +4,6 @@ the referral's own page is the place to read about it."""
 from flask import abort, redirect, render_template, request, url_for
 
 from app.extensions import db
-from app.outbox.models import OutboxMessage
 from app.staff.audit.service import record_now
 from app.staff.blueprint import bp
 from app.staff.messages import service
@@ -30,7 +29,7 @@ def messages():
 @bp.route("/messages/<int:message_id>/send-again", methods=["POST"])
 @requires(Permission.VIEW_OUTBOX)
 def send_again(message_id: int):
-    message = db.session.get(OutboxMessage, message_id)
+    message = service.find(db.session, message_id)
     if message is None:
         abort(404)
     if not service.send_again(db.session, message):  # already queued again, or sent: nothing to do

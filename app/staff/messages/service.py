@@ -26,6 +26,11 @@ def waiting_page(session: Session, found: dict[str, int], asked: int, size: int)
     return page_of(session, query, asked, size, total=sum(found.get(status, 0) for status in WAITING))
 
 
+def find(session: Session, message_id: int) -> OutboxMessage | None:
+    """The message with this id, if there is one."""
+    return session.get(OutboxMessage, message_id)
+
+
 def send_again(session: Session, message: OutboxMessage) -> bool:
     """Queue a failed message again, with its audit entry. False when it is not failed (already queued or sent)."""
     if message.status != "failed":
