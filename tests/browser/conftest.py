@@ -1,10 +1,18 @@
-"""A real server on a free local port for the browser tests."""
+"""For the browser tests: Debian's Chromium, and a real server on a free local port."""
+import os
 import threading
 
 import pytest
 from werkzeug.serving import make_server
 
-from tests.conftest import make_app
+from tests.site import make_app
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM}
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import pytest
 
 from app.easyread import audio
 from app.easyread.speech import Speech, mp3_duration
-from tests.conftest import PageCheckingClient, all_pages, make_app
+from tests.site import PageCheckingClient, all_pages, make_app
 
 SAY = re.compile(r'id="([^"]+)" data-say="([^"]+)">(.*?)</', re.S)
 

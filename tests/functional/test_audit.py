@@ -5,7 +5,7 @@ from sqlalchemy import select
 from app.staff.models import AuditEntry, AuditTrailIsAppendOnly, StaffUser
 from demo.staff import DEMO_ACCOUNTS
 from demo.staff.referrals import DEMO_REFERENCE
-from tests.conftest import sign_in_as
+from tests.site import sign_in_as
 from tests.staff_builders import HOSPITAL_JOBS, HOSPITAL_ORG, audit_entries, make_referral, session_for
 
 

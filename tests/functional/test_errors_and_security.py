@@ -1,7 +1,7 @@
 """Error pages are easy read, never show a traceback, and every response carries the safety headers."""
 import pytest
 
-from tests.conftest import PRODUCTION_SETTINGS, make_app
+from tests.site import PRODUCTION_SETTINGS, make_app
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from app.outbox.models import OutboxMessage
 from app.clock import now as utc_now
 from app.outbox.sending import CLAIM, claim, send_due
 from app.referrals.models import Referral
-from tests.conftest import make_app
+from tests.site import make_app
 from tests.mail import LocalSmtpServer, free_port
 from tests.outbox_builders import (
     PERSON_EMAIL, PERSON_NAME, SERVICE_EMAIL, add_message, aware, empty_outbox, get_message, make_referral, session_for,

@@ -9,7 +9,7 @@ from app.outbox.models import OutboxMessage
 from app.clock import now as utc_now
 from app.outbox.sending import send_due
 from app.staff.models import AuditEntry
-from tests.conftest import sign_in_as
+from tests.site import sign_in_as
 from tests.mail import LocalSmtpServer, free_port
 from tests.outbox_builders import add_message, aware, empty_outbox, get_message, make_referral, session_for
 

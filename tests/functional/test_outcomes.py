@@ -11,7 +11,7 @@ from app.referrals.models import HoursCheckIn, JobStart, Referral, ReferralEvent
 from app.staff.models import AuditEntry
 from demo.staff import WORKS_ORG
 from demo.staff.referrals import DEMO_REFERENCE, DEMO_STARTED_REFERENCE
-from tests.conftest import sign_in_as
+from tests.site import sign_in_as
 
 REFERENCE = "KKKK-4444"
 

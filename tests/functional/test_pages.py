@@ -1,7 +1,7 @@
 """Every page opens in English and Welsh, and the language choice behaves."""
 import pytest
 
-from tests.conftest import all_pages
+from tests.site import all_pages
 
 
 @pytest.fixture(params=["en", "cy"])

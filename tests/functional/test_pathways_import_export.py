@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from app.pathways import schema
 from app.pathways.models import Organization, Service
-from tests.conftest import make_app
+from tests.site import make_app
 from tests.pathways_builders import DEMO_FILE, changed, demo_records, make_record, write_json
 
 

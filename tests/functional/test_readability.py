@@ -53,7 +53,7 @@ def test_every_string_and_page_reads_easily(english_clips):
 
 
 def test_the_first_use_of_each_hard_word_links_to_the_word_list(app, client):
-    from tests.conftest import all_pages
+    from tests.site import all_pages
 
     with app.test_request_context():
         words = {str(word).casefold(): entry.slug for entry in ENTRIES for word in (entry.term, *entry.also)}

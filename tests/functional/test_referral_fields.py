@@ -14,7 +14,7 @@ from app.referrals.service import erase_personal_data, personal_data
 from app.referrals.snapshot import write_snapshot
 from app.staff import words
 from app.staff.referral.views import COMBINED_ROWS, FACT_SECTIONS
-from tests.conftest import sign_in_as
+from tests.site import sign_in_as
 from tests.staff_builders import HOSPITAL_JOBS, make_referral, referral, session_for
 
 CONSENT = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)

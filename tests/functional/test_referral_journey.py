@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from app.outbox.models import OutboxMessage
 from app.referrals.models import Referral, ReferralEvent
-from tests.conftest import make_app, open_demo_plan
+from tests.site import make_app, open_demo_plan
 
 SELF_SERVICE = "5ec69b07-4433-591e-a591-34f8423d4d5d"  # Supported employment with a job coach (works@ / supported-employment@)
 WORKER_SERVICE = "d3e44d29-a554-5026-a005-2178af9a9f44"  # Project SEARCH: a worker must refer

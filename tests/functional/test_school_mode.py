@@ -8,7 +8,7 @@ from app.checklists.models import ChecklistSession
 from app.staff.models import AuditEntry, Pupil
 from demo.staff import DEMO_SCHOOL
 from demo.staff.pupils import DEMO_PUPIL_CODE, DEMO_PUPIL_ID
-from tests.conftest import sign_in_as
+from tests.site import sign_in_as
 
 NEW_PUPIL = {"pupil_name": "Alys Test", "year_group": "year-11", "consent_by": "pupil-and-parent", "agreed": "y"}
 

@@ -14,7 +14,7 @@ from app.staff.accounts.forms import WRONG_EMAIL_OR_PASSWORD
 from demo.staff import DEMO_ACCOUNTS, WORKS_ORG
 from app.staff.models import AuditEntry, PasswordReset, StaffUser
 from app.staff.permissions import Permission, requires
-from tests.conftest import PageCheckingClient, make_app, sign_in_as
+from tests.site import PageCheckingClient, make_app, sign_in_as
 
 ADMIN = DEMO_ACCOUNTS["council-admin"]
 NEW_PASSWORD = "a-brand-new-password-42"

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.referrals.models import Referral
 from demo.staff import WORKS_ORG
-from tests.conftest import make_app, sign_in_as
+from tests.site import make_app, sign_in_as
 from tests.staff_builders import audit_entries, count, make_referral, session_for
 
 REFERENCE = re.compile(r'href="/staff/referrals/([A-Z0-9]{4}-[A-Z0-9]{4})"')
@@ -23,12 +23,6 @@ def works_references(app, *conditions) -> list[str]:
     with session_for(app) as session:
         return list(session.scalars(select(Referral.reference).where(Referral.organization_id == WORKS_ORG, *conditions)
                                     .order_by(Referral.created_at.desc(), Referral.id.desc())))
-
-
-@pytest.fixture
-def provider(client):
-    sign_in_as(client, "provider")
-    return client
 
 
 def test_the_inbox_lists_the_organisations_referrals_newest_first_with_the_count(app, provider):
@@ -151,12 +145,6 @@ def read_csv(response) -> list[list[str]]:
     data = response.get_data()
     assert data.startswith(b"\xef\xbb\xbf")
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-
-
-@pytest.fixture
-def admin(client):
-    sign_in_as(client, "council-admin")
-    return client
 
 
 def test_the_export_is_a_dated_attachment_with_every_referral(app, admin):

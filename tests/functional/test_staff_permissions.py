@@ -8,7 +8,7 @@ from sqlalchemy import select
 from app.referrals.models import Referral
 from demo.staff import WORKS_ORG
 from demo.staff.referrals import DEMO_REFERENCE
-from tests.conftest import sign_in_as
+from tests.site import sign_in_as
 from tests.staff_builders import HOSPITAL_JOBS, HOSPITAL_ORG, add_staff, audit_entries, events, make_referral, referral, session_for
 
 HOSPITAL_EMAIL = "hospital.staff@example.org"

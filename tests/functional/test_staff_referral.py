@@ -9,16 +9,10 @@ from app.referrals.models import Referral, ReferralNote
 from app.staff.overdue import contact_due_on
 from demo.staff import WORKS_ORG
 from demo.staff.referrals import DEMO_REFERENCE, DEMO_SIGNPOSTED_REFERENCE, DEMO_STARTED_REFERENCE
-from tests.conftest import make_app, sign_in_as
+from tests.site import make_app, sign_in_as
 from tests.staff_builders import HOSPITAL_JOBS, audit_entries, events, make_referral, referral, session_for
 
 HARBOUR_CAFE = "a4f34fe0-24fc-58f9-8922-919c6081da3c"  # another organisation's service
-
-
-@pytest.fixture
-def provider(client):
-    sign_in_as(client, "provider")
-    return client
 
 
 def test_the_page_shows_the_answers_needs_consent_plan_and_history(provider):

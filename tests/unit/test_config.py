@@ -7,7 +7,7 @@ import pytest
 
 from app import create_app
 from app.config import BANK_HOLIDAYS_FILE, ConfigError, bank_holidays, load_config
-from tests.conftest import PRODUCTION_SETTINGS as PRODUCTION
+from tests.site import PRODUCTION_SETTINGS as PRODUCTION
 
 
 def test_production_without_secret_key_refuses_to_start(monkeypatch):

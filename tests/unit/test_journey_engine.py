@@ -150,6 +150,16 @@ def test_the_finish_is_a_named_action_of_the_journeys_own_service(fruit):
         actions.run("no-such-action")
 
 
+
+def assert_refused(tmp_path, change, problem: str) -> None:
+    """The fruit journey, changed by `change`, fails its checks with a problem that says `problem`."""
+    path = tmp_path / "fruit.yaml"
+    path.write_text(textwrap.dedent(FRUIT), encoding="utf-8")
+    raw = read(path)
+    change(raw)
+    found = check(raw, "fruit.yaml", SYMBOLS)
+    assert any(problem in p for p in found), found
+
 @pytest.mark.parametrize("change, problem", [
     (lambda raw: raw["steps"][0]["next"][0].update(step="nowhere"), "next step 'nowhere' does not exist"),
     (lambda raw: raw["steps"][0]["next"][0]["when"].update(has="maybe"), "answer 'maybe' that 'likes' does not have"),
@@ -164,12 +174,7 @@ def test_the_finish_is_a_named_action_of_the_journeys_own_service(fruit):
     (lambda raw: raw["voices"]["other"].update(has="maybe"), "voices: the condition names an answer 'maybe'"),
 ])
 def test_every_reference_in_a_definition_is_checked(tmp_path, change, problem):
-    path = tmp_path / "fruit.yaml"
-    path.write_text(textwrap.dedent(FRUIT), encoding="utf-8")
-    raw = read(path)
-    change(raw)
-    found = check(raw, "fruit.yaml", SYMBOLS)
-    assert any(problem in p for p in found), found
+    assert_refused(tmp_path, change, problem)
 
 
 def test_a_definition_with_problems_stops_loading(tmp_path):
@@ -277,12 +282,7 @@ def test_a_step_can_say_its_answers_are_the_lines_about_who_filled_in_the_plan(t
     (lambda raw: raw["steps"][1].update(section="aspirations"), "option 'apples' needs 'says'"),
 ])
 def test_a_step_in_the_plan_names_a_known_section_and_says_something_for_every_answer(tmp_path, change, problem):
-    path = tmp_path / "fruit.yaml"
-    path.write_text(textwrap.dedent(FRUIT), encoding="utf-8")
-    raw = read(path)
-    change(raw)
-    found = check(raw, "fruit.yaml", SYMBOLS)
-    assert any(problem in p for p in found), found
+    assert_refused(tmp_path, change, problem)
 
 
 def test_a_step_off_the_path_can_show_another_page_at_its_address(tmp_path):
@@ -301,12 +301,7 @@ def test_a_step_off_the_path_can_show_another_page_at_its_address(tmp_path):
     (lambda raw: raw["steps"][2].update(otherwise="../secrets.txt"), "does not match"),
 ])
 def test_a_steps_other_page_must_exist_and_needs_a_condition(tmp_path, change, problem):
-    path = tmp_path / "fruit.yaml"
-    path.write_text(textwrap.dedent(FRUIT), encoding="utf-8")
-    raw = read(path)
-    change(raw)
-    found = check(raw, "fruit.yaml", SYMBOLS)
-    assert any(problem in p for p in found), found
+    assert_refused(tmp_path, change, problem)
 
 
 def test_the_checklists_have_exactly_one_asked_before_the_others(tmp_path, monkeypatch):

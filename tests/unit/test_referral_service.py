@@ -28,13 +28,6 @@ def a_draft(**overrides) -> dict:
     return {**draft, **overrides}
 
 
-@pytest.fixture
-def db(app):
-    with app.app_context():
-        with app.extensions["database"]["factory"]() as session:
-            yield session
-
-
 def counts(db) -> tuple[int, int, int]:
     return tuple(db.scalar(select(func.count()).select_from(m)) for m in (Referral, ReferralEvent, OutboxMessage))
 

@@ -1,0 +1,101 @@
+"""The site as the tests build and use it: a migrated app with demo data, a client that checks every page
+it fetches, and signing in or opening the demo plan as a person would."""
+import re
+from pathlib import Path
+
+import html5lib
+from flask.testing import FlaskClient
+
+from app import create_app
+from app.migrate import upgrade
+from demo.cli import load_demo_data
+
+# Everything production needs, as a council would set it.
+PRODUCTION_SETTINGS = {
+    "APP_ENV": "production", "SECRET_KEY": "a" * 64, "DATABASE_URL": "sqlite://",
+    "COUNCIL_ORGANIZATION_ID": "0f6b5f0e-8d53-4c1e-9b0a-2d3c4e5f6a7b", "COUNCIL_TEAM_NAME": "Supported employment team",
+    "COUNCIL_TEAM_EMAIL": "supported.employment@council.example", "CONTACT_EMAIL": "help@council.example",
+    "PUBLIC_URL": "https://mywaytowork.council.example", "MAIL_BACKEND": "smtp",
+    "MAIL_FROM": "My Way to Work <no-reply@council.example>", "SMTP_HOST": "smtp.council.example",
+}
+
+
+def make_app(tmp_path: Path, **overrides):
+    """A test app on a fresh, migrated database, with its own audio folder."""
+    settings = {"APP_ENV": "test", "AUDIO_DIR": str(tmp_path / "audio"), **overrides}
+    app = create_app(settings)
+    upgrade(app)
+    load_demo_data(app)
+    return app
+
+
+class PageCheckingClient(FlaskClient):
+    """Checks every HTML page it fetches: it parses, one h1, the title starts with it, unique ids, lang set."""
+
+    def open(self, *args, **kwargs):
+        response = super().open(*args, **kwargs)
+        if response.mimetype == "text/html" and response.status_code != 302:
+            check_page(response.get_data(as_text=True))
+        return response
+
+
+def _text(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def check_page(html: str) -> None:
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    document = parser.parse(html)
+    assert document.get("lang") in ("en", "cy"), "the page has no lang"
+    headings = document.findall(".//h1")
+    assert len(headings) == 1, f"expected exactly one h1, found {len(headings)}"
+    h1 = _text(headings[0])
+    title = _text(document.find(".//title"))
+    title = re.sub(r"^(Error|Gwall): ", "", title)
+    assert h1 and title.startswith(h1), f"title {title!r} does not start with the h1 {h1!r}"
+    ids = [element.get("id") for element in document.iter() if element.get("id")]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    assert not duplicates, f"duplicate ids: {sorted(duplicates)}"
+
+
+def open_demo_plan(client) -> None:
+    """Open the demo plan in this client, as a person would with its code."""
+    from demo.checklists import DEMO_CODE
+
+    response = client.post("/my-work/resume", data={"code": DEMO_CODE})
+    assert response.status_code == 302, "the demo plan did not open"
+
+
+def all_pages(app, client):
+    """Every public page's path, fetched with the demo plan open where the page shows a person's answers."""
+    from demo.pages import page_paths
+
+    for path in page_paths(app, with_answers=False):
+        yield path
+    open_demo_plan(client)
+    for path in page_paths(app, with_answers=True):
+        yield path
+
+
+def sign_in_as(client, role: str = "council-admin", email: str | None = None) -> None:
+    """Sign this client in as the demo account for a role (or another account by email), as its cookie would."""
+    from sqlalchemy import select
+
+    from demo.staff import DEMO_ACCOUNTS
+    from app.staff.models import StaffUser
+
+    email = email or DEMO_ACCOUNTS[role]["email"]
+    with client.application.app_context():
+        factory = client.application.extensions["database"]["factory"]
+        with factory() as session:
+            user = session.scalar(select(StaffUser).where(StaffUser.email == email))
+            assert user is not None, f"no staff account {email}"
+            user_id = user.get_id()
+    from app.staff import login_manager
+
+    with client.application.test_request_context(environ_base=client.environ_base):
+        identifier = login_manager._session_identifier_generator()  # what "strong" session protection checks
+    with client.session_transaction() as session:
+        session["_user_id"] = user_id
+        session["_fresh"] = True
+        session["_id"] = identifier
