@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 FLASK := $(BIN)/flask --app wsgi
 
-.PHONY: run test test-sqlite test-postgres install translations migrate audio system-packages screenshots clean
+.PHONY: run test test-sqlite test-postgres install translations migrate audio system-packages screenshots clean lint format
 
 run: install translations migrate
 	$(FLASK) demo load --if-empty
@@ -18,7 +18,7 @@ run: install translations migrate
 	@echo
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
-test: system-packages install translations
+test: system-packages install translations lint
 	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2
 	scripts/with-postgres.sh $(BIN)/python -m pytest -q -p no:cacheprovider tests/db
 
@@ -30,6 +30,14 @@ test-postgres: install
 
 screenshots: install translations
 	SCREENSHOT_DIR=screenshots $(BIN)/python -m pytest -q -p no:cacheprovider tests/browser/test_axe_sweep.py
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 system-packages:
 	@scripts/system-packages.sh

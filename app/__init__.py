@@ -1,4 +1,5 @@
 """My Way to Work: an easy-read website for finding a way into paid work."""
+
 import logging
 
 from flask import Flask

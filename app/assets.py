@@ -1,4 +1,5 @@
 """Static file URLs that carry a hash of the file, so browsers can keep them for a year."""
+
 import hashlib
 from functools import lru_cache
 from pathlib import Path

@@ -2,6 +2,7 @@
 
 The demo data and the page examples live in the demo package, beside the tests: they are imported here only
 when a command asks for them, so serving requests never loads them."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -67,8 +68,22 @@ def pybabel(*args: str) -> None:
 
 
 def extract(output: Path) -> None:
-    pybabel("extract", "-F", "babel.cfg", "-k", "_l", "--no-location", "--sort-output",
-            "--project", "My Way to Work", "--copyright-holder", "My Way to Work", "-o", str(output), "app")
+    pybabel(
+        "extract",
+        "-F",
+        "babel.cfg",
+        "-k",
+        "_l",
+        "--no-location",
+        "--sort-output",
+        "--project",
+        "My Way to Work",
+        "--copyright-holder",
+        "My Way to Work",
+        "-o",
+        str(output),
+        "app",
+    )
 
 
 @translate_cli.command("update")

@@ -1,5 +1,6 @@
 """The one clock: moments are stored in UTC, days are counted as they are in the UK."""
-from datetime import date, datetime, timezone
+
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 UK = ZoneInfo("Europe/London")
@@ -7,7 +8,7 @@ UK = ZoneInfo("Europe/London")
 
 def now() -> datetime:
     """This moment, in UTC, with its time zone."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def today() -> date:
@@ -17,7 +18,7 @@ def today() -> date:
 
 def aware(moment: datetime) -> datetime:
     """A stored moment with its time zone: SQLite gives datetimes back without one, always in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def uk_time(moment: datetime) -> datetime:

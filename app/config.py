@@ -1,5 +1,6 @@
 """Settings, read from the environment in one place. Production has no made-up values: it refuses to start
 until every setting that names the council, its addresses and its mail is set."""
+
 import json
 import os
 from datetime import date
@@ -64,11 +65,15 @@ class Config:
 
     # Referrals
     PUBLIC_URL = os.environ.get("PUBLIC_URL")  # for links in messages
-    CONTACT_WITHIN_WORKING_DAYS = int(os.environ.get("CONTACT_WITHIN_WORKING_DAYS", "5"))  # the agreed time to first contact
+    CONTACT_WITHIN_WORKING_DAYS = int(
+        os.environ.get("CONTACT_WITHIN_WORKING_DAYS", "5")
+    )  # the agreed time to first contact
     # Days the council is closed (YYYY-MM-DD, comma separated), added to the bank holidays: load_config
     # makes HOLIDAYS every day that is not a working day.
     HOLIDAYS = _days(os.environ.get("HOLIDAYS", ""))
-    REFERRAL_KEEP_DAYS = int(os.environ.get("REFERRAL_KEEP_DAYS", str(3 * 365)))  # after the referral is closed or last changed
+    REFERRAL_KEEP_DAYS = int(
+        os.environ.get("REFERRAL_KEEP_DAYS", str(3 * 365))
+    )  # after the referral is closed or last changed
     COUNCIL_TEAM_NAME = os.environ.get("COUNCIL_TEAM_NAME")
     COUNCIL_TEAM_EMAIL = os.environ.get("COUNCIL_TEAM_EMAIL")
     COUNCIL_ORGANIZATION_ID = os.environ.get("COUNCIL_ORGANIZATION_ID")  # the council in the directory
@@ -93,7 +98,9 @@ class Config:
     NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
     NOTIFY_TEMPLATE_ID = os.environ.get("NOTIFY_TEMPLATE_ID", "")  # an email template with ((subject)) and ((body))
     NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
-    OUTBOX_MAX_ATTEMPTS = 20  # with waits doubling to a 6-hour cap, about 3 days of tries; then failed and shown to staff
+    OUTBOX_MAX_ATTEMPTS = (
+        20  # with waits doubling to a 6-hour cap, about 3 days of tries; then failed and shown to staff
+    )
     OUTBOX_BACKOFF_SECONDS = 60  # the first wait; it doubles after each failed try
     OUTBOX_LOOP_SECONDS = 10  # how often the worker looks for messages
 
@@ -105,7 +112,9 @@ class DevelopmentConfig(Config):
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
     COUNCIL_TEAM_NAME = os.environ.get("COUNCIL_TEAM_NAME", "Sandbridge Council supported employment team (demo)")
     COUNCIL_TEAM_EMAIL = os.environ.get("COUNCIL_TEAM_EMAIL", "supported-employment-team@example.org")
-    COUNCIL_ORGANIZATION_ID = os.environ.get("COUNCIL_ORGANIZATION_ID", "b8971a6b-17ea-52e8-9a2f-4cb7a097b01e")  # Sandbridge Council
+    COUNCIL_ORGANIZATION_ID = os.environ.get(
+        "COUNCIL_ORGANIZATION_ID", "b8971a6b-17ea-52e8-9a2f-4cb7a097b01e"
+    )  # Sandbridge Council
     MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "smtp")
     MAIL_FROM = os.environ.get("MAIL_FROM", "My Way to Work <no-reply@example.org>")
     SMTP_HOST = os.environ.get("SMTP_HOST", "localhost")
@@ -130,7 +139,7 @@ CONFIGS = {"development": DevelopmentConfig, "production": ProductionConfig, "te
 # What each setting production needs is for, in the message when it is not set.
 REQUIRED = {
     "SECRET_KEY": "a long random value (for example: python -c 'import secrets; print(secrets.token_hex(32))'), "
-                  "the same on every server",
+    "the same on every server",
     "COUNCIL_ORGANIZATION_ID": "the council's organisation id in the directory",
     "COUNCIL_TEAM_NAME": "the name of the council team that answers requests for help",
     "COUNCIL_TEAM_EMAIL": "the email address of that team",
@@ -160,7 +169,9 @@ def load_config(overrides: dict | None = None) -> dict:
     if env_name == "production":
         problems = _missing(settings) + problems + _years_without_holidays(extra)
     if problems:
-        raise ConfigError("The site cannot start. Set these in the environment:\n" + "\n".join(f"- {p}" for p in problems))
+        raise ConfigError(
+            "The site cannot start. Set these in the environment:\n" + "\n".join(f"- {p}" for p in problems)
+        )
     settings["HOLIDAYS"] = tuple(sorted({*bank_holidays(), *extra}))
     return settings
 
@@ -190,5 +201,7 @@ def _years_without_holidays(extra: tuple[str, ...]) -> list[str]:
     this_year = str(clock.today().year)
     if any(day.startswith(this_year) for day in (*bank_holidays(), *extra)):
         return []
-    return [f"HOLIDAYS has no days in {this_year}, and {BANK_HOLIDAYS_FILE.relative_to(PROJECT_ROOT)} ends before it: "
-            f"add {this_year}'s published bank holidays to that file, or list them in HOLIDAYS."]
+    return [
+        f"HOLIDAYS has no days in {this_year}, and {BANK_HOLIDAYS_FILE.relative_to(PROJECT_ROOT)} ends before it: "
+        f"add {this_year}'s published bank holidays to that file, or list them in HOLIDAYS."
+    ]

@@ -1,4 +1,5 @@
 """The database: one engine per app, one session per request."""
+
 from pathlib import Path
 
 from flask import Flask, current_app, g

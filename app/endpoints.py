@@ -1,5 +1,6 @@
 """Which GET endpoints are pages a person reads and which serve files or machine checks, and where the
 paths of the pages to render come from (the command-line wiring sets a provider; the site knows no examples)."""
+
 from collections.abc import Callable
 
 from flask import Flask

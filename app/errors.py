@@ -1,4 +1,5 @@
 """Easy-read error pages. Nobody ever sees a traceback."""
+
 import logging
 import traceback
 
@@ -11,49 +12,60 @@ log = logging.getLogger(__name__)
 
 # code -> (symbol, heading, sentences): each sentence is one idea, with its own symbol.
 ERROR_PAGES = {
-    400: ("warning", _l("Something went wrong with that page"), [
-        ("question", _l("We could not understand what your browser sent.")),
-        ("back", _l("Go back and try again.")),
-    ]),
-    403: ("lock", _l("You cannot see this page"), [
-        ("lock", _l("This page is only for some people.")),
-        ("staff", _l("Staff may need to sign in first.")),
-    ]),
-    404: ("search", _l("We cannot find this page"), [
-        ("link", _l("The link may be wrong or too old.")),
-        ("home", _l("You can start again from the home page.")),
-    ]),
-    405: ("warning", _l("You cannot do that on this page"), [
-        ("back", _l("Go back and try again.")),
-    ]),
-    413: ("warning", _l("What you sent is too big"), [
-        ("pencil", _l("Write less, then send it again.")),
-    ]),
-    429: ("clock", _l("You have tried too many times"), [
-        ("lock", _l("We stop lots of tries. This keeps your information safe.")),
-        ("clock", _l("Wait a few minutes, then try again.")),
-    ]),
-    500: ("warning", _l("Something went wrong on our side"), [
-        ("happy", _l("It is not your fault.")),
-        ("save", _l("Anything you saved before is still safe.")),
-        ("clock", _l("Wait a few minutes, then try again.")),
-    ]),
-    503: ("warning", _l("This is not working right now"), [
-        ("clock", _l("Wait a few minutes, then try again.")),
-    ]),
+    400: (
+        "warning",
+        _l("Something went wrong with that page"),
+        [("question", _l("We could not understand what your browser sent.")), ("back", _l("Go back and try again."))],
+    ),
+    403: (
+        "lock",
+        _l("You cannot see this page"),
+        [("lock", _l("This page is only for some people.")), ("staff", _l("Staff may need to sign in first."))],
+    ),
+    404: (
+        "search",
+        _l("We cannot find this page"),
+        [("link", _l("The link may be wrong or too old.")), ("home", _l("You can start again from the home page."))],
+    ),
+    405: ("warning", _l("You cannot do that on this page"), [("back", _l("Go back and try again."))]),
+    413: ("warning", _l("What you sent is too big"), [("pencil", _l("Write less, then send it again."))]),
+    429: (
+        "clock",
+        _l("You have tried too many times"),
+        [
+            ("lock", _l("We stop lots of tries. This keeps your information safe.")),
+            ("clock", _l("Wait a few minutes, then try again.")),
+        ],
+    ),
+    500: (
+        "warning",
+        _l("Something went wrong on our side"),
+        [
+            ("happy", _l("It is not your fault.")),
+            ("save", _l("Anything you saved before is still safe.")),
+            ("clock", _l("Wait a few minutes, then try again.")),
+        ],
+    ),
+    503: ("warning", _l("This is not working right now"), [("clock", _l("Wait a few minutes, then try again."))]),
 }
 
-CSRF_PAGE = ("warning", _l("We could not take your answers"), [
-    ("lock", _l("Your browser did not send the form in the safe way we need.")),
-    ("back", _l("Go back to the page and send it again.")),
-    ("save", _l("Anything you saved before is still safe.")),
-])
+CSRF_PAGE = (
+    "warning",
+    _l("We could not take your answers"),
+    [
+        ("lock", _l("Your browser did not send the form in the safe way we need.")),
+        ("back", _l("Go back to the page and send it again.")),
+        ("save", _l("Anything you saved before is still safe.")),
+    ],
+)
 
 
 def render_error(code: int, page=None):
     g.pop("page_reader", None)  # a page that failed half-way must not lend its text to the error page
     symbol, heading, sentences = page or ERROR_PAGES.get(code, ERROR_PAGES[500])
-    html = render_template("errors/error.html", code=code, error_symbol=symbol, error_heading=heading, sentences=sentences)
+    html = render_template(
+        "errors/error.html", code=code, error_symbol=symbol, error_heading=heading, sentences=sentences
+    )
     return html, code
 
 

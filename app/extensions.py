@@ -1,4 +1,5 @@
 """Extensions, created once and bound to the app with init_app."""
+
 from flask_babel import Babel
 from flask_wtf import CSRFProtect
 

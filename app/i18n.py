@@ -1,7 +1,8 @@
 """Which language a page is in, and links that switch it while keeping the person where they are."""
+
 from flask import Flask, current_app, request, url_for
-from werkzeug.routing import BuildError
 from flask_babel import get_locale
+from werkzeug.routing import BuildError
 
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
 

@@ -1,4 +1,5 @@
 """Every validation message in one place, so their easy-read wording is reviewed together."""
+
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from wtforms.validators import InputRequired
@@ -41,5 +42,8 @@ WRITE_PARENT_NAME = _l("Write the name of the parent or carer.")
 
 def too_long(limit: int) -> str:
     """Made when the form is checked, so the count is said the right way in each language."""
-    return ngettext("Write %(num)s letter or fewer. Your words are still in the box.",
-                    "Write %(num)s letters or fewer. Your words are still in the box.", limit)
+    return ngettext(
+        "Write %(num)s letter or fewer. Your words are still in the box.",
+        "Write %(num)s letters or fewer. Your words are still in the box.",
+        limit,
+    )

@@ -13,6 +13,7 @@
 Everything is counted first, so a dry run reports exactly what a real run would do. Logs and output hold
 counts only.
 """
+
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -37,6 +38,7 @@ data_cli = AppGroup("data", help="Look after personal data: remove it when its t
 SENT_MESSAGE_DAYS = 30  # days after a message was sent
 SHORT_LIVED = timedelta(days=1)  # password resets after they expire or are used; rate-limit counts after their window
 
+
 @dataclass
 class PurgeCounts:
     referrals: int = 0
@@ -49,12 +51,18 @@ class PurgeCounts:
 
     def summary(self, dry_run: bool = False) -> str:
         remove, delete_ = ("Would remove", "would delete") if dry_run else ("Removed", "deleted")
-        deleted = [_count(self.checklists, "checklist"), _count(self.pupils, "pupil"),
-                   _count(self.messages, "sent message"), _count(self.password_resets, "password reset"),
-                   _count(self.rate_limits, "rate-limit count")]
-        text = (f"{remove} personal data from {_count(self.referrals, 'referral')} "
-                f"(and {delete_} {_count(self.notes, 'note')}); "
-                f"{delete_} {', '.join(deleted[:-1])} and {deleted[-1]}.")
+        deleted = [
+            _count(self.checklists, "checklist"),
+            _count(self.pupils, "pupil"),
+            _count(self.messages, "sent message"),
+            _count(self.password_resets, "password reset"),
+            _count(self.rate_limits, "rate-limit count"),
+        ]
+        text = (
+            f"{remove} personal data from {_count(self.referrals, 'referral')} "
+            f"(and {delete_} {_count(self.notes, 'note')}); "
+            f"{delete_} {', '.join(deleted[:-1])} and {deleted[-1]}."
+        )
         return f"Dry run, nothing changed. {text}" if dry_run else text
 
 
@@ -67,32 +75,52 @@ def purge(app: Flask, now: datetime | None = None, dry_run: bool = False) -> Pur
     now = now or clock.now()
     config = app.config
     referral_cutoff = now - timedelta(days=config["REFERRAL_KEEP_DAYS"])
-    referral_due = and_(Referral.personal_data_removed_at.is_(None), Referral.updated_at < referral_cutoff,
-                        Referral.status_changed_at < referral_cutoff)
+    referral_due = and_(
+        Referral.personal_data_removed_at.is_(None),
+        Referral.updated_at < referral_cutoff,
+        Referral.status_changed_at < referral_cutoff,
+    )
     kept_with_referral = exists().where(
-        Referral.checklist_session_id == ChecklistSession.id, Referral.personal_data_removed_at.is_(None),
-        or_(Referral.updated_at >= referral_cutoff, Referral.status_changed_at >= referral_cutoff))
+        Referral.checklist_session_id == ChecklistSession.id,
+        Referral.personal_data_removed_at.is_(None),
+        or_(Referral.updated_at >= referral_cutoff, Referral.status_changed_at >= referral_cutoff),
+    )
     checklist_due = and_(ChecklistSession.expires_at < now, ~kept_with_referral)
-    pupil_due = and_(Pupil.created_at < now - timedelta(days=config["CHECKLIST_DAYS"]),
-                     or_(Pupil.checklist_session_id.is_(None),
-                         Pupil.checklist_session_id.in_(select(ChecklistSession.id).where(checklist_due))))
+    pupil_due = and_(
+        Pupil.created_at < now - timedelta(days=config["CHECKLIST_DAYS"]),
+        or_(
+            Pupil.checklist_session_id.is_(None),
+            Pupil.checklist_session_id.in_(select(ChecklistSession.id).where(checklist_due)),
+        ),
+    )
     rules = {
         "notes": (ReferralNote, ReferralNote.referral_id.in_(select(Referral.id).where(referral_due))),
         "referrals": (Referral, referral_due),
         "pupils": (Pupil, pupil_due),
         "checklists": (ChecklistSession, checklist_due),
-        "messages": (OutboxMessage, and_(OutboxMessage.status == "sent",
-                                         OutboxMessage.sent_at < now - timedelta(days=SENT_MESSAGE_DAYS))),
-        "password_resets": (PasswordReset, or_(PasswordReset.expires_at < now - SHORT_LIVED,
-                                               PasswordReset.used_at < now - SHORT_LIVED)),
+        "messages": (
+            OutboxMessage,
+            and_(OutboxMessage.status == "sent", OutboxMessage.sent_at < now - timedelta(days=SENT_MESSAGE_DAYS)),
+        ),
+        "password_resets": (
+            PasswordReset,
+            or_(PasswordReset.expires_at < now - SHORT_LIVED, PasswordReset.used_at < now - SHORT_LIVED),
+        ),
         "rate_limits": (RateLimit, RateLimit.window_start < now - SHORT_LIVED),
     }
     factory = app.extensions["database"]["factory"]
     with factory() as session:
-        counts = PurgeCounts(**{name: session.scalar(select(func.count()).select_from(model).where(rule)) or 0
-                                for name, (model, rule) in rules.items()})
+        counts = PurgeCounts(
+            **{
+                name: session.scalar(select(func.count()).select_from(model).where(rule)) or 0
+                for name, (model, rule) in rules.items()
+            }
+        )
         if not dry_run:
-            for name, (model, rule) in rules.items():  # notes before their referrals are marked; pupils before checklists
+            for name, (
+                model,
+                rule,
+            ) in rules.items():  # notes before their referrals are marked; pupils before checklists
                 if name == "referrals":
                     statement = update(Referral).where(rule).values(**removed_values(), personal_data_removed_at=now)
                 else:

@@ -1,7 +1,8 @@
 """Limits on repeated tries, kept in the database so that every app server shares them."""
+
 import hashlib
 import hmac
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from flask import current_app, request
 from sqlalchemy import DateTime, Integer, String, select
@@ -54,4 +55,4 @@ def try_once(key: str, limit: int, window: timedelta) -> bool:
 
 
 def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

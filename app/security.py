@@ -1,4 +1,5 @@
 """Response headers that keep pages safe; nothing inline is ever allowed to run."""
+
 from flask import Flask
 
 CONTENT_SECURITY_POLICY = "; ".join(

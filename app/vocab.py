@@ -3,6 +3,7 @@
 Ids are stable and kebab-case: they are stored in answers, in Open Referral UK taxonomy terms and in
 URLs, so they never change once published. Names are translated like every other string.
 """
+
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l

@@ -3,6 +3,7 @@ and the time to first byte of a cached clip from a running server.
 
     .venv/bin/python bench/audio.py
 """
+
 import http.client
 import logging
 import statistics
@@ -28,7 +29,9 @@ from demo.pages import page_paths  # noqa: E402
 def main() -> None:
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     folder = Path(tempfile.mkdtemp(prefix="bench-audio-"))
-    app = create_app({"APP_ENV": "test", "DATABASE_URL": f"sqlite:///{folder}/bench.db", "AUDIO_DIR": str(folder / "audio")})
+    app = create_app(
+        {"APP_ENV": "test", "DATABASE_URL": f"sqlite:///{folder}/bench.db", "AUDIO_DIR": str(folder / "audio")}
+    )
     upgrade(app)
     load_demo_data(app)
 
@@ -45,9 +48,13 @@ def main() -> None:
     seconds = [mp3_duration(p.read_bytes()) for p in paths]
     per_lang = {lang: sum(1 for c in clips.values() if c.lang == lang) for lang in app.config["LANGUAGES"]}
     print(f"clips: {len(clips)} ({', '.join(f'{k}: {v}' for k, v in per_lang.items())}), pages and sentences")
-    print(f"build from empty: {finished - started:.1f} s (rendering pages {collected - started:.1f} s, speech and MP3 {finished - collected:.1f} s)")
+    print(
+        f"build from empty: {finished - started:.1f} s (rendering pages {collected - started:.1f} s, speech and MP3 {finished - collected:.1f} s)"
+    )
     print(f"total size: {sum(sizes) / 1024:.0f} KiB, {sum(seconds) / 60:.1f} minutes of audio")
-    print(f"average bitrate: {sum(sizes) * 8 / sum(seconds) / 1000:.1f} kbps; median clip {statistics.median(sizes) / 1024:.1f} KiB, {statistics.median(seconds):.1f} s")
+    print(
+        f"average bitrate: {sum(sizes) * 8 / sum(seconds) / 1000:.1f} kbps; median clip {statistics.median(sizes) / 1024:.1f} KiB, {statistics.median(seconds):.1f} s"
+    )
 
     server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -65,7 +72,9 @@ def main() -> None:
         connection.close()
     server.shutdown()
     timings.sort()
-    print(f"time to first byte of a cached clip (200 requests, new connection each): median {statistics.median(timings):.2f} ms, 95th percentile {timings[189]:.2f} ms")
+    print(
+        f"time to first byte of a cached clip (200 requests, new connection each): median {statistics.median(timings):.2f} ms, 95th percentile {timings[189]:.2f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ the search itself (the service function the route calls: filters in, a page of s
 whole request in the app (search, page and audio bookkeeping), without a network.
 The PostgreSQL database must be empty.
 """
+
 import argparse
 import logging
 import random
@@ -27,16 +28,18 @@ from werkzeug.datastructures import MultiDict  # noqa: E402
 
 from app import create_app  # noqa: E402
 from app.migrate import upgrade  # noqa: E402
-from app.pathways.importing import import_records, symbol_concepts  # noqa: E402
 from app.pathways import search  # noqa: E402
 from app.pathways.forms import read_directory_query, read_profile  # noqa: E402
+from app.pathways.importing import import_records, symbol_concepts  # noqa: E402
 from app.pathways.models import Service  # noqa: E402
 from app.pathways.routes import PER_PAGE  # noqa: E402
 from app.pathways.suggestions import suggest  # noqa: E402
 from app.pathways.taxonomies import VOCABULARIES  # noqa: E402
 from app.vocab import AGE_BANDS, KINDS_OF_SUPPORT, KINDS_OF_WORK, LADDER_STEPS, SUPPORT_NEEDS  # noqa: E402
 
-WORDS = "garden cafe shop office animals bikes bakery laundry hotel hospital library park college team coach trial".split()
+WORDS = (
+    "garden cafe shop office animals bikes bakery laundry hotel hospital library park college team coach trial".split()
+)
 # Each service gets 3 of these words, so a search for one word finds about 1 service in 5.
 AREAS = ["north", "south", "east", "west", "centre", "harbour", "hill", "park"]
 
@@ -47,15 +50,25 @@ def _id(rng: random.Random) -> str:
 
 def _term(vocabulary_key: str, code: str, rng: random.Random) -> dict:
     vocabulary = VOCABULARIES[vocabulary_key]
-    return {"id": _id(rng), "taxonomy_term_id": vocabulary.term_id(code),
-            "taxonomy_term": {"id": vocabulary.term_id(code), "code": code, "name": code, "description": code,
-                              "taxonomy_id": vocabulary.id}}
+    return {
+        "id": _id(rng),
+        "taxonomy_term_id": vocabulary.term_id(code),
+        "taxonomy_term": {
+            "id": vocabulary.term_id(code),
+            "code": code,
+            "name": code,
+            "description": code,
+            "taxonomy_id": vocabulary.id,
+        },
+    }
 
 
 def generate(count: int, seed: int = 7) -> list[dict]:
     """Services that look like a large council's offer: every step, kind, need and area."""
     rng = random.Random(seed)
-    organizations = [{"id": _id(rng), "name": f"Provider {n}", "description": "A generated provider."} for n in range(200)]
+    organizations = [
+        {"id": _id(rng), "name": f"Provider {n}", "description": "A generated provider."} for n in range(200)
+    ]
     locations = [{"id": _id(rng), "location_type": "physical", "name": f"Place {n}"} for n in range(300)]
     records = []
     for n in range(count):
@@ -68,18 +81,24 @@ def generate(count: int, seed: int = 7) -> list[dict]:
         attributes += [_term("support-need", k, rng) for k in rng.sample(list(SUPPORT_NEEDS), rng.randint(1, 4))]
         area = rng.choice(AREAS + [None])
         extension = {
-            "summary": {"en": f"Work at a {words[0]} with {words[1]} people. You learn {words[2]} skills.",
-                        "cy": f"Gweithio mewn {words[0]} gyda thîm {words[1]}."},
-            "symbol": "work", "self_referral": rng.random() < 0.7,
+            "summary": {
+                "en": f"Work at a {words[0]} with {words[1]} people. You learn {words[2]} skills.",
+                "cy": f"Gweithio mewn {words[0]} gyda thîm {words[1]}.",
+            },
+            "symbol": "work",
+            "self_referral": rng.random() < 0.7,
         }
         if rng.random() < 0.8:
             extension["paid"] = rng.random() < 0.5
         if area:
             extension["area"] = {"id": area, "name": {"en": area.title(), "cy": area.title()}}
         record = {
-            "id": _id(rng), "name": f"{words[0].title()} {words[1]} service {n}", "status": "active",
+            "id": _id(rng),
+            "name": f"{words[0].title()} {words[1]} service {n}",
+            "status": "active",
             "description": f"A generated service about {' and '.join(words)}.",
-            "organization": rng.choice(organizations), "attributes": attributes,
+            "organization": rng.choice(organizations),
+            "attributes": attributes,
             "service_at_locations": [{"id": _id(rng), "location": rng.choice(locations)}],
             "contacts": [{"id": _id(rng), "phones": [{"id": _id(rng), "number": f"01632 960{n % 1000:03d}"}]}],
             "x_mywaytowork": extension,
@@ -96,17 +115,28 @@ def addresses(rng: random.Random, count: int) -> dict[str, list[str]]:
     """Directory searches with one to four filters, and profiles for services for me."""
     searches = []
     for _ in range(count):
-        args = {"step": rng.choice(list(LADDER_STEPS)), "kind": rng.choice(list(KINDS_OF_SUPPORT)),
-                "age": rng.choice(list(AGE_BANDS)), "need": rng.choice(list(SUPPORT_NEEDS)),
-                "area": rng.choice(AREAS), "pay": rng.choice(["paid", "unpaid"]), "ask": "yes", "q": rng.choice(WORDS)}
+        args = {
+            "step": rng.choice(list(LADDER_STEPS)),
+            "kind": rng.choice(list(KINDS_OF_SUPPORT)),
+            "age": rng.choice(list(AGE_BANDS)),
+            "need": rng.choice(list(SUPPORT_NEEDS)),
+            "area": rng.choice(AREAS),
+            "pay": rng.choice(["paid", "unpaid"]),
+            "ask": "yes",
+            "q": rng.choice(WORDS),
+        }
         chosen = rng.sample(sorted(args), rng.randint(1, 4))
         page = rng.choice([1, 1, 1, 2, 3])
-        searches.append("/services?" + "&".join(f"{k}={args[k]}" for k in chosen) + (f"&page={page}" if page > 1 else ""))
+        searches.append(
+            "/services?" + "&".join(f"{k}={args[k]}" for k in chosen) + (f"&page={page}" if page > 1 else "")
+        )
     profiles = []
     for _ in range(count):
         interests = "&".join(f"interest={w}" for w in rng.sample(list(KINDS_OF_WORK), rng.randint(1, 3)))
-        profiles.append(f"/services-for-me?{interests}&try={rng.choice(list(KINDS_OF_SUPPORT))}"
-                        f"&need={rng.choice(list(SUPPORT_NEEDS))}&age={rng.choice(list(AGE_BANDS))}")
+        profiles.append(
+            f"/services-for-me?{interests}&try={rng.choice(list(KINDS_OF_SUPPORT))}"
+            f"&need={rng.choice(list(SUPPORT_NEEDS))}&age={rng.choice(list(AGE_BANDS))}"
+        )
     return {"directory search (1 to 4 filters)": searches, "services for me": profiles}
 
 
@@ -161,7 +191,9 @@ def main() -> None:
                 sys.exit("The database already has services: give an empty one.")
             started = time.perf_counter()
             counts = import_records(session, records, symbol_concepts(app.config["SYMBOL_INDEX"]))
-            print(f"{'PostgreSQL' if url.startswith('postgresql') else 'SQLite'}: {counts} in {time.perf_counter() - started:.1f} s")
+            print(
+                f"{'PostgreSQL' if url.startswith('postgresql') else 'SQLite'}: {counts} in {time.perf_counter() - started:.1f} s"
+            )
     client = app.test_client()
     for label, paths in addresses(random.Random(11), options.requests).items():
         timed(client, paths)  # warm-up: caches, and the audio bookkeeping of each page's text

@@ -1,7 +1,8 @@
 """Page weight: the HTML and CSS of each page, raw and gzip-compressed, before symbols and audio.
 
-    .venv/bin/python bench/page_weight.py
+.venv/bin/python bench/page_weight.py
 """
+
 import gzip
 import sys
 import tempfile
@@ -32,7 +33,9 @@ def main() -> None:
     for lang in app.config["LANGUAGES"]:
         for path in page_paths(app):
             html = client.get(path, query_string={"lang": lang}).data
-            print(f"{path + ' (' + lang + ')':<22} {kib(html)}   with CSS: {len(gzip.compress(html, 6) + gzip.compress(css, 6)) / 1024:.1f} KiB gzip")
+            print(
+                f"{path + ' (' + lang + ')':<22} {kib(html)}   with CSS: {len(gzip.compress(html, 6) + gzip.compress(css, 6)) / 1024:.1f} KiB gzip"
+            )
     fonts = sorted((Path(app.static_folder) / "fonts").glob("*.woff2"))
     print(f"fonts (all 4 files)    {sum(f.stat().st_size for f in fonts) / 1024:.1f} KiB")
 

@@ -10,6 +10,7 @@ and presses Send, then presses Send again with the same form, as a double click 
 database must hold each referral exactly once, with its event and its one outbox message. The
 PostgreSQL database must be empty.
 """
+
 import argparse
 import http.cookiejar
 import os
@@ -40,17 +41,27 @@ class Browser:
     def __init__(self, base: str, timings: dict[str, list[float]]):
         self.base = base
         self.timings = timings
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), _NoRedirect())
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), _NoRedirect()
+        )
         self.token = ""
 
     def request(self, kind: str, path: str, data: dict | None = None) -> tuple[int, str, str]:
-        body = urllib.parse.urlencode({**data, "csrf_token": self.token}, doseq=True).encode() if data is not None else None
+        body = (
+            urllib.parse.urlencode({**data, "csrf_token": self.token}, doseq=True).encode()
+            if data is not None
+            else None
+        )
         started = time.perf_counter()
         try:
             with self.opener.open(self.base + path, data=body, timeout=60) as response:
                 status, text, location = response.status, response.read().decode(), response.headers.get("Location", "")
         except urllib.error.HTTPError as error:
-            status, text, location = error.code, error.read().decode(errors="replace"), error.headers.get("Location", "")
+            status, text, location = (
+                error.code,
+                error.read().decode(errors="replace"),
+                error.headers.get("Location", ""),
+            )
         self.timings.setdefault(kind, []).append(time.perf_counter() - started)
         found = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', text)
         if found:
@@ -128,10 +139,20 @@ def count_rows(database_url: str) -> dict[str, int]:
         ids = select(Referral.id).where(Referral.person_name.like(f"{MARKER}%"))
         counts = {
             "referrals": connection.scalar(select(func.count()).select_from(ids.subquery())),
-            "distinct people": connection.scalar(select(func.count(func.distinct(Referral.person_name))).where(Referral.person_name.like(f"{MARKER}%"))),
-            "distinct references": connection.scalar(select(func.count(func.distinct(Referral.reference))).where(Referral.id.in_(ids))),
-            "created events": connection.scalar(select(func.count()).select_from(ReferralEvent).where(ReferralEvent.referral_id.in_(ids), ReferralEvent.kind == "created")),
-            "outbox messages": connection.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.referral_id.in_(ids))),
+            "distinct people": connection.scalar(
+                select(func.count(func.distinct(Referral.person_name))).where(Referral.person_name.like(f"{MARKER}%"))
+            ),
+            "distinct references": connection.scalar(
+                select(func.count(func.distinct(Referral.reference))).where(Referral.id.in_(ids))
+            ),
+            "created events": connection.scalar(
+                select(func.count())
+                .select_from(ReferralEvent)
+                .where(ReferralEvent.referral_id.in_(ids), ReferralEvent.kind == "created")
+            ),
+            "outbox messages": connection.scalar(
+                select(func.count()).select_from(OutboxMessage).where(OutboxMessage.referral_id.in_(ids))
+            ),
         }
     engine.dispose()
     return counts
@@ -147,15 +168,34 @@ def main() -> None:
 
     folder = tempfile.mkdtemp(prefix="mywaytowork-bench-")
     database_url = args.database_url or f"sqlite:///{folder}/bench.db"
-    env = {**os.environ, "APP_ENV": "development", "DATABASE_URL": database_url, "SECRET_KEY": "bench-only-not-secret",
-           "AUDIO_DIR": f"{folder}/audio", "AUDIO_ENABLED": "0"}
+    env = {
+        **os.environ,
+        "APP_ENV": "development",
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": "bench-only-not-secret",
+        "AUDIO_DIR": f"{folder}/audio",
+        "AUDIO_ENABLED": "0",
+    }
     flask = [str(ROOT / ".venv/bin/flask"), "--app", "wsgi"]
     subprocess.run([*flask, "db", "upgrade"], env=env, cwd=ROOT, check=True, capture_output=True)
     subprocess.run([*flask, "demo", "load", "--if-empty"], env=env, cwd=ROOT, check=True, capture_output=True)
     port = free_port()
-    server = subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "-w", str(args.workers), "--threads", "4",
-                               "-b", f"127.0.0.1:{port}", "--log-level", "warning", "wsgi:app"],
-                              env=env, cwd=ROOT)
+    server = subprocess.Popen(
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "-w",
+            str(args.workers),
+            "--threads",
+            "4",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "wsgi:app",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(base + "/healthz")
@@ -180,20 +220,30 @@ def main() -> None:
         server.wait(timeout=30)
 
     backend = "PostgreSQL" if database_url.startswith("postgresql") else "SQLite"
-    print(f"{backend}: {args.referrals} referrals from {args.clients} clients at once, gunicorn {args.workers} workers x 4 threads")
-    print(f"  wall time {elapsed:.1f} s, {args.referrals / elapsed:.1f} referrals/s, {sum(map(len, timings.values()))} requests")
+    print(
+        f"{backend}: {args.referrals} referrals from {args.clients} clients at once, gunicorn {args.workers} workers x 4 threads"
+    )
+    print(
+        f"  wall time {elapsed:.1f} s, {args.referrals / elapsed:.1f} referrals/s, {sum(map(len, timings.values()))} requests"
+    )
     for kind in ("page", "question", "send"):
         values = sorted(timings.get(kind, []))
         if values:
             p95 = values[min(len(values) - 1, int(len(values) * 0.95))]
-            print(f"  {kind:<9} {len(values):>5} requests, median {statistics.median(values) * 1000:.0f} ms, 95th percentile {p95 * 1000:.0f} ms")
+            print(
+                f"  {kind:<9} {len(values):>5} requests, median {statistics.median(values) * 1000:.0f} ms, 95th percentile {p95 * 1000:.0f} ms"
+            )
     print(f"  errors: {len(errors)}")
     for line in errors[:10]:
         print(f"    {line}")
     counts = count_rows(database_url)
     print("  rows: " + ", ".join(f"{name} {value}" for name, value in counts.items()))
     print(f"  distinct references shown to the clients: {len(set(references))}")
-    ok = not errors and all(value == args.referrals for value in counts.values()) and len(set(references)) == args.referrals
+    ok = (
+        not errors
+        and all(value == args.referrals for value in counts.values())
+        and len(set(references)) == args.referrals
+    )
     print("  all present once, no errors" if ok else "  PROBLEM: see the figures above")
     sys.exit(0 if ok else 1)
 

@@ -1,4 +1,5 @@
 """A demo plan for the fictional council area, with a known code and share link, for trying the site out."""
+
 from datetime import timedelta
 
 from flask import Flask
@@ -52,18 +53,31 @@ def _hash(app: Flask, value: str) -> str:
 
 def no_demo_plan(app: Flask) -> bool:
     with app.extensions["database"]["factory"]() as db:
-        return not db.scalar(select(func.count()).select_from(ChecklistSession).where(ChecklistSession.code_hash == _hash(app, DEMO_CODE)))
+        return not db.scalar(
+            select(func.count())
+            .select_from(ChecklistSession)
+            .where(ChecklistSession.code_hash == _hash(app, DEMO_CODE))
+        )
 
 
 def load_demo_plan(app: Flask) -> str:
     """The demo plan: open it with the code, or read it through the share link."""
     with app.extensions["database"]["factory"]() as db:
         now = clock.now()
-        record = ChecklistSession(code_hash=_hash(app, DEMO_CODE), created_at=now, updated_at=now, expires_at=now + timedelta(days=DEMO_DAYS))
+        record = ChecklistSession(
+            code_hash=_hash(app, DEMO_CODE), created_at=now, updated_at=now, expires_at=now + timedelta(days=DEMO_DAYS)
+        )
         db.add(record)
         db.flush()
         for (checklist_id, step_id), answer in ANSWERS.items():
             service.save_answer(db, record, checklist_id, step_id, answer, DEMO_DAYS)
-        db.add(ShareLink(session_id=record.id, token_hash=_hash(app, DEMO_SHARE_TOKEN), created_at=now, expires_at=now + timedelta(days=DEMO_DAYS)))
+        db.add(
+            ShareLink(
+                session_id=record.id,
+                token_hash=_hash(app, DEMO_SHARE_TOKEN),
+                created_at=now,
+                expires_at=now + timedelta(days=DEMO_DAYS),
+            )
+        )
         db.commit()
     return f"Demo plan: open it with the code {DEMO_CODE}, or read it at /my-work/shared/{DEMO_SHARE_TOKEN}"

@@ -1,4 +1,5 @@
 """flask demo load|show: the demo data, loaded by `make run` into an empty database, and by the tests."""
+
 from collections.abc import Callable
 
 import click

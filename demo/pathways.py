@@ -1,4 +1,5 @@
 """The demo local offer of Sandbridge, a made-up council area: loaded through the same importer as real data."""
+
 from pathlib import Path
 
 from flask import Flask

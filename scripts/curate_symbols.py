@@ -28,10 +28,7 @@ OUT_DIR = ROOT / "easyread_assets" / "symbols"
 KEEP = {"LICENSE.txt", "ATTRIBUTION.md"}
 
 SVG_NS = "http://www.w3.org/2000/svg"
-ATTRIBUTION_LINE = (
-    "All emojis designed by OpenMoji – the open-source emoji and icon project. "
-    "License: CC BY-SA 4.0"
-)
+ATTRIBUTION_LINE = "All emojis designed by OpenMoji – the open-source emoji and icon project. License: CC BY-SA 4.0"
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HEXCODE = re.compile(r"^[0-9A-F]{4,6}(?:-[0-9A-F]{4,6})*$")
 DROP_TAGS = {"metadata", "title", "desc"}
@@ -198,9 +195,7 @@ def main() -> None:
             path.unlink()
             removed += 1
     write_if_changed(OUT_DIR / "LICENSE.txt", licence)
-    write_if_changed(
-        OUT_DIR / "ATTRIBUTION.md", attribution_text(version, len(wanted)).encode("utf-8")
-    )
+    write_if_changed(OUT_DIR / "ATTRIBUTION.md", attribution_text(version, len(wanted)).encode("utf-8"))
 
     aliases = sum(len(c.get("aliases", [])) for c in concepts.values())
     original = sum(len(svgs[name]) for name in wanted)

@@ -64,18 +64,16 @@ def in_range(codepoint: int, unicode_range: str) -> bool:
 
 
 def font_face_css(ranges: dict[str, str]) -> str:
-    rules = [
-        f"/* {FAMILY}, from {PACKAGE} {VERSION} (SIL Open Font License 1.1, see OFL.txt) */"
-    ]
+    rules = [f"/* {FAMILY}, from {PACKAGE} {VERSION} (SIL Open Font License 1.1, see OFL.txt) */"]
     for weight in WEIGHTS:
         for subset in SUBSETS:
             rules.append(
                 "@font-face {\n"
-                f"  font-family: \"{FAMILY}\";\n"
+                f'  font-family: "{FAMILY}";\n'
                 "  font-style: normal;\n"
                 f"  font-weight: {weight};\n"
                 "  font-display: swap;\n"
-                f"  src: url(\"../fonts/{target_name(subset, weight)}\") format(\"woff2\");\n"
+                f'  src: url("../fonts/{target_name(subset, weight)}") format("woff2");\n'
                 f"  unicode-range: {ranges[subset]};\n"
                 "}"
             )

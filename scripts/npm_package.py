@@ -1,4 +1,5 @@
 """Download one pinned package from the npm registry as a tarball, for the asset scripts."""
+
 import json
 import subprocess
 from pathlib import Path

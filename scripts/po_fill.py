@@ -1,4 +1,5 @@
 """Fill Welsh strings from a JSON file of {msgid: msgstr} into translations/cy (keeps everything else)."""
+
 import json
 import sys
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Fixtures every layer shares: a migrated app with the demo data."""
+
 import pytest
 
 from tests.site import make_app

@@ -1,4 +1,5 @@
 """A real SMTP server on 127.0.0.1 for tests (aiosmtpd), which keeps every message it receives."""
+
 import email
 import logging
 import socket

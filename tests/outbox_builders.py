@@ -1,6 +1,7 @@
 """Builders for outbox tests: referrals made the way the journey makes them, and messages put straight in."""
+
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import delete
 
@@ -28,17 +29,33 @@ def make_referral(app, **answers):
     """A referral saved by the service layer, which queues its message in the same transaction."""
     from app.referrals.service import create_referral
 
-    draft = {"service_id": SERVICE_ID, "asker": "self", "person_name": PERSON_NAME, "age": 19,
-             "contact_methods": ["email"], "email": PERSON_EMAIL, "contact_times": [], "needs": [],
-             "consent_at": datetime.now(timezone.utc), "lang": "en", **answers}
+    draft = {
+        "service_id": SERVICE_ID,
+        "asker": "self",
+        "person_name": PERSON_NAME,
+        "age": 19,
+        "contact_methods": ["email"],
+        "email": PERSON_EMAIL,
+        "contact_times": [],
+        "needs": [],
+        "consent_at": datetime.now(UTC),
+        "lang": "en",
+        **answers,
+    }
     with app.app_context(), session_for(app) as session:
         referral, made = create_referral(session, draft, uuid.uuid4().hex)
         assert made
         return referral
 
 
-def add_message(app, to: str = "someone@example.org", subject: str = "A subject", body: str = "A body.\n",
-                kind: str = "new-referral", referral_id: int | None = None) -> int:
+def add_message(
+    app,
+    to: str = "someone@example.org",
+    subject: str = "A subject",
+    body: str = "A body.\n",
+    kind: str = "new-referral",
+    referral_id: int | None = None,
+) -> int:
     with session_for(app) as session:
         message = enqueue(session, kind, to, subject, body, referral_id)
         session.commit()
@@ -51,4 +68,4 @@ def get_message(app, message_id: int) -> OutboxMessage:
 
 
 def aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -1,4 +1,5 @@
 """Builders for directory tests: valid HSDS 3.0 service records, changed only where a test says."""
+
 import copy
 import json
 import uuid
@@ -22,14 +23,24 @@ def term_attribute(vocabulary_key: str, code: str) -> dict:
         "id": new_id(),
         "taxonomy_term_id": vocabulary.term_id(code),
         "taxonomy_term": {
-            "id": vocabulary.term_id(code), "code": code, "name": code, "description": code, "taxonomy_id": vocabulary.id,
+            "id": vocabulary.term_id(code),
+            "code": code,
+            "name": code,
+            "description": code,
+            "taxonomy_id": vocabulary.id,
             "taxonomy_detail": {"id": vocabulary.id, "name": vocabulary.key, "description": vocabulary.key},
         },
     }
 
 
-def make_record(name: str = "Test café jobs", step: str = "social-enterprise", kinds=("social-enterprise-job",),
-                work=("cooking",), needs=("autism",), **overrides) -> dict:
+def make_record(
+    name: str = "Test café jobs",
+    step: str = "social-enterprise",
+    kinds=("social-enterprise-job",),
+    work=("cooking",),
+    needs=("autism",),
+    **overrides,
+) -> dict:
     """A full service record that imports cleanly; keyword arguments replace top-level fields."""
     record = {
         "id": new_id(),
@@ -40,16 +51,33 @@ def make_record(name: str = "Test café jobs", step: str = "social-enterprise", 
         "maximum_age": 25,
         "last_modified": "2026-11-01T09:00:00Z",
         "organization": {"id": ORGANIZATION_ID, "name": "Test Organisation", "description": "Runs test services."},
-        "contacts": [{"id": new_id(), "email": "test@example.org", "phones": [{"id": new_id(), "number": "01632 960999"}]}],
-        "service_at_locations": [{
-            "id": new_id(),
-            "location": {
-                "id": LOCATION_ID, "location_type": "physical", "name": "Test Hall",
-                "addresses": [{"id": "6f7c6f7c-0000-4000-8000-000000000003", "address_1": "1 Test Street", "city": "Sandbridge",
-                               "state_province": "Sandbridge", "postal_code": "SB9 9ZZ", "country": "GB", "address_type": "physical"}],
-            },
-        }],
-        "schedules": [{"id": new_id(), "freq": "WEEKLY", "byday": "MO,TU,WE", "opens_at": "09:00", "closes_at": "15:00"}],
+        "contacts": [
+            {"id": new_id(), "email": "test@example.org", "phones": [{"id": new_id(), "number": "01632 960999"}]}
+        ],
+        "service_at_locations": [
+            {
+                "id": new_id(),
+                "location": {
+                    "id": LOCATION_ID,
+                    "location_type": "physical",
+                    "name": "Test Hall",
+                    "addresses": [
+                        {
+                            "id": "6f7c6f7c-0000-4000-8000-000000000003",
+                            "address_1": "1 Test Street",
+                            "city": "Sandbridge",
+                            "state_province": "Sandbridge",
+                            "postal_code": "SB9 9ZZ",
+                            "country": "GB",
+                            "address_type": "physical",
+                        }
+                    ],
+                },
+            }
+        ],
+        "schedules": [
+            {"id": new_id(), "freq": "WEEKLY", "byday": "MO,TU,WE", "opens_at": "09:00", "closes_at": "15:00"}
+        ],
         "languages": [{"id": new_id(), "code": "cy", "name": "Welsh"}],
         "cost_options": [{"id": new_id(), "option": "Free", "amount": 0, "currency": "GBP"}],
         "attributes": [term_attribute("ladder-step", step)]
@@ -58,7 +86,9 @@ def make_record(name: str = "Test café jobs", step: str = "social-enterprise", 
         + [term_attribute("support-need", code) for code in needs],
         "x_mywaytowork": {
             "summary": {"en": "You cook food in a café.", "cy": "Rydych chi'n coginio bwyd mewn caffi."},
-            "symbol": "cafe", "self_referral": True, "paid": True,
+            "symbol": "cafe",
+            "self_referral": True,
+            "paid": True,
             "area": {"id": "test-town", "name": {"en": "Test Town", "cy": "Tref Prawf"}},
         },
     }
@@ -91,7 +121,11 @@ def changed(record: dict, **changes) -> dict:
 
 def codes_of(record: dict, vocabulary_key: str) -> set[str]:
     """The codes of one of our vocabularies that a record links."""
-    return {TERM_IDS[a["taxonomy_term_id"]][1] for a in record["attributes"] if TERM_IDS[a["taxonomy_term_id"]][0].key == vocabulary_key}
+    return {
+        TERM_IDS[a["taxonomy_term_id"]][1]
+        for a in record["attributes"]
+        if TERM_IDS[a["taxonomy_term_id"]][0].key == vocabulary_key
+    }
 
 
 def expected_names(records, step=(), kind=(), need=(), ages=None, area=(), pay=(), ask=False) -> set[str]:
@@ -102,7 +136,12 @@ def expected_names(records, step=(), kind=(), need=(), ages=None, area=(), pay=(
         record_area = (extension.get("area") or {}).get("id")
         if step and not codes_of(record, "ladder-step") & set(step):
             continue
-        if kind and not codes_of(record, "kind-of-support") & set(kind) or need and not codes_of(record, "support-need") & set(need):
+        if (
+            kind
+            and not codes_of(record, "kind-of-support") & set(kind)
+            or need
+            and not codes_of(record, "support-need") & set(need)
+        ):
             continue
         if ages and (record.get("minimum_age", 0) > ages[1] or record.get("maximum_age", 200) < ages[0]):
             continue

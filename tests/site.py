@@ -1,5 +1,6 @@
 """The site as the tests build and use it: a migrated app with demo data, a client that checks every page
 it fetches, and signing in or opening the demo plan as a person would."""
+
 import re
 from pathlib import Path
 
@@ -12,11 +13,17 @@ from demo.cli import load_demo_data
 
 # Everything production needs, as a council would set it.
 PRODUCTION_SETTINGS = {
-    "APP_ENV": "production", "SECRET_KEY": "a" * 64, "DATABASE_URL": "sqlite://",
-    "COUNCIL_ORGANIZATION_ID": "0f6b5f0e-8d53-4c1e-9b0a-2d3c4e5f6a7b", "COUNCIL_TEAM_NAME": "Supported employment team",
-    "COUNCIL_TEAM_EMAIL": "supported.employment@council.example", "CONTACT_EMAIL": "help@council.example",
-    "PUBLIC_URL": "https://mywaytowork.council.example", "MAIL_BACKEND": "smtp",
-    "MAIL_FROM": "My Way to Work <no-reply@council.example>", "SMTP_HOST": "smtp.council.example",
+    "APP_ENV": "production",
+    "SECRET_KEY": "a" * 64,
+    "DATABASE_URL": "sqlite://",
+    "COUNCIL_ORGANIZATION_ID": "0f6b5f0e-8d53-4c1e-9b0a-2d3c4e5f6a7b",
+    "COUNCIL_TEAM_NAME": "Supported employment team",
+    "COUNCIL_TEAM_EMAIL": "supported.employment@council.example",
+    "CONTACT_EMAIL": "help@council.example",
+    "PUBLIC_URL": "https://mywaytowork.council.example",
+    "MAIL_BACKEND": "smtp",
+    "MAIL_FROM": "My Way to Work <no-reply@council.example>",
+    "SMTP_HOST": "smtp.council.example",
 }
 
 
@@ -81,8 +88,8 @@ def sign_in_as(client, role: str = "council-admin", email: str | None = None) ->
     """Sign this client in as the demo account for a role (or another account by email), as its cookie would."""
     from sqlalchemy import select
 
-    from demo.staff import DEMO_ACCOUNTS
     from app.staff.models import StaffUser
+    from demo.staff import DEMO_ACCOUNTS
 
     email = email or DEMO_ACCOUNTS[role]["email"]
     with client.application.app_context():

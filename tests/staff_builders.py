@@ -1,6 +1,7 @@
 """Builders for the staff tests: referrals and staff accounts written straight to the database."""
+
 import secrets
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, select
 from werkzeug.security import generate_password_hash
@@ -21,14 +22,29 @@ def session_for(app):
 
 def make_referral(app, **overrides) -> str:
     """A referral to a Sandbridge Works service, made today; returns its reference."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     values = dict(
-        reference=new_reference(), idempotency_key=secrets.token_hex(16), created_at=now, updated_at=now,
-        status_changed_at=now, service_id=WORKS_BIKES, service_name="Supported employment with a job coach",
-        organization_id=WORKS_ORG, ladder_step="supported-employment", age_band="19-25", status="new",
-        contact_due_on=date.today() + timedelta(days=7), asker="self", person_name="Test Person (demo)", age=20,
-        contact_methods=["phone"], phone="01632 960999", email="test.person@example.org", contact_times=["morning"],
-        needs=["bsl"], consent_at=now,
+        reference=new_reference(),
+        idempotency_key=secrets.token_hex(16),
+        created_at=now,
+        updated_at=now,
+        status_changed_at=now,
+        service_id=WORKS_BIKES,
+        service_name="Supported employment with a job coach",
+        organization_id=WORKS_ORG,
+        ladder_step="supported-employment",
+        age_band="19-25",
+        status="new",
+        contact_due_on=date.today() + timedelta(days=7),
+        asker="self",
+        person_name="Test Person (demo)",
+        age=20,
+        contact_methods=["phone"],
+        phone="01632 960999",
+        email="test.person@example.org",
+        contact_times=["morning"],
+        needs=["bsl"],
+        consent_at=now,
     )
     values.update(overrides)
     with session_for(app) as session:
@@ -40,10 +56,18 @@ def make_referral(app, **overrides) -> str:
         return referral.reference
 
 
-def add_staff(app, email: str, role: str = "provider", organization_id: str | None = HOSPITAL_ORG, name: str = "Pat Jones (demo)") -> int:
+def add_staff(
+    app, email: str, role: str = "provider", organization_id: str | None = HOSPITAL_ORG, name: str = "Pat Jones (demo)"
+) -> int:
     with session_for(app) as session:
-        user = StaffUser(email=email, name=name, role=role, organization_id=organization_id,
-                         password_hash=generate_password_hash("a long test password"), active=True)
+        user = StaffUser(
+            email=email,
+            name=name,
+            role=role,
+            organization_id=organization_id,
+            password_hash=generate_password_hash("a long test password"),
+            active=True,
+        )
         session.add(user)
         session.commit()
         return user.id
@@ -58,8 +82,11 @@ def referral(app, reference: str) -> Referral:
 
 def events(app, reference: str) -> list[ReferralEvent]:
     with session_for(app) as session:
-        found = list(session.scalars(select(ReferralEvent).join(Referral).where(Referral.reference == reference)
-                                     .order_by(ReferralEvent.id)))
+        found = list(
+            session.scalars(
+                select(ReferralEvent).join(Referral).where(Referral.reference == reference).order_by(ReferralEvent.id)
+            )
+        )
         session.expunge_all()
         return found
 

@@ -1,4 +1,5 @@
 """My work checklists: aspiration checklists and a vocational profile that become My work plan."""
+
 from flask import Flask
 from werkzeug.routing import BaseConverter
 
@@ -31,4 +32,6 @@ def setup_checklists(app: Flask) -> None:
     from app.endpoints import not_pages
 
     app.register_blueprint(bp)
-    not_pages(app, "checklists.download", "checklists.code_audio", "checklists.answer_audio", "checklists.shared_answer_audio")
+    not_pages(
+        app, "checklists.download", "checklists.code_audio", "checklists.answer_audio", "checklists.shared_answer_audio"
+    )

@@ -1,6 +1,7 @@
 """How checklists keep their answers: one database row per step (Answer), across every checklist of a
 session, keyed by (checklist id, step id). The journey engine walks one checklist at a time with the
 plain values of that checklist's answers."""
+
 from dataclasses import dataclass
 
 from app.checklists.definitions import setup_of
@@ -43,8 +44,11 @@ def answer_from(step: Step, value) -> Answer:
 
 def values(checklist: Journey, answers: Answers) -> dict:
     """One checklist's answers by step key, as plain values (a skipped step is there, with no value)."""
-    return {step.key: value_of(step, answers[(checklist.id, step.id)])
-            for step in checklist.steps.values() if (checklist.id, step.id) in answers}
+    return {
+        step.key: value_of(step, answers[(checklist.id, step.id)])
+        for step in checklist.steps.values()
+        if (checklist.id, step.id) in answers
+    }
 
 
 def path(checklist: Journey, answers: Answers) -> list[Step]:

@@ -1,4 +1,5 @@
 """Resume codes: three easy words and four digits, easy to write down or read out."""
+
 import hashlib
 import hmac
 import re
@@ -26,7 +27,7 @@ def new_code() -> str:
     """A fresh code like 'frog-lamp-mint-4821' (about 44 bits of randomness)."""
     choice = words()
     picked = [secrets.choice(choice) for _ in range(3)]
-    return "-".join(picked + [f"{secrets.randbelow(10 ** DIGITS):0{DIGITS}d}"])
+    return "-".join(picked + [f"{secrets.randbelow(10**DIGITS):0{DIGITS}d}"])
 
 
 def normalise(typed: str) -> str | None:

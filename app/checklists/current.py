@@ -1,4 +1,5 @@
 """Whose checklists this browser is using. The cookie lasts until the browser closes: school tablets are shared."""
+
 from dataclasses import dataclass
 
 from flask import current_app, session

@@ -1,5 +1,6 @@
 """Checklists are journeys: one YAML file each in definitions/, checked by the journey engine's loader
 against its one schema and the site's symbols."""
+
 from pathlib import Path
 
 from app.journeys.loader import DefinitionError, load_folder

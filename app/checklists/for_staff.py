@@ -1,6 +1,7 @@
 """What the staff side may do with a person's checklists: start them, open them in this browser with
 their code, and read their plan and how far each checklist has got. School mode uses only this module,
 so the checklists can change inside without the staff side changing with them."""
+
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -13,8 +14,20 @@ from app.checklists.definitions import setup_of
 from app.checklists.models import ChecklistSession
 from app.checklists.plan import Plan, build_plan
 
-__all__ = ["ChecklistSession", "Plan", "ChecklistProgress", "start", "find_live", "new_code", "code_matches", "normalise_code",
-           "open_here", "first_step", "progress", "plan_of"]
+__all__ = [
+    "ChecklistSession",
+    "Plan",
+    "ChecklistProgress",
+    "start",
+    "find_live",
+    "new_code",
+    "code_matches",
+    "normalise_code",
+    "open_here",
+    "first_step",
+    "progress",
+    "plan_of",
+]
 
 
 @dataclass(frozen=True)
@@ -40,7 +53,12 @@ def new_code(session: Session, found: ChecklistSession, secret: str) -> str:
     """A fresh resume code for these checklists; the old one stops working. The caller commits."""
     while True:
         code = codes.new_code()
-        if session.scalar(select(ChecklistSession.id).where(ChecklistSession.code_hash == codes.code_hash(code, secret))) is None:
+        if (
+            session.scalar(
+                select(ChecklistSession.id).where(ChecklistSession.code_hash == codes.code_hash(code, secret))
+            )
+            is None
+        ):
             found.code_hash = codes.code_hash(code, secret)
             return code
 
@@ -77,8 +95,14 @@ def progress(session: Session, found: ChecklistSession | None) -> tuple[bool, li
         if checklist.setup:
             continue
         steps = path(checklist, answers)
-        rows.append(ChecklistProgress(str(checklist.title), sum((checklist.id, step.id) in answers for step in steps),
-                                      len(steps), is_done(checklist, answers)))
+        rows.append(
+            ChecklistProgress(
+                str(checklist.title),
+                sum((checklist.id, step.id) in answers for step in steps),
+                len(steps),
+                is_done(checklist, answers),
+            )
+        )
     return setup_done(cur.definitions(), answers), rows
 
 

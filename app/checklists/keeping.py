@@ -1,4 +1,5 @@
 """Keeping answers: the resume code, coming back, sharing, downloading and deleting."""
+
 import io
 import json
 from datetime import timedelta
@@ -8,9 +9,8 @@ from flask import Response, abort, current_app, redirect, render_template, reque
 from markupsafe import Markup
 
 from app import messages
-from app.checklists import codes
+from app.checklists import codes, service
 from app.checklists import current as cur
-from app.checklists import service
 from app.checklists.plan import build_plan
 from app.checklists.routes import bp
 from app.errors import render_error
@@ -23,8 +23,19 @@ SHARED_TOKEN = "shared_token"
 def qr_svg(url: str) -> Markup:
     """The link as a QR code, drawn inline so no image request is needed."""
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="svg", scale=5, border=2, xmldecl=False, svgns=True,
-                                     title=None, desc=None, svgclass="qr-code", lineclass=None, omitsize=False)
+    segno.make(url, error="m").save(
+        buffer,
+        kind="svg",
+        scale=5,
+        border=2,
+        xmldecl=False,
+        svgns=True,
+        title=None,
+        desc=None,
+        svgclass="qr-code",
+        lineclass=None,
+        omitsize=False,
+    )
     return Markup(buffer.getvalue().decode("utf-8"))
 
 
@@ -38,8 +49,12 @@ def spoken_code(code: str) -> str:
 def save():
     found = cur.current_checklists()
     resume_url = url_for(".resume", code=found.code, _external=True) if found else None
-    return render_template("checklists/save.html", found=found, qr=qr_svg(resume_url) if found else None,
-                           keep_days=current_app.config["CHECKLIST_DAYS"])
+    return render_template(
+        "checklists/save.html",
+        found=found,
+        qr=qr_svg(resume_url) if found else None,
+        keep_days=current_app.config["CHECKLIST_DAYS"],
+    )
 
 
 @bp.route("/resume", methods=["GET", "POST"])
@@ -64,7 +79,9 @@ def resume():
             else:
                 cur.remember(record, code)
                 return redirect(url_for(".hub", welcome_back=1))
-    return render_template("checklists/resume.html", typed=typed[:200], error=error, keep_days=current_app.config["CHECKLIST_DAYS"])
+    return render_template(
+        "checklists/resume.html", typed=typed[:200], error=error, keep_days=current_app.config["CHECKLIST_DAYS"]
+    )
 
 
 @bp.post("/forget")
@@ -81,14 +98,22 @@ def share():
             service.stop_sharing(db.session, found.record)
             session.pop(SHARED_TOKEN, None)
             return redirect(url_for(".share", stopped=1))
-        token = service.share(db.session, found.record, current_app.config["SECRET_KEY"], current_app.config["SHARE_LINK_DAYS"])
+        token = service.share(
+            db.session, found.record, current_app.config["SECRET_KEY"], current_app.config["SHARE_LINK_DAYS"]
+        )
         session[SHARED_TOKEN] = token
         return redirect(url_for(".share"))
     links = service.live_share_links(db.session, found.record) if found else []
     token = session.get(SHARED_TOKEN) if links else None
     link = url_for(".shared_plan", token=token, _external=True) if token else None
-    return render_template("checklists/share.html", found=found, links=links, link=link,
-                           stopped=request.args.get("stopped") == "1", days=current_app.config["SHARE_LINK_DAYS"])
+    return render_template(
+        "checklists/share.html",
+        found=found,
+        links=links,
+        link=link,
+        stopped=request.args.get("stopped") == "1",
+        days=current_app.config["SHARE_LINK_DAYS"],
+    )
 
 
 @bp.route("/delete", methods=["GET", "POST"])
@@ -114,15 +139,24 @@ def download():
     plan = build_plan(found.definitions, answers)
     body = {
         "checklists": [
-            {"checklist": checklist_id, "step": step_id, "choices": list(a.choices), "text": a.text, "skipped": a.skipped}
+            {
+                "checklist": checklist_id,
+                "step": step_id,
+                "choices": list(a.choices),
+                "text": a.text,
+                "skipped": a.skipped,
+            }
             for (checklist_id, step_id), a in sorted(answers.items())
         ],
         "plan": {name: [s.text for s in sentences] for name, sentences in plan.sections()},
         "last_changed": found.record.updated_at.isoformat(),
         "kept_until": found.record.expires_at.isoformat(),
     }
-    return Response(json.dumps(body, ensure_ascii=False, indent=2), mimetype="application/json",
-                    headers={"Content-Disposition": 'attachment; filename="my-work-answers.json"', "Cache-Control": "no-store"})
+    return Response(
+        json.dumps(body, ensure_ascii=False, indent=2),
+        mimetype="application/json",
+        headers={"Content-Disposition": 'attachment; filename="my-work-answers.json"', "Cache-Control": "no-store"},
+    )
 
 
 @bp.get("/shared/<token:token>", endpoint="shared_plan")

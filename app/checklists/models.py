@@ -1,4 +1,5 @@
 """A person's checklist answers, kept without an account, found again by a resume code."""
+
 from datetime import datetime
 
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, func
@@ -17,8 +18,12 @@ class ChecklistSession(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
-    answers: Mapped[list["ChecklistAnswer"]] = relationship(back_populates="session", cascade="all, delete-orphan", passive_deletes=True)
-    share_links: Mapped[list["ShareLink"]] = relationship(back_populates="session", cascade="all, delete-orphan", passive_deletes=True)
+    answers: Mapped[list["ChecklistAnswer"]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", passive_deletes=True
+    )
+    share_links: Mapped[list["ShareLink"]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class ChecklistAnswer(Base):

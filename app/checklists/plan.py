@@ -1,4 +1,5 @@
 """My work plan: the answers as first-person sentences with symbols, under four headings."""
+
 from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
@@ -24,7 +25,12 @@ class Plan:
         return not (self.aspirations or self.strengths or self.support or self.next_steps)
 
     def sections(self) -> list[tuple[str, list[Sentence]]]:
-        return [("aspirations", self.aspirations), ("strengths", self.strengths), ("support", self.support), ("next-steps", self.next_steps)]
+        return [
+            ("aspirations", self.aspirations),
+            ("strengths", self.strengths),
+            ("support", self.support),
+            ("next-steps", self.next_steps),
+        ]
 
 
 def build_plan(checklists: dict[str, Checklist], answers: Answers) -> Plan:

@@ -1,4 +1,5 @@
 """Audio of private words (a resume code, what a person typed): made on request, never stored."""
+
 from flask import abort, current_app
 
 from app.checklists import current as cur

@@ -1,20 +1,21 @@
 """What a person's checklists say that the directory uses to suggest services, in one place."""
+
 from dataclasses import dataclass, field
 
-from app.checklists.definitions import Checklist
 from app.checklists.answers import NO_ANSWER, Answers, path
+from app.checklists.definitions import Checklist
 
 
 @dataclass(frozen=True)
 class MatchProfile:
     """The answers that matter for matching, as ids from app.vocab. Empty means not answered."""
 
-    interests: frozenset[str] = field(default_factory=frozenset)       # KINDS_OF_WORK ids
-    try_first: frozenset[str] = field(default_factory=frozenset)       # KINDS_OF_SUPPORT ids
-    support_needs: frozenset[str] = field(default_factory=frozenset)   # SUPPORT_NEEDS ids
-    helps: frozenset[str] = field(default_factory=frozenset)           # e.g. "job-coaching", "travel-training"
-    hours: str | None = None                                           # HOURS id
-    age_band: str | None = None                                        # AGE_BANDS id
+    interests: frozenset[str] = field(default_factory=frozenset)  # KINDS_OF_WORK ids
+    try_first: frozenset[str] = field(default_factory=frozenset)  # KINDS_OF_SUPPORT ids
+    support_needs: frozenset[str] = field(default_factory=frozenset)  # SUPPORT_NEEDS ids
+    helps: frozenset[str] = field(default_factory=frozenset)  # e.g. "job-coaching", "travel-training"
+    hours: str | None = None  # HOURS id
+    age_band: str | None = None  # AGE_BANDS id
 
     @property
     def is_empty(self) -> bool:
@@ -23,7 +24,14 @@ class MatchProfile:
 
 def profile_from(checklists: dict[str, Checklist], answers: Answers) -> MatchProfile:
     """Collect the matching answers from every checklist, following each person's own path."""
-    found: dict[str, set[str]] = {"interests": set(), "try_first": set(), "support_needs": set(), "helps": set(), "hours": set(), "age_band": set()}
+    found: dict[str, set[str]] = {
+        "interests": set(),
+        "try_first": set(),
+        "support_needs": set(),
+        "helps": set(),
+        "hours": set(),
+        "age_band": set(),
+    }
     for checklist in checklists.values():
         for step in path(checklist, answers):
             answer = answers.get((checklist.id, step.id), NO_ANSWER)
@@ -36,9 +44,12 @@ def profile_from(checklists: dict[str, Checklist], answers: Answers) -> MatchPro
             else:
                 found[step.match].update(answer.choices)
     return MatchProfile(
-        interests=frozenset(found["interests"]), try_first=frozenset(found["try_first"]),
-        support_needs=frozenset(found["support_needs"]), helps=frozenset(found["helps"]),
-        hours=next(iter(found["hours"]), None), age_band=next(iter(found["age_band"]), None),
+        interests=frozenset(found["interests"]),
+        try_first=frozenset(found["try_first"]),
+        support_needs=frozenset(found["support_needs"]),
+        helps=frozenset(found["helps"]),
+        hours=next(iter(found["hours"]), None),
+        age_band=next(iter(found["age_band"]), None),
     )
 
 

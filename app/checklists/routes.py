@@ -1,4 +1,5 @@
 """My work checklists: one generic route serves every step of every checklist."""
+
 from datetime import timedelta
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
@@ -64,9 +65,16 @@ def begin(checklist_id: str):
     done = setup_done(cur.definitions(), answers)
     start = checklist.steps[checklist.first] if done else None
     unanswered = first_unanswered(checklist, answers) if found else None
-    return render_template("checklists/begin.html", checklist=checklist, count=len(path(checklist, answers)),
-                           setup_done=done, setup=setup_of(cur.definitions()), start=start, unanswered=unanswered,
-                           answers=answers)
+    return render_template(
+        "checklists/begin.html",
+        checklist=checklist,
+        count=len(path(checklist, answers)),
+        setup_done=done,
+        setup=setup_of(cur.definitions()),
+        start=start,
+        unanswered=unanswered,
+        answers=answers,
+    )
 
 
 @bp.route("/<kebab:checklist_id>/<kebab:step_id>", methods=["GET", "POST"])
@@ -78,8 +86,11 @@ def step(checklist_id: str, step_id: str):
     then, from_check = _then(request.args.get("then")), request.args.get("from") == "check"
     page = walker.instead(checklist, step, values(checklist, answers))
     if page:
-        return render_template(page, next_url=_after(checklist, step, answers, then, from_check),
-                               back_url=_back_url(checklist, step, answers, then, from_check))
+        return render_template(
+            page,
+            next_url=_after(checklist, step, answers, then, from_check),
+            back_url=_back_url(checklist, step, answers, then, from_check),
+        )
     kind = STEP_TYPES[step.type]
     form = form_for(step, values(checklist, answers), posted=request.method == "POST", skippable=True)
     action = request.form.get("action", "continue")
@@ -104,9 +115,21 @@ def step(checklist_id: str, step_id: str):
             return redirect(_after(checklist, step, service.answers_of(db.session, found.record), then, from_check))
 
     number, total = progress(checklist, step, answers)
-    return render_template("checklists/step.html", checklist=checklist, journey=checklist, step=step, kind=kind,
-                           form=form, number=number, total=total, back_url=_back_url(checklist, step, answers, then, from_check),
-                           then=then, from_check=from_check, question=step.question[0], hint=step.hint[0] if step.hint else None)
+    return render_template(
+        "checklists/step.html",
+        checklist=checklist,
+        journey=checklist,
+        step=step,
+        kind=kind,
+        form=form,
+        number=number,
+        total=total,
+        back_url=_back_url(checklist, step, answers, then, from_check),
+        then=then,
+        from_check=from_check,
+        question=step.question[0],
+        hint=step.hint[0] if step.hint else None,
+    )
 
 
 def _back_url(checklist, step, answers, then, from_check) -> str:
@@ -114,7 +137,11 @@ def _back_url(checklist, step, answers, then, from_check) -> str:
     if from_check:
         return url_for(".check", checklist_id=checklist.id)
     back = previous_step_id(checklist, step, answers)
-    return url_for(".step", checklist_id=checklist.id, step_id=back, then=then) if back else url_for(".begin", checklist_id=then or checklist.id)
+    return (
+        url_for(".step", checklist_id=checklist.id, step_id=back, then=then)
+        if back
+        else url_for(".begin", checklist_id=then or checklist.id)
+    )
 
 
 def _after(checklist, step, answers, then, from_check) -> str:
@@ -151,14 +178,18 @@ def _check_row(checklist, step, answers) -> Row:
 def plan():
     found = cur.current_checklists()
     built = build_plan(cur.definitions(), _answers(found))
-    return render_template("checklists/plan.html", plan=built, found=found, record=found.record if found else None, shared=False)
+    return render_template(
+        "checklists/plan.html", plan=built, found=found, record=found.record if found else None, shared=False
+    )
 
 
 @bp.get("/plan/ehcp")
 def ehcp():
     found = cur.current_checklists()
     built = build_plan(cur.definitions(), _answers(found))
-    return render_template("checklists/ehcp.html", plan=built, found=found, record=found.record if found else None, shared=False)
+    return render_template(
+        "checklists/ehcp.html", plan=built, found=found, record=found.record if found else None, shared=False
+    )
 
 
 def keep_for() -> timedelta:

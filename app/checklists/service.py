@@ -1,4 +1,5 @@
 """The work behind the checklist pages: sessions, answers, codes, sharing and deleting. No request here."""
+
 import secrets
 from datetime import timedelta
 
@@ -20,7 +21,9 @@ def start_session(db: Session, secret: str, keep_days: int) -> tuple[ChecklistSe
         hashed = codes.code_hash(code, secret)
         if db.scalar(select(ChecklistSession.id).where(ChecklistSession.code_hash == hashed)) is None:
             break
-    record = ChecklistSession(code_hash=hashed, created_at=now(), updated_at=now(), expires_at=now() + timedelta(days=keep_days))
+    record = ChecklistSession(
+        code_hash=hashed, created_at=now(), updated_at=now(), expires_at=now() + timedelta(days=keep_days)
+    )
     db.add(record)
     db.flush()
     return record, code
@@ -45,10 +48,17 @@ def answers_of(db: Session, record: ChecklistSession) -> Answers:
     return {(r.checklist_id, r.step_id): Answer(tuple(r.choices or ()), r.text, r.skipped) for r in rows}
 
 
-def save_answer(db: Session, record: ChecklistSession, checklist_id: str, step_id: str, answer: Answer, keep_days: int) -> None:
+def save_answer(
+    db: Session, record: ChecklistSession, checklist_id: str, step_id: str, answer: Answer, keep_days: int
+) -> None:
     """Save one answer at once, and keep the checklists for keep_days from now."""
-    row = db.scalar(select(ChecklistAnswer).where(
-        ChecklistAnswer.session_id == record.id, ChecklistAnswer.checklist_id == checklist_id, ChecklistAnswer.step_id == step_id))
+    row = db.scalar(
+        select(ChecklistAnswer).where(
+            ChecklistAnswer.session_id == record.id,
+            ChecklistAnswer.checklist_id == checklist_id,
+            ChecklistAnswer.step_id == step_id,
+        )
+    )
     if row is None:
         row = ChecklistAnswer(session_id=record.id, checklist_id=checklist_id, step_id=step_id)
         db.add(row)
@@ -68,7 +78,14 @@ def delete_session(db: Session, record: ChecklistSession) -> None:
 def share(db: Session, record: ChecklistSession, secret: str, days: int) -> str:
     """A new read-only link token; earlier links keep working until they expire or are stopped."""
     token = secrets.token_urlsafe(18)
-    db.add(ShareLink(session_id=record.id, token_hash=codes.code_hash(token, secret), created_at=now(), expires_at=now() + timedelta(days=days)))
+    db.add(
+        ShareLink(
+            session_id=record.id,
+            token_hash=codes.code_hash(token, secret),
+            created_at=now(),
+            expires_at=now() + timedelta(days=days),
+        )
+    )
     db.commit()
     return token
 

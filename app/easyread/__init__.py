@@ -1,4 +1,5 @@
 """Easy read on every page: symbols, audio of the page's own text, reading settings and the glossary."""
+
 from flask import Flask
 from werkzeug.routing import BaseConverter
 

@@ -1,4 +1,5 @@
 """Audio clips on disk, built from registered page text once, by any app server."""
+
 import fcntl
 import os
 import threading

@@ -1,6 +1,7 @@
 """flask easyread build-audio: make the audio for every string the site shows, in every language.
 
 The pages to render are handed in (app.endpoints.page_paths): easy read knows no journey."""
+
 import sys
 import time
 from collections.abc import Iterable

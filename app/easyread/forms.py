@@ -1,16 +1,12 @@
 """The reading settings form."""
+
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField
 
 from app.easyread.reading import CHOICES
 from app.messages import CHOOSE_ONE
 
-SETTING_LABELS = {
-    "size": "Text size",
-    "contrast": "Colours",
-    "spacing": "Space between lines",
-    "font": "Letters",
-}
+SETTING_LABELS = {"size": "Text size", "contrast": "Colours", "spacing": "Space between lines", "font": "Letters"}
 
 
 class ReadingSettingsForm(FlaskForm):

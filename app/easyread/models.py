@@ -1,4 +1,5 @@
 """What the site knows about its audio clips, so any app server can build a missing one."""
+
 from datetime import datetime
 
 from sqlalchemy import DateTime, Integer, String, Text, func

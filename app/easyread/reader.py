@@ -1,4 +1,5 @@
 """Collects the text a page shows, in reading order, so its audio is made from the same strings."""
+
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;…]$")
 
 def clip_key(text: str, lang: str, voice: str, rate: int) -> str:
     """The name of a clip's file: a hash of everything that changes its sound."""
-    return hashlib.sha256(f"{lang}\n{voice}\n{rate}\n{text}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{lang}\n{voice}\n{rate}\n{text}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,6 @@ def reader() -> PageReader:
     if "page_reader" not in g:
         lang = current_lang()
         g.page_reader = PageReader(
-            lang=lang,
-            voice=current_app.config["AUDIO_VOICES"].get(lang, ""),
-            rate=current_app.config["AUDIO_RATE"],
+            lang=lang, voice=current_app.config["AUDIO_VOICES"].get(lang, ""), rate=current_app.config["AUDIO_RATE"]
         )
     return g.page_reader

@@ -1,4 +1,5 @@
 """Reading settings: text size, colours, line spacing and font, kept in a cookie and applied on the server."""
+
 from flask import request
 
 COOKIE = "reading"

@@ -1,5 +1,16 @@
 """Symbols, audio clips, reading settings and the glossary."""
-from flask import Blueprint, abort, current_app, redirect, render_template, request, send_file, send_from_directory, url_for
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    send_from_directory,
+    url_for,
+)
 
 from app.easyread import reading
 from app.easyread.audio import build_clip, clip_path
@@ -12,7 +23,12 @@ bp = Blueprint("easyread", __name__)
 
 @bp.get("/symbols/<path:filename>")
 def symbol_file(filename: str):
-    response = send_from_directory(current_app.config["SYMBOLS_DIR"], filename, mimetype="image/svg+xml", max_age=current_app.config["STATIC_MAX_AGE"])
+    response = send_from_directory(
+        current_app.config["SYMBOLS_DIR"],
+        filename,
+        mimetype="image/svg+xml",
+        max_age=current_app.config["STATIC_MAX_AGE"],
+    )
     response.cache_control.immutable = True
     return response
 

@@ -112,8 +112,7 @@ class Speech:
                     self._run_once(engine, "ready", None, os.path.join(tmp, "ready.wav"))
             except Exception as exc:
                 raise SpeechUnavailable(
-                    f"speech engine {self.driver_name!r} did not start "
-                    f"(is espeak-ng installed?): {exc}"
+                    f"speech engine {self.driver_name!r} did not start (is espeak-ng installed?): {exc}"
                 ) from exc
             _engines[self._key] = engine
         return engine
@@ -181,8 +180,7 @@ class Speech:
         tokens = [
             engine.connect("started-utterance", lambda **_: started.set()),
             engine.connect(
-                "finished-utterance",
-                lambda completed=True, **_: (outcomes.append(completed), finished.set()),
+                "finished-utterance", lambda completed=True, **_: (outcomes.append(completed), finished.set())
             ),
             engine.connect("error", lambda exception=None, **_: errors.append(exception)),
         ]
@@ -220,9 +218,7 @@ class Speech:
                 raise _Retry(f"the engine reported an error: {errors[0]}")
             current = engine.getProperty("voice")
             if voice_id is not None and current != voice_id:
-                raise SpeechUnavailable(
-                    f"voice {voice_id!r} did not take; the engine used {current!r}"
-                )
+                raise SpeechUnavailable(f"voice {voice_id!r} did not take; the engine used {current!r}")
         finally:
             watchdog.cancel()
             for token in tokens:

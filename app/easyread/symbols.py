@@ -1,4 +1,5 @@
 """The symbol index: one picture per concept, the same in every language."""
+
 import json
 from dataclasses import dataclass
 from pathlib import Path

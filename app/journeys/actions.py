@@ -1,5 +1,6 @@
 """Where a journey ends is a named action in its definition; each journey's service registers its own.
 The engine only looks the name up: it knows no journey."""
+
 from collections.abc import Callable
 
 ACTIONS: dict[str, Callable] = {}

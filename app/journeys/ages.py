@@ -1,4 +1,5 @@
 """How old someone is on a given day: the one rule, for the age question and for a referral's age."""
+
 from datetime import date
 
 

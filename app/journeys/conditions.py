@@ -1,10 +1,11 @@
 """Conditions are data in a definition; this is the one place they are read.
 
-    {step: who, has: professional}         the answer to a step includes a value
-    {step: contact-ways, has-any: [phone, text]}
-    {step: age, below: 16}                 the answer is a number under 16
-    {fact: has-plan}                       something the journey's service knows (declared under `facts`)
+{step: who, has: professional}         the answer to a step includes a value
+{step: contact-ways, has-any: [phone, text]}
+{step: age, below: 16}                 the answer is a number under 16
+{fact: has-plan}                       something the journey's service knows (declared under `facts`)
 """
+
 from collections.abc import Mapping
 
 from app.journeys.model import Journey
@@ -44,5 +45,6 @@ def problems(condition: dict, journey_raw: dict, facts: set[str], types: Mapping
         return [] if kind.numeric else [f"the condition compares {step['id']!r}, which is not a number"]
     values = [condition["has"]] if "has" in condition else condition["has-any"]
     allowed = kind.values(step)
-    return [f"the condition names an answer {v!r} that {step['id']!r} does not have"
-            for v in values if v not in allowed]
+    return [
+        f"the condition names an answer {v!r} that {step['id']!r} does not have" for v in values if v not in allowed
+    ]

@@ -1,4 +1,5 @@
 """A Babel extractor for journey definitions: every string, with "journey-id/step-id" as its context."""
+
 import yaml
 
 

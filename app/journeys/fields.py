@@ -1,5 +1,6 @@
 """Form fields and validators the step types share. Validators check the shape of an answer and say
 what to fix in easy read; they never look in the database."""
+
 import re
 
 from wtforms import Field, SelectMultipleField, StringField, TextAreaField, ValidationError

@@ -1,4 +1,5 @@
 """One form per step, made from its type's fields."""
+
 from flask_wtf import FlaskForm
 
 from app.journeys.model import Step
@@ -24,8 +25,15 @@ class StepForm(StepAnswers, FlaskForm):
     """A step's form on the site, with its CSRF token."""
 
 
-def form_for(step: Step, answers: dict | None, posted: bool, skippable: bool = False, types=None,
-             base: type = StepForm, formdata=None):
+def form_for(
+    step: Step,
+    answers: dict | None,
+    posted: bool,
+    skippable: bool = False,
+    types=None,
+    base: type = StepForm,
+    formdata=None,
+):
     """The step's form: filled from what was sent, or from the answers kept so far when the page is shown."""
     kind = (types or STEP_TYPES)[step.type]
     Form = type(f"{step.type.title()}Form", (base,), {"step": step, "kind": kind, **kind.fields(step, skippable)})

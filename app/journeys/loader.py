@@ -1,5 +1,6 @@
 """Every journey is a YAML definition, checked against one JSON Schema and then against what the schema
 cannot see: that every step, branch target, condition, symbol and answer named exists."""
+
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -63,21 +64,41 @@ def build(raw: dict, types=None) -> Journey:
         says = item.get("says")
         says = {k: _t(context, v) for k, v in says.items()} if isinstance(says, dict) else _t(context, says)
         steps[item["id"]] = Step(
-            journey_id=raw["id"], id=item["id"], type=item["type"], question=_voiced(context, item["question"]),
-            symbol=item["symbol"], key=item.get("key", item["id"]), hint=_voiced(context, item.get("hint")),
-            options=tuple(options), when=item.get("when"), otherwise=item.get("otherwise"), next=tuple(item.get("next", ())),
-            section=item.get("section"), match=item.get("match"), needs=item.get("needs"), says=says,
+            journey_id=raw["id"],
+            id=item["id"],
+            type=item["type"],
+            question=_voiced(context, item["question"]),
+            symbol=item["symbol"],
+            key=item.get("key", item["id"]),
+            hint=_voiced(context, item.get("hint")),
+            options=tuple(options),
+            when=item.get("when"),
+            otherwise=item.get("otherwise"),
+            next=tuple(item.get("next", ())),
+            section=item.get("section"),
+            match=item.get("match"),
+            needs=item.get("needs"),
+            says=says,
             next_step=_t(context, item.get("next-step")),
             check_label=_t(context, item.get("check-label")) or _voiced(context, item["question"])[0],
-            limit=item.get("limit"), required=_t(context, item.get("required")), input=TextInput(**{
-                k.replace("-", "_"): v for k, v in item.get("input", {}).items()}),
+            limit=item.get("limit"),
+            required=_t(context, item.get("required")),
+            input=TextInput(**{k.replace("-", "_"): v for k, v in item.get("input", {}).items()}),
         )
     return Journey(
-        id=raw["id"], title=_t(raw["id"], raw.get("title")), symbol=raw["symbol"],
+        id=raw["id"],
+        title=_t(raw["id"], raw.get("title")),
+        symbol=raw["symbol"],
         summary=_t(raw["id"], raw.get("summary")),
-        first=raw["first"], steps=steps, order=tuple(steps), finish=raw.get("finish"), stop=raw.get("stop"),
-        facts=tuple(raw.get("facts", ())), other_voice=(raw.get("voices") or {}).get("other"),
-        skippable=raw.get("skippable", False), setup=raw.get("setup", False),
+        first=raw["first"],
+        steps=steps,
+        order=tuple(steps),
+        finish=raw.get("finish"),
+        stop=raw.get("stop"),
+        facts=tuple(raw.get("facts", ())),
+        other_voice=(raw.get("voices") or {}).get("other"),
+        skippable=raw.get("skippable", False),
+        setup=raw.get("setup", False),
         off_path=raw.get("off-path", "count-the-path"),
     )
 

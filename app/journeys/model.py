@@ -1,4 +1,5 @@
 """What a loaded journey is: its steps, their words and answers, and the rules that join them."""
+
 from dataclasses import dataclass, field
 
 
@@ -13,6 +14,7 @@ class Option:
 @dataclass(frozen=True)
 class TextInput:
     """How a typed answer is asked for: the input's type and the browser's autofill hint."""
+
     type: str = "text"
     autocomplete: str = "off"  # when the person answers for themselves; for someone else it is always off
     multiline: bool = False
@@ -31,7 +33,9 @@ class Step:
     hint: tuple | None = None
     options: tuple[Option, ...] = ()
     when: dict | None = None  # "only when": the step is on the path only when this holds
-    otherwise: str | None = None  # a template shown at the step's address, instead of the question, when `when` does not
+    otherwise: str | None = (
+        None  # a template shown at the step's address, instead of the question, when `when` does not
+    )
     next: tuple[dict, ...] = ()
     section: str | None = None
     match: str | None = None

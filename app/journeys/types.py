@@ -3,6 +3,7 @@ its form fields, reading and checking the answer, its check-your-answers rows, i
 whether its answer is spoken, and the template that shows it (templates/journeys/types/<name>.html).
 
 Adding a step type is one entry in STEP_TYPES and its template."""
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,6 +29,7 @@ FIRST_YEAR = 1900
 @dataclass(frozen=True)
 class Row:
     """One line of a check-your-answers page."""
+
     label: str
     value: str
     spoken: bool  # words from this site are spoken; what the person typed is not
@@ -37,6 +39,7 @@ class Row:
 @dataclass(frozen=True)
 class Sentence:
     """One line of a plan or summary, with its symbol."""
+
     symbol: str
     text: str
     private_key: tuple[str, str] | None = None  # words the person typed: read aloud, never cached
@@ -127,12 +130,16 @@ def _says_for_every_option(raw: dict) -> list[str]:
     """A step whose answers go in the plan (it names a section) needs a sentence for each of its options."""
     if "section" not in raw:
         return []
-    return [f"option {o['id']!r} needs 'says': the step's answers go in the plan's {raw['section']!r}"
-            for o in raw.get("options", []) if "says" not in o]
+    return [
+        f"option {o['id']!r} needs 'says': the step's answers go in the plan's {raw['section']!r}"
+        for o in raw.get("options", [])
+        if "says" not in o
+    ]
 
 
 class Single(StepType):
     """One answer from cards."""
+
     name = "single"
     requires = ("options",)
 
@@ -156,6 +163,7 @@ class Single(StepType):
 
 class Several(StepType):
     """Any number of answers from cards; an answer "none" goes with no other, and is kept as an empty list."""
+
     name = "several"
     requires = ("options",)
     multiple = True
@@ -186,11 +194,15 @@ class Several(StepType):
 
 class Readiness(Single):
     """Can you do this yet: yes, with help, or not yet. Each answer says something in its own section."""
+
     name = "readiness"
     requires = ("says", "next-step")
     forbids = ("options",)
-    fixed_options = (Option("yes", _l("Yes"), "yes"), Option("with-help", _l("With help"), "with-help"),
-                     Option("not-yet", _l("Not yet"), "not-yet"))
+    fixed_options = (
+        Option("yes", _l("Yes"), "yes"),
+        Option("with-help", _l("With help"), "with-help"),
+        Option("not-yet", _l("Not yet"), "not-yet"),
+    )
 
     def values(self, raw: dict) -> list[str]:
         return [o.id for o in self.fixed_options]
@@ -206,6 +218,7 @@ class Readiness(Single):
 
 class Text(StepType):
     """Typed words, in a box of one line or several."""
+
     name = "text"
     forbids = ("options",)
     typed = True
@@ -218,8 +231,11 @@ class Text(StepType):
 
     def fields(self, step: Step, skippable: bool) -> dict:
         if skippable:
-            return {"answer": f.Written(validators=[f.text(step.limit or MAX_TEXT, messages.WRITE_OR_SKIP,
-                                                          too_long=messages.TEXT_TOO_LONG)])}
+            return {
+                "answer": f.Written(
+                    validators=[f.text(step.limit or MAX_TEXT, messages.WRITE_OR_SKIP, too_long=messages.TEXT_TOO_LONG)]
+                )
+            }
         pattern, invalid = (f.EMAIL, messages.EMAIL_NOT_VALID) if step.input.type == "email" else (None, None)
         validators = [f.text(step.limit or MAX_TEXT, step.required, pattern, invalid)]
         if step.input.type == "tel":
@@ -252,6 +268,7 @@ class Text(StepType):
 
 class Details(StepType):
     """A worker's own name, organisation, job and work email: they may be contacted about the request."""
+
     name = "details"
     inputs = {"email": TextInput("email", "email", spellcheck=False)}
     LIMITS = {"name": 120, "email": 254}
@@ -263,10 +280,13 @@ class Details(StepType):
     }
 
     def fields(self, step: Step, skippable: bool) -> dict:
-        made = {name: f.Typed(validators=[f.text(self.LIMITS["name"], missing)])
-                for name, (_, missing) in self.FIELDS.items()}
-        made["asker_email"] = f.Typed(validators=[f.text(self.LIMITS["email"], messages.WRITE_WORK_EMAIL, f.EMAIL,
-                                                         messages.EMAIL_NOT_VALID)])
+        made = {
+            name: f.Typed(validators=[f.text(self.LIMITS["name"], missing)])
+            for name, (_, missing) in self.FIELDS.items()
+        }
+        made["asker_email"] = f.Typed(
+            validators=[f.text(self.LIMITS["email"], messages.WRITE_WORK_EMAIL, f.EMAIL, messages.EMAIL_NOT_VALID)]
+        )
         return made
 
     def load(self, step: Step, answers: dict) -> dict:
@@ -279,8 +299,10 @@ class Details(StepType):
         return tuple(name for name in self.FIELDS if name != step.key)
 
     def rows(self, step: Step, answers: dict) -> list[Row]:
-        return [Row(str(label), answers.get(name) or "", self.spoken(step, answers.get(name)))
-                for name, (label, _) in self.FIELDS.items()]
+        return [
+            Row(str(label), answers.get(name) or "", self.spoken(step, answers.get(name)))
+            for name, (label, _) in self.FIELDS.items()
+        ]
 
     def spoken(self, step: Step, value) -> bool:
         return False
@@ -289,6 +311,7 @@ class Details(StepType):
 class Age(StepType):
     """An age, or a date of birth in three boxes: people know one or the other. Keeps the age in years
     at the step's key and the date of birth, when given, as `date_of_birth`."""
+
     name = "age"
     inputs = {"number": TextInput(inputmode="numeric", spellcheck=False)}
     numeric = True
@@ -375,6 +398,7 @@ class Age(StepType):
 
 class Consent(Single):
     """Yes keeps the moment of agreeing at the step's key; no ends the journey (the definition's `stop`)."""
+
     name = "consent"
 
     def values(self, raw: dict) -> list[str]:
@@ -402,6 +426,7 @@ class Consent(Single):
 
 class ParentConsent(Consent):
     """Consent from a parent or carer, who gives their name, kept as `<key without _at>_name`."""
+
     name = "parent-consent"
 
     @staticmethod
@@ -431,6 +456,6 @@ class ParentConsent(Consent):
         return False
 
 
-STEP_TYPES: dict[str, StepType] = {kind.name: kind for kind in (
-    Single(), Several(), Readiness(), Text(), Details(), Age(), Consent(), ParentConsent(),
-)}
+STEP_TYPES: dict[str, StepType] = {
+    kind.name: kind for kind in (Single(), Several(), Readiness(), Text(), Details(), Age(), Consent(), ParentConsent())
+}

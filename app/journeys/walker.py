@@ -3,6 +3,7 @@
 `answers` maps a step's key to its answer, for one journey; `facts` is what the journey's service
 knows besides (e.g. whether the person has a plan open). A step whose "only when" condition does not
 hold is passed over, and the walk goes on from it as if it were answered."""
+
 from collections.abc import Mapping
 
 from app.journeys.conditions import holds

@@ -1,4 +1,5 @@
 """The home page, the pages about the site, and the health check."""
+
 from flask import Blueprint, current_app, jsonify, render_template
 from flask_babel import format_date
 from sqlalchemy import text

@@ -1,4 +1,5 @@
 """Alembic environment: the engine comes from the app, the schema from the models."""
+
 from alembic import context
 
 import app.models  # noqa: F401  (every model must be imported for autogenerate)

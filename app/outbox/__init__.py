@@ -1,4 +1,5 @@
 """The outbox: messages saved with what they are about, then sent by `flask outbox send`."""
+
 from flask import Flask
 
 

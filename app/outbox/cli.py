@@ -1,4 +1,5 @@
 """`flask outbox send` (once, or as a worker with --loop) and `flask outbox status`."""
+
 import signal
 import threading
 from collections.abc import Iterator
@@ -41,7 +42,9 @@ def run_loop(app: Flask, limit: int, stop: threading.Event) -> SendCounts:
 
 @outbox_cli.command("send")
 @click.option("--loop", is_flag=True, help="Keep sending every OUTBOX_LOOP_SECONDS until stopped (for a worker).")
-@click.option("--limit", default=100, show_default=True, type=click.IntRange(min=1), help="Most messages to send in one go.")
+@click.option(
+    "--limit", default=100, show_default=True, type=click.IntRange(min=1), help="Most messages to send in one go."
+)
 def send(loop: bool, limit: int) -> None:
     """Send the messages that are due, then print what happened."""
     app = current_app._get_current_object()

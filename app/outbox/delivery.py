@@ -4,10 +4,11 @@ A backend either returns (the provider's id, if it gives one) or raises Delivery
 only what kind of fault it was and its code: exception text from smtplib can hold the recipient's
 address, so it is never kept or logged.
 """
+
 import smtplib
 import ssl
-from datetime import timezone
 from collections.abc import Mapping
+from datetime import UTC
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
 from typing import Protocol
@@ -42,7 +43,7 @@ def build_email(message: OutboxMessage, mail_from: str) -> EmailMessage:
     email["From"] = mail_from
     email["To"] = message.to_address
     email["Subject"] = message.subject
-    email["Date"] = format_datetime(message.created_at.replace(tzinfo=message.created_at.tzinfo or timezone.utc))
+    email["Date"] = format_datetime(message.created_at.replace(tzinfo=message.created_at.tzinfo or UTC))
     email["Message-ID"] = message_id(message, mail_from)
     email["Auto-Submitted"] = "auto-generated"  # RFC 3834: out-of-office replies should not answer it
     email.set_content(message.body)
@@ -92,8 +93,9 @@ class NotifyDelivery:
         for setting in ("NOTIFY_API_KEY", "NOTIFY_TEMPLATE_ID"):
             if not config[setting]:
                 raise ValueError(f"MAIL_BACKEND is notify, so {setting} must be set.")
-        self.client = NotificationsAPIClient(config["NOTIFY_API_KEY"], base_url=config["NOTIFY_BASE_URL"],
-                                             timeout=config["SMTP_TIMEOUT"])
+        self.client = NotificationsAPIClient(
+            config["NOTIFY_API_KEY"], base_url=config["NOTIFY_BASE_URL"], timeout=config["SMTP_TIMEOUT"]
+        )
         self.template_id = config["NOTIFY_TEMPLATE_ID"]
 
     def send(self, message: OutboxMessage) -> str | None:
@@ -101,8 +103,11 @@ class NotifyDelivery:
 
         try:
             response = self.client.send_email_notification(
-                email_address=message.to_address, template_id=self.template_id,
-                personalisation={"subject": message.subject, "body": message.body}, reference=str(message.id))
+                email_address=message.to_address,
+                template_id=self.template_id,
+                personalisation={"subject": message.subject, "body": message.body},
+                reference=str(message.id),
+            )
         except APIError as exc:
             # 400: Notify refused this message itself (a bad address, say); anything else may pass later.
             raise DeliveryError(type(exc).__name__, exc.status_code, permanent=exc.status_code == 400) from None

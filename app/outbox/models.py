@@ -1,5 +1,6 @@
 """Messages waiting to go out. A message is written in the same transaction as the thing it is about,
 so a mail fault can delay it but never lose it."""
+
 from datetime import datetime
 
 from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, func
@@ -31,9 +32,19 @@ class OutboxMessage(Base):
     provider_id: Mapped[str | None] = mapped_column(String(64))  # Notify's id, when sent through Notify
 
 
-def enqueue(session, kind: str, to_address: str, subject: str, body: str, referral_id: int | None = None) -> OutboxMessage:
+def enqueue(
+    session, kind: str, to_address: str, subject: str, body: str, referral_id: int | None = None
+) -> OutboxMessage:
     """Add a message to the outbox in the caller's transaction: it is saved if and only if that commits."""
-    message = OutboxMessage(kind=kind, to_address=to_address, subject=subject, body=body, referral_id=referral_id,
-                            status="queued", attempts=0, next_attempt_at=now())
+    message = OutboxMessage(
+        kind=kind,
+        to_address=to_address,
+        subject=subject,
+        body=body,
+        referral_id=referral_id,
+        status="queued",
+        attempts=0,
+        next_attempt_at=now(),
+    )
     session.add(message)
     return message

@@ -5,6 +5,7 @@ UPDATE changed the row sends it. A claim lasts CLAIM; a worker that dies mid-sen
 out, and the message is tried again later with the same Message-ID, so a double can be recognised.
 Logs hold counts and outbox ids only: never an address, a subject or a body.
 """
+
 import logging
 import random
 from collections.abc import Callable
@@ -53,31 +54,46 @@ class SendCounts:
         return self.sent + self.retrying + self.gave_up
 
     def __str__(self) -> str:
-        return (f"Sent {self.sent}; failed this time {self.retrying} (will try again); "
-                f"gave up {self.gave_up}; still queued {self.queued}.")
+        return (
+            f"Sent {self.sent}; failed this time {self.retrying} (will try again); "
+            f"gave up {self.gave_up}; still queued {self.queued}."
+        )
 
 
 def _due(now: datetime):
-    return (OutboxMessage.status == "queued", OutboxMessage.next_attempt_at <= now,
-            or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now))
+    return (
+        OutboxMessage.status == "queued",
+        OutboxMessage.next_attempt_at <= now,
+        or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
+    )
 
 
 def due_ids(session: Session, now: datetime, limit: int) -> list[int]:
-    query = select(OutboxMessage.id).where(*_due(now)).order_by(OutboxMessage.next_attempt_at, OutboxMessage.id).limit(limit)
+    query = (
+        select(OutboxMessage.id)
+        .where(*_due(now))
+        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+        .limit(limit)
+    )
     return list(session.scalars(query))
 
 
 def claim(factory: sessionmaker, message_id: int, now: datetime) -> bool:
     """Take a message for this worker. False when another worker has it, or it is sent or no longer due."""
     with factory() as session:
-        result = session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id, *_due(now))
-                                 .values(claimed_until=now + CLAIM).execution_options(synchronize_session=False))
+        result = session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id, *_due(now))
+            .values(claimed_until=now + CLAIM)
+            .execution_options(synchronize_session=False)
+        )
         session.commit()
         return result.rowcount == 1
 
 
-def send_one(factory: sessionmaker, delivery: Delivery, message_id: int, now: datetime, max_attempts: int,
-             backoff_seconds: float) -> str:
+def send_one(
+    factory: sessionmaker, delivery: Delivery, message_id: int, now: datetime, max_attempts: int, backoff_seconds: float
+) -> str:
     """Send a claimed message and record how it went: "sent", "retrying" or "gave_up"."""
     with factory() as session:
         message = session.get(OutboxMessage, message_id)
@@ -103,13 +119,23 @@ def send_one(factory: sessionmaker, delivery: Delivery, message_id: int, now: da
             message.next_attempt_at = now + backoff(message.attempts, backoff_seconds, rand=random.random())
             outcome = "retrying"
         session.commit()
-        logger.warning("Outbox message %s not sent (%s), try %s: %s", message_id, error.summary, message.attempts,
-                       "gave up" if outcome == "gave_up" else "will try again")
+        logger.warning(
+            "Outbox message %s not sent (%s), try %s: %s",
+            message_id,
+            error.summary,
+            message.attempts,
+            "gave up" if outcome == "gave_up" else "will try again",
+        )
         return outcome
 
 
-def send_due(app: Flask, limit: int = 100, now: datetime | None = None, delivery: Delivery | None = None,
-             should_stop: Callable[[], bool] = lambda: False) -> SendCounts:
+def send_due(
+    app: Flask,
+    limit: int = 100,
+    now: datetime | None = None,
+    delivery: Delivery | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> SendCounts:
     """Send up to limit messages that are due, once each. now: a fixed time instead of the clock."""
     factory = app.extensions["database"]["factory"]
     delivery = delivery or delivery_for(app.config)
@@ -122,8 +148,14 @@ def send_due(app: Flask, limit: int = 100, now: datetime | None = None, delivery
         moment = now or utc_now()
         if not claim(factory, message_id, moment):
             continue
-        outcome = send_one(factory, delivery, message_id, moment, app.config["OUTBOX_MAX_ATTEMPTS"],
-                           app.config["OUTBOX_BACKOFF_SECONDS"])
+        outcome = send_one(
+            factory,
+            delivery,
+            message_id,
+            moment,
+            app.config["OUTBOX_MAX_ATTEMPTS"],
+            app.config["OUTBOX_BACKOFF_SECONDS"],
+        )
         setattr(counts, outcome, getattr(counts, outcome) + 1)
     counts.queued = status_counts(app)["queued"]
     if counts.tried:

@@ -1,4 +1,5 @@
 """Find my way to work: the ladder, the directory of local services, and services for me."""
+
 from flask import Flask
 
 
@@ -10,5 +11,7 @@ def setup_pathways(app: Flask) -> None:
 
     app.register_blueprint(bp)
     app.register_blueprint(api_bp)
-    not_pages(app, "pathways_api.services", "pathways_api.service", "pathways_api.taxonomies", "pathways_api.taxonomy_terms")
+    not_pages(
+        app, "pathways_api.services", "pathways_api.service", "pathways_api.taxonomies", "pathways_api.taxonomy_terms"
+    )
     app.cli.add_command(directory_cli)

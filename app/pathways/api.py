@@ -1,6 +1,7 @@
 """A read-only Open Referral API (HSDS 3.0): GET /api/services and GET /api/services/{id}, and our taxonomies."""
+
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from flask import Blueprint, jsonify, request
 from sqlalchemy import func, select
@@ -66,15 +67,21 @@ def _moment(name: str) -> datetime | None:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise BadParameter(name, f"{name} must be a date and time like 2026-11-01T09:00:00Z.") from None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
 
 
 def page_of(contents: list, total: int, number: int, per_page: int) -> dict:
     """The HSDS Page shape around one page of contents."""
     pages = max(1, -(-total // per_page))
     return {
-        "total_items": total, "total_pages": pages, "page_number": number, "size": len(contents),
-        "first_page": number == 1, "last_page": number >= pages, "empty": total == 0, "contents": contents,
+        "total_items": total,
+        "total_pages": pages,
+        "page_number": number,
+        "size": len(contents),
+        "first_page": number == 1,
+        "last_page": number >= pages,
+        "empty": total == 0,
+        "contents": contents,
     }
 
 
@@ -86,10 +93,15 @@ def services():
     page, per_page = _int("page", 1, 1, MAX_PAGE), _int("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
     full = _flag("full")
     filters = search.Filters(
-        words=tuple(search_words(search_text)), term_ids=_id("taxonomy_term_id"), taxonomy_ids=_id("taxonomy_id"),
-        organizations=_id("organization_id"), modified_after=_moment("modified_after"),
+        words=tuple(search_words(search_text)),
+        term_ids=_id("taxonomy_term_id"),
+        taxonomy_ids=_id("taxonomy_id"),
+        organizations=_id("organization_id"),
+        modified_after=_moment("modified_after"),
     )
-    found = search.search_services(db.session, filters, page, per_page, options=full_options() if full else (), clamp=False)
+    found = search.search_services(
+        db.session, filters, page, per_page, options=full_options() if full else (), clamp=False
+    )
     contents = [full_record(s) if full else list_record(s) for s in found.services]
     return jsonify(page_of(contents, found.total, page, per_page))
 
@@ -98,7 +110,9 @@ def services():
 def service(service_id: str):
     found = search.get_service(db.session, service_id[:64], *full_options())
     if found is None:
-        return jsonify(status=404, error="not_found", message=f"There is no service with the id {service_id[:64]}."), 404
+        return jsonify(
+            status=404, error="not_found", message=f"There is no service with the id {service_id[:64]}."
+        ), 404
     return jsonify(full_record(found))
 
 
@@ -106,7 +120,9 @@ def service(service_id: str):
 def taxonomies():
     page, per_page = _int("page", 1, 1, MAX_PAGE), _int("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
     total = db.session.scalar(select(func.count()).select_from(Taxonomy)) or 0
-    rows = db.session.scalars(select(Taxonomy).order_by(Taxonomy.name, Taxonomy.id).offset((page - 1) * per_page).limit(per_page))
+    rows = db.session.scalars(
+        select(Taxonomy).order_by(Taxonomy.name, Taxonomy.id).offset((page - 1) * per_page).limit(per_page)
+    )
     return jsonify(page_of([put(row, TAXONOMY) for row in rows], total, page, per_page))
 
 
@@ -118,7 +134,9 @@ def taxonomy_terms():
     if taxonomy_ids:
         query = query.where(TaxonomyTerm.taxonomy_id.in_(taxonomy_ids))
     total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = db.session.scalars(query.order_by(TaxonomyTerm.taxonomy_id, TaxonomyTerm.id).offset((page - 1) * per_page).limit(per_page))
+    rows = db.session.scalars(
+        query.order_by(TaxonomyTerm.taxonomy_id, TaxonomyTerm.id).offset((page - 1) * per_page).limit(per_page)
+    )
     contents = []
     for row in rows:
         term = put(row, TAXONOMY_TERM)

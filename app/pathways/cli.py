@@ -1,4 +1,5 @@
 """flask directory import PATH / export PATH: Open Referral (HSDS 3.0) files in and out."""
+
 import sys
 from pathlib import Path
 

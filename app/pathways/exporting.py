@@ -1,13 +1,15 @@
 """Export: stored services as HSDS 3.0 full service records, the same shape the importer takes."""
+
 import json
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.pathways import fields as F
-from app.pathways.extension import KEY, record as extension_record
+from app.pathways.extension import KEY
+from app.pathways.extension import record as extension_record
 from app.pathways.models import Attribute, Contact, Location, Service, ServiceAtLocation, TaxonomyTerm
 
 
@@ -21,7 +23,9 @@ def full_options():
         selectinload(Service.languages),
         selectinload(Service.cost_options),
         selectinload(Service.service_at_locations).selectinload(ServiceAtLocation.schedules),
-        selectinload(Service.service_at_locations).joinedload(ServiceAtLocation.location).selectinload(Location.addresses),
+        selectinload(Service.service_at_locations)
+        .joinedload(ServiceAtLocation.location)
+        .selectinload(Location.addresses),
         selectinload(Service.attributes).joinedload(Attribute.taxonomy_term).joinedload(TaxonomyTerm.taxonomy_detail),
     )
 
@@ -29,13 +33,17 @@ def full_options():
 def modified(service: Service) -> str:
     moment = service.last_modified
     if moment.tzinfo is None:  # SQLite keeps no time zone; what is stored is UTC
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def list_record(service: Service) -> dict:
     """The one-to-one fields of a service (the items of GET /services)."""
-    record = {**F.put(service, F.SERVICE), "organization_id": service.organization_id, "last_modified": modified(service)}
+    record = {
+        **F.put(service, F.SERVICE),
+        "organization_id": service.organization_id,
+        "last_modified": modified(service),
+    }
     extension = extension_record(service)
     if extension:
         record[KEY] = extension
@@ -46,12 +54,19 @@ def full_record(service: Service) -> dict:
     """The fully nested service."""
     record = list_record(service)
     record["organization"] = F.put(service.organization, F.ORGANIZATION)
-    record["contacts"] = [{**F.put(c, F.CONTACT), "service_id": service.id, "phones": [_phone(p) for p in c.phones]} for c in _by_id(service.contacts)]
+    record["contacts"] = [
+        {**F.put(c, F.CONTACT), "service_id": service.id, "phones": [_phone(p) for p in c.phones]}
+        for c in _by_id(service.contacts)
+    ]
     record["phones"] = [{**_phone(p), "service_id": service.id} for p in _by_id(service.phones)]
     record["schedules"] = [{**F.put(s, F.SCHEDULE), "service_id": service.id} for s in _by_id(service.schedules)]
-    record["service_areas"] = [{**F.put(a, F.SERVICE_AREA), "service_id": service.id} for a in _by_id(service.service_areas)]
+    record["service_areas"] = [
+        {**F.put(a, F.SERVICE_AREA), "service_id": service.id} for a in _by_id(service.service_areas)
+    ]
     record["languages"] = [{**F.put(lang, F.LANGUAGE), "service_id": service.id} for lang in _by_id(service.languages)]
-    record["cost_options"] = [{**F.put(c, F.COST_OPTION), "service_id": service.id} for c in _by_id(service.cost_options)]
+    record["cost_options"] = [
+        {**F.put(c, F.COST_OPTION), "service_id": service.id} for c in _by_id(service.cost_options)
+    ]
     record["service_at_locations"] = [_service_at_location(sal) for sal in _by_id(service.service_at_locations)]
     record["attributes"] = [_attribute(a) for a in _by_id(service.attributes)]
     return record
@@ -66,10 +81,16 @@ def _phone(phone) -> dict:
 
 
 def _service_at_location(sal: ServiceAtLocation) -> dict:
-    location = {**F.put(sal.location, F.LOCATION), "addresses": [F.put(a, F.ADDRESS) for a in _by_id(sal.location.addresses)]}
+    location = {
+        **F.put(sal.location, F.LOCATION),
+        "addresses": [F.put(a, F.ADDRESS) for a in _by_id(sal.location.addresses)],
+    }
     return {
-        **F.put(sal, F.SERVICE_AT_LOCATION), "service_id": sal.service_id, "location_id": sal.location_id,
-        "schedules": [F.put(s, F.SCHEDULE) for s in _by_id(sal.schedules)], "location": location,
+        **F.put(sal, F.SERVICE_AT_LOCATION),
+        "service_id": sal.service_id,
+        "location_id": sal.location_id,
+        "schedules": [F.put(s, F.SCHEDULE) for s in _by_id(sal.schedules)],
+        "location": location,
     }
 
 
@@ -78,7 +99,9 @@ def _attribute(attribute: Attribute) -> dict:
     if attribute.taxonomy_term.taxonomy_detail is not None:
         term["taxonomy_detail"] = F.put(attribute.taxonomy_term.taxonomy_detail, F.TAXONOMY)
     return {
-        **F.put(attribute, F.ATTRIBUTE), "link_id": attribute.link_id, "link_entity": attribute.link_entity,
+        **F.put(attribute, F.ATTRIBUTE),
+        "link_id": attribute.link_id,
+        "link_entity": attribute.link_entity,
         "taxonomy_term": term,
     }
 

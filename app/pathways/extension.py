@@ -1,4 +1,5 @@
 """Our easy-read fields on each service, under one extension key that HSDS allows and ignores."""
+
 from functools import cache
 
 from jsonschema import Draft202012Validator
@@ -32,7 +33,10 @@ SCHEMA = {
         "who_for": _texts(required=False) | {"description": "Who the service is for, in easy read."},
         "description_cy": {"type": "string", "minLength": 1, "description": "The full description in Welsh."},
         "symbol": {"type": "string", "pattern": KEBAB, "description": "A concept in easyread_assets/symbols.json."},
-        "self_referral": {"type": "boolean", "description": "True: people can ask themselves. False: a professional must refer them."},
+        "self_referral": {
+            "type": "boolean",
+            "description": "True: people can ask themselves. False: a professional must refer them.",
+        },
         "paid": {"type": "boolean", "description": "True: the person is paid. False: unpaid. Left out: not work."},
         "hours": {"enum": [h for h in HOURS if h != "not-sure"], "description": "Hours a week of the work."},
         "area": {

@@ -2,23 +2,59 @@
 
 ORGANIZATION = ("id", "name", "alternate_name", "description", "email", "website", "legal_status")
 SERVICE = (
-    "id", "name", "alternate_name", "description", "url", "email", "status", "interpretation_services",
-    "application_process", "fees_description", "wait_time", "eligibility_description", "minimum_age",
-    "maximum_age", "alert",
+    "id",
+    "name",
+    "alternate_name",
+    "description",
+    "url",
+    "email",
+    "status",
+    "interpretation_services",
+    "application_process",
+    "fees_description",
+    "wait_time",
+    "eligibility_description",
+    "minimum_age",
+    "maximum_age",
+    "alert",
 )
 LOCATION = (
-    "id", "organization_id", "location_type", "name", "alternate_name", "description", "transportation",
-    "latitude", "longitude",
+    "id",
+    "organization_id",
+    "location_type",
+    "name",
+    "alternate_name",
+    "description",
+    "transportation",
+    "latitude",
+    "longitude",
 )
 ADDRESS = (
-    "id", "attention", "address_1", "address_2", "city", "region", "state_province", "postal_code", "country",
+    "id",
+    "attention",
+    "address_1",
+    "address_2",
+    "city",
+    "region",
+    "state_province",
+    "postal_code",
+    "country",
     "address_type",
 )
 SERVICE_AT_LOCATION = ("id", "description")
 CONTACT = ("id", "name", "title", "department", "email")
 PHONE = ("id", "number", "extension", "type", "description")
 SCHEDULE = (
-    "id", "freq", "interval", "byday", "opens_at", "closes_at", "valid_from", "valid_to", "description", "notes",
+    "id",
+    "freq",
+    "interval",
+    "byday",
+    "opens_at",
+    "closes_at",
+    "valid_from",
+    "valid_to",
+    "description",
+    "notes",
     "attending_type",
 )
 SERVICE_AREA = ("id", "name", "description", "extent", "extent_type", "uri")

@@ -2,6 +2,7 @@
 
 Anything unknown is dropped; only an age we cannot read is explained, beside the age question.
 """
+
 import re
 from dataclasses import dataclass
 
@@ -70,7 +71,9 @@ def read_directory_query(args: MultiDict, known_areas: list[str]) -> DirectoryQu
         pay=_choices(args, "pay", PAY),
         ask_myself=args.get("ask") == "yes",
     )
-    return DirectoryQuery(filters, query, age_text if ages else "", read_page(args.get("page")), bool(age_text) and ages is None)
+    return DirectoryQuery(
+        filters, query, age_text if ages else "", read_page(args.get("page")), bool(age_text) and ages is None
+    )
 
 
 def read_profile(args: MultiDict) -> MatchProfile | None:
@@ -110,7 +113,9 @@ def filter_options(areas) -> dict:
         return [(term.id, term.name, term.symbol) for term in vocabulary.values()]
 
     return {
-        "step_options": cards(LADDER_STEPS), "kind_options": cards(KINDS_OF_SUPPORT), "need_options": cards(SUPPORT_NEEDS),
+        "step_options": cards(LADDER_STEPS),
+        "kind_options": cards(KINDS_OF_SUPPORT),
+        "need_options": cards(SUPPORT_NEEDS),
         "age_options": [("", ANY_AGE, "age"), *cards(AGE_BANDS)],
         "area_options": [(area.id, area_name(area), "area") for area in areas],
     }
@@ -118,11 +123,19 @@ def filter_options(areas) -> dict:
 
 def directory_form(query: DirectoryQuery, areas: list[str]) -> DirectoryForm:
     filters = query.filters
-    form = DirectoryForm(formdata=None, data={
-        "q": query.query, "step": list(filters.steps), "kind": list(filters.kinds), "need": list(filters.needs),
-        "area": list(filters.areas), "pay": list(filters.pay), "ask": ["yes"] if filters.ask_myself else [],
-        "age": query.age if query.age in AGE_BANDS else (None if query.age else ""),
-    })
+    form = DirectoryForm(
+        formdata=None,
+        data={
+            "q": query.query,
+            "step": list(filters.steps),
+            "kind": list(filters.kinds),
+            "need": list(filters.needs),
+            "area": list(filters.areas),
+            "pay": list(filters.pay),
+            "ask": ["yes"] if filters.ask_myself else [],
+            "age": query.age if query.age in AGE_BANDS else (None if query.age else ""),
+        },
+    )
     form.area.choices = areas
     if query.age_problem:
         form.age.errors = [AGE_PROBLEM]

@@ -1,4 +1,5 @@
 """Directory addresses: each keeps the filters, so a search can be shared, widened or paged."""
+
 from dataclasses import dataclass
 
 from flask import url_for
@@ -21,8 +22,14 @@ def query_args(query: DirectoryQuery) -> dict:
     """The checked filters as query arguments, without the page."""
     filters = query.filters
     args = {
-        "q": query.query, "step": list(filters.steps), "kind": list(filters.kinds), "need": list(filters.needs),
-        "work": list(filters.work), "area": list(filters.areas), "age": query.age, "pay": list(filters.pay),
+        "q": query.query,
+        "step": list(filters.steps),
+        "kind": list(filters.kinds),
+        "need": list(filters.needs),
+        "work": list(filters.work),
+        "area": list(filters.areas),
+        "age": query.age,
+        "pay": list(filters.pay),
         "ask": "yes" if filters.ask_myself else "",
     }
     return {name: value for name, value in args.items() if value}
@@ -50,7 +57,12 @@ def filter_links(query: DirectoryQuery, areas) -> list[Link]:
     links = []
     if "q" in args:
         links.append(Link(query.query, directory_url(_without(args, "q")), "search"))
-    for name, vocabulary in (("step", LADDER_STEPS), ("kind", KINDS_OF_SUPPORT), ("need", SUPPORT_NEEDS), ("work", KINDS_OF_WORK)):
+    for name, vocabulary in (
+        ("step", LADDER_STEPS),
+        ("kind", KINDS_OF_SUPPORT),
+        ("need", SUPPORT_NEEDS),
+        ("work", KINDS_OF_WORK),
+    ):
         for value in args.get(name, []):
             term = vocabulary[value]
             links.append(Link(str(term.name), directory_url(_without(args, name, value)), term.symbol))
@@ -61,7 +73,9 @@ def filter_links(query: DirectoryQuery, areas) -> list[Link]:
         text = _("Age: %(age)s", age=band.name if band else query.age)
         links.append(Link(text, directory_url(_without(args, "age")), "age"))
     for value in args.get("pay", []):
-        links.append(Link(_("Paid") if value == "paid" else _("Unpaid"), directory_url(_without(args, "pay", value)), value))
+        links.append(
+            Link(_("Paid") if value == "paid" else _("Unpaid"), directory_url(_without(args, "pay", value)), value)
+        )
     if "ask" in args:
         links.append(Link(_("I can ask myself"), directory_url(_without(args, "ask")), "ask-for-help"))
     return links

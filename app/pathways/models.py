@@ -5,6 +5,7 @@ Table and column names follow HSDS, so import and export are a plain mapping. Ou
 `filter_terms` and the `service_word` rows are worked out from the rest on import, so that search
 and filters stay fast.
 """
+
 from datetime import datetime
 
 from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
@@ -47,10 +48,21 @@ class LocalArea(Base):
 class Service(Base):
     __tablename__ = "service"
     # Every filter can be answered from this one index, in name order, without reading the rows.
-    __table_args__ = (Index(
-        "ix_service_listing", "sort_name", "id", "status", "ladder_step", "area_id", "paid", "self_referral",
-        "minimum_age", "maximum_age", "filter_terms",
-    ),)
+    __table_args__ = (
+        Index(
+            "ix_service_listing",
+            "sort_name",
+            "id",
+            "status",
+            "ladder_step",
+            "area_id",
+            "paid",
+            "self_referral",
+            "minimum_age",
+            "maximum_age",
+            "filter_terms",
+        ),
+    )
 
     id: Mapped[str] = _id()
     organization_id: Mapped[str] = mapped_column(String(ID), ForeignKey("organization.id"), index=True)
@@ -98,7 +110,9 @@ class Service(Base):
     service_areas: Mapped[list["ServiceArea"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     languages: Mapped[list["Language"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     cost_options: Mapped[list["CostOption"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
-    service_at_locations: Mapped[list["ServiceAtLocation"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    service_at_locations: Mapped[list["ServiceAtLocation"]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class Location(Base):
@@ -278,4 +292,6 @@ class ServiceWord(Base):
     __tablename__ = "service_word"
 
     word: Mapped[str] = mapped_column(String(WORD), primary_key=True)
-    service_id: Mapped[str] = mapped_column(String(ID), ForeignKey("service.id", ondelete="CASCADE"), primary_key=True, index=True)
+    service_id: Mapped[str] = mapped_column(
+        String(ID), ForeignKey("service.id", ondelete="CASCADE"), primary_key=True, index=True
+    )

@@ -1,4 +1,5 @@
 """Why a service is suggested, in easy read: one sentence for each reason code from rules.py."""
+
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 

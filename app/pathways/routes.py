@@ -1,4 +1,5 @@
 """Find my way to work: the ladder, each step, the directory, a service, services for me."""
+
 from flask import Blueprint, abort, current_app, render_template, request
 
 from app.checklists import profile as plan_profile
@@ -34,9 +35,15 @@ def step(step_id: str):
     order = list(LADDER_STEPS.values())
     number = step_number(step_id)
     return render_template(
-        "pathways/step.html", step=LADDER_STEPS[step_id], number=number, page=STEP_PAGES[step_id],
-        previous=order[number - 2] if number > 1 else None, next=order[number] if number < len(order) else None,
-        cards=[card(s) for s in found.services], total=found.total, demo=search.has_demo_services(db.session),
+        "pathways/step.html",
+        step=LADDER_STEPS[step_id],
+        number=number,
+        page=STEP_PAGES[step_id],
+        previous=order[number - 2] if number > 1 else None,
+        next=order[number] if number < len(order) else None,
+        cards=[card(s) for s in found.services],
+        total=found.total,
+        demo=search.has_demo_services(db.session),
     )
 
 
@@ -46,9 +53,16 @@ def directory():
     query = read_directory_query(request.args, [area.id for area in areas])
     found = search.search_services(db.session, query.filters, query.page, PER_PAGE)
     return render_template(
-        "pathways/directory.html", form=directory_form(query, [a.id for a in areas]), areas=areas, query=query,
-        found=found, cards=[card(s) for s in found.services], removals=filter_links(query, areas),
-        pages=page_links(query, found), demo=search.has_demo_services(db.session), **filter_options(areas),
+        "pathways/directory.html",
+        form=directory_form(query, [a.id for a in areas]),
+        areas=areas,
+        query=query,
+        found=found,
+        cards=[card(s) for s in found.services],
+        removals=filter_links(query, areas),
+        pages=page_links(query, found),
+        demo=search.has_demo_services(db.session),
+        **filter_options(areas),
     )
 
 
@@ -73,8 +87,13 @@ def services_for_me():
     groups = suggest(db.session, profile)
     services = services_by_id(db.session, [s.service.id for g in groups for s in g.suggestions])
     return render_template(
-        "pathways/services_for_me.html", groups=groups, cards={i: card(s) for i, s in services.items()},
-        from_address=from_address, checklists=checklists, steps=LADDER_STEPS, step_number=step_number,
+        "pathways/services_for_me.html",
+        groups=groups,
+        cards={i: card(s) for i, s in services.items()},
+        from_address=from_address,
+        checklists=checklists,
+        steps=LADDER_STEPS,
+        step_number=step_number,
         reason_text=reason_text,
     )
 

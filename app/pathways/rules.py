@@ -27,6 +27,7 @@ suggestion must meet. Each Condition says once, side by side, what it means for 
 (`holds`) and in SQL (`sql`): the database's first pass (app/pathways/suggestions.py) and the ranking
 here are both read from these rules. Reasons are codes; app/pathways/reasons.py gives their sentences.
 """
+
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -90,8 +91,10 @@ class AgesAllow:
         return not (too_young or too_old)
 
     def sql(self):
-        return and_(or_(Service.minimum_age.is_(None), Service.minimum_age <= self.oldest),
-                    or_(Service.maximum_age.is_(None), Service.maximum_age >= self.youngest))
+        return and_(
+            or_(Service.minimum_age.is_(None), Service.minimum_age <= self.oldest),
+            or_(Service.maximum_age.is_(None), Service.maximum_age >= self.youngest),
+        )
 
 
 @dataclass(frozen=True)
@@ -102,11 +105,18 @@ class AgesWithin:
     high: int
 
     def holds(self, service: ServiceFacts) -> bool:
-        return service.maximum_age is not None and service.maximum_age <= self.high and (service.minimum_age or 0) >= self.low
+        return (
+            service.maximum_age is not None
+            and service.maximum_age <= self.high
+            and (service.minimum_age or 0) >= self.low
+        )
 
     def sql(self):
-        return and_(Service.maximum_age.is_not(None), Service.maximum_age <= self.high,
-                    func.coalesce(Service.minimum_age, 0) >= self.low)
+        return and_(
+            Service.maximum_age.is_not(None),
+            Service.maximum_age <= self.high,
+            func.coalesce(Service.minimum_age, 0) >= self.low,
+        )
 
 
 @dataclass(frozen=True)
@@ -229,10 +239,12 @@ def start_step(suggestions: list[Suggestion], try_steps: list[str] | None = None
     return min(steps, key=STEP_ORDER.index) if steps else None
 
 
-def group_by_step(suggestions: list[Suggestion], per_step: int = PER_STEP, try_steps: list[str] | None = None) -> list[StepGroup]:
+def group_by_step(
+    suggestions: list[Suggestion], per_step: int = PER_STEP, try_steps: list[str] | None = None
+) -> list[StepGroup]:
     """The best few at the starting step and at every step above it; all steps when there is no start."""
     start = start_step(suggestions, try_steps)
-    steps = STEP_ORDER[STEP_ORDER.index(start):] if start else STEP_ORDER
+    steps = STEP_ORDER[STEP_ORDER.index(start) :] if start else STEP_ORDER
     groups = [
         StepGroup(step, tuple(s for s in suggestions if s.service.step == step)[:per_step], step == start)
         for step in steps

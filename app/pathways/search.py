@@ -1,4 +1,5 @@
 """Finding services: search by words and filters, a page at a time. Plain arguments in, rows out."""
+
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -60,7 +61,11 @@ def conditions(filters: Filters) -> list:
         out.append(Service.id.in_(select(ServiceWord.service_id).where(ServiceWord.word.between(*word_range(word)))))
     if filters.steps:
         out.append(Service.ladder_step.in_(filters.steps))
-    for key, codes in (("kind-of-support", filters.kinds), ("support-need", filters.needs), ("kind-of-work", filters.work)):
+    for key, codes in (
+        ("kind-of-support", filters.kinds),
+        ("support-need", filters.needs),
+        ("kind-of-work", filters.work),
+    ):
         if codes:
             out.append(or_(*(has_term(key, code) for code in codes)))
     if filters.areas:
@@ -89,7 +94,9 @@ def conditions(filters: Filters) -> list:
     return out
 
 
-def search_services(session: Session, filters: Filters, page: int = 1, per_page: int = 10, options=(), clamp: bool = True) -> Page:
+def search_services(
+    session: Session, filters: Filters, page: int = 1, per_page: int = 10, options=(), clamp: bool = True
+) -> Page:
     """One page of the services that match, by name; with clamp, a page past the end gives the last page.
 
     Both the count and the page's ids come from the listing index; only the page's services are read in full.
@@ -98,10 +105,18 @@ def search_services(session: Session, filters: Filters, page: int = 1, per_page:
     total = session.scalar(select(func.count()).select_from(Service).where(where)) or 0
     if clamp:
         page = min(max(1, page), max(1, -(-total // per_page)))
-    ids = list(session.scalars(
-        select(Service.id).where(where).order_by(Service.sort_name, Service.id).offset((page - 1) * per_page).limit(per_page)
-    ))
-    found = {s.id: s for s in session.scalars(select(Service).where(Service.id.in_(ids)).options(*options))} if ids else {}
+    ids = list(
+        session.scalars(
+            select(Service.id)
+            .where(where)
+            .order_by(Service.sort_name, Service.id)
+            .offset((page - 1) * per_page)
+            .limit(per_page)
+        )
+    )
+    found = (
+        {s.id: s for s in session.scalars(select(Service).where(Service.id.in_(ids)).options(*options))} if ids else {}
+    )
     return Page([found[i] for i in ids], total, page, per_page)
 
 

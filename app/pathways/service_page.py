@@ -1,4 +1,5 @@
 """Everything the service page shows, worked out from a stored service in the page's language."""
+
 from dataclasses import dataclass, field
 from datetime import time
 
@@ -47,7 +48,7 @@ class ServicePage:
 
 
 def format_list(items: list[str]) -> str:
-    """"a, b and c" in the page's language."""
+    """ "a, b and c" in the page's language."""
     return babel_format_list(items, locale=get_locale())
 
 
@@ -59,19 +60,32 @@ def terms_of(service: Service, vocabulary_key: str) -> list:
 
 def build(service: Service) -> ServicePage:
     page = ServicePage(
-        id=service.id, name=service_name(service), symbol=service.symbol or FALLBACK_SYMBOL, demo=service.demo,
-        organization=service.organization.name, summary=sentences(summary(service)), step=None,
+        id=service.id,
+        name=service_name(service),
+        symbol=service.symbol or FALLBACK_SYMBOL,
+        demo=service.demo,
+        organization=service.organization.name,
+        summary=sentences(summary(service)),
+        step=None,
         self_referral=service.self_referral,
     )
     if service.ladder_step in LADDER_STEPS:
         step = LADDER_STEPS[service.ladder_step]
-        page.step = (step.symbol, _("It is a step on the ladder: %(step)s.", step=step.name), url_for("pathways.step", step_id=step.id))
+        page.step = (
+            step.symbol,
+            _("It is a step on the ladder: %(step)s.", step=step.name),
+            url_for("pathways.step", step_id=step.id),
+        )
     page.facts = _facts(service)
-    page.offers = [(t.symbol, str(t.name)) for key in ("kind-of-support", "kind-of-work") for t in terms_of(service, key)]
+    page.offers = [
+        (t.symbol, str(t.name)) for key in ("kind-of-support", "kind-of-work") for t in terms_of(service, key)
+    ]
     page.who_for = sentences(localised(service.who_for_en, service.who_for_cy))
     page.needs = [(term.symbol, str(NEEDS[term.id])) for term in terms_of(service, "support-need")]
     page.description = sentences(localised(service.description, service.description_cy))
-    page.places = [row for sal in sorted(service.service_at_locations, key=lambda s: s.id) for row in _place(sal.location)]
+    page.places = [
+        row for sal in sorted(service.service_at_locations, key=lambda s: s.id) for row in _place(sal.location)
+    ]
     schedules = [*service.schedules, *(s for sal in service.service_at_locations for s in sal.schedules)]
     page.times = [t for t in (_schedule_text(s) for s in sorted(schedules, key=lambda s: s.id)) if t]
     page.cost = _cost(service)
@@ -84,7 +98,11 @@ def build(service: Service) -> ServicePage:
 def _facts(service: Service) -> list[tuple[str, str]]:
     facts = []
     if service.paid is not None:
-        facts.append(("paid", _("You get paid for this work.")) if service.paid else ("unpaid", _("You do not get paid for this.")))
+        facts.append(
+            ("paid", _("You get paid for this work."))
+            if service.paid
+            else ("unpaid", _("You do not get paid for this."))
+        )
     low, high = service.minimum_age, service.maximum_age
     if low is not None and high is not None:
         facts.append(("age", _("It is for people aged %(low)s to %(high)s.", low=low, high=high)))
@@ -129,7 +147,14 @@ def _clock(value: str) -> str:
 def _schedule_text(schedule: Schedule) -> Text | None:
     days = _days(schedule.byday) if schedule.byday else None
     if days and schedule.opens_at and schedule.closes_at:
-        return Text(_("%(days)s, from %(opens)s to %(closes)s.", days=days, opens=_clock(schedule.opens_at), closes=_clock(schedule.closes_at)))
+        return Text(
+            _(
+                "%(days)s, from %(opens)s to %(closes)s.",
+                days=days,
+                opens=_clock(schedule.opens_at),
+                closes=_clock(schedule.closes_at),
+            )
+        )
     if days:
         return Text(_("Days: %(days)s.", days=days))
     return localised(schedule.description, None)
@@ -152,7 +177,9 @@ def _cost(service: Service) -> list[Text]:
 
 def _languages(service: Service) -> str | None:
     known = {"en": _("English"), "cy": _("Welsh"), "bfi": _("British Sign Language")}
-    names = [known.get(lang.code or "", lang.name or lang.code) for lang in sorted(service.languages, key=lambda x: x.id)]
+    names = [
+        known.get(lang.code or "", lang.name or lang.code) for lang in sorted(service.languages, key=lambda x: x.id)
+    ]
     names = [n for n in dict.fromkeys(names) if n]
     return _("You can use: %(languages)s.", languages=format_list(names)) if names else None
 

@@ -5,13 +5,23 @@ the listing index) and keeps the best few at each step; rules.rank_services then
 gives the reasons. Nothing here decides what fits: it only turns the rules into SQL, so the page stays
 fast with thousands of services.
 """
+
 from sqlalchemy import case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from app.checklists.profile import MatchProfile
 from app.pathways.models import Service
 from app.pathways.rules import (
-    ENOUGH_ALONE, PER_STEP, START, WEIGHTS, ServiceFacts, StepGroup, can_use, group_by_step, possible_reasons, rank_services,
+    ENOUGH_ALONE,
+    PER_STEP,
+    START,
+    WEIGHTS,
+    ServiceFacts,
+    StepGroup,
+    can_use,
+    group_by_step,
+    possible_reasons,
+    rank_services,
 )
 from app.pathways.search import HIDDEN_STATUSES
 from app.pathways.taxonomies import parse_filter_terms
@@ -30,17 +40,28 @@ def best_at_each_step(session: Session, profile: MatchProfile, per_step: int) ->
         return []
     score = sum((case((condition.sql(), WEIGHTS[reason.kind]), else_=0) for reason, condition in possible), literal(0))
     # the order of rules.rank_services: Service.sort_name is rules.sort_key of the name
-    place = func.row_number().over(partition_by=Service.ladder_step, order_by=(score.desc(), Service.sort_name, Service.id))
+    place = func.row_number().over(
+        partition_by=Service.ladder_step, order_by=(score.desc(), Service.sort_name, Service.id)
+    )
     ranked = select(Service.id, place.label("place")).where(*_listed(profile), or_(*enough)).subquery()
     best = select(ranked.c.id).where(ranked.c.place <= per_step)
     rows = session.execute(
-        select(Service.id, Service.name, Service.ladder_step, Service.minimum_age, Service.maximum_age, Service.hours, Service.filter_terms)
-        .where(Service.id.in_(best))
+        select(
+            Service.id,
+            Service.name,
+            Service.ladder_step,
+            Service.minimum_age,
+            Service.maximum_age,
+            Service.hours,
+            Service.filter_terms,
+        ).where(Service.id.in_(best))
     )
     facts = []
     for service_id, name, step, minimum, maximum, hours, filter_terms in rows:
         terms = parse_filter_terms(filter_terms)
-        facts.append(ServiceFacts(service_id, name, step, terms["kind"], terms["work"], terms["need"], minimum, maximum, hours))
+        facts.append(
+            ServiceFacts(service_id, name, step, terms["kind"], terms["work"], terms["need"], minimum, maximum, hours)
+        )
     return facts
 
 
@@ -59,4 +80,6 @@ def suggest(session: Session, profile: MatchProfile, per_step: int = PER_STEP) -
 
 
 def services_by_id(session: Session, ids: list[str]) -> dict[str, Service]:
-    return {service.id: service for service in session.scalars(select(Service).where(Service.id.in_(ids)))} if ids else {}
+    return (
+        {service.id: service for service in session.scalars(select(Service).where(Service.id.in_(ids)))} if ids else {}
+    )

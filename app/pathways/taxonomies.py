@@ -3,6 +3,7 @@
 Open Referral ids are UUIDs, so each taxonomy and term gets a UUID made from its vocabulary id and
 term id (uuid5): the same everywhere, for ever. The kebab-case vocabulary id is the term's `code`.
 """
+
 import uuid
 from dataclasses import dataclass
 
@@ -31,16 +32,35 @@ class Vocabulary:
         return str(uuid.uuid5(NAMESPACE, f"taxonomy/{self.key}/{code}"))
 
 
-VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (
-    Vocabulary("ladder-step", "step", _l("Steps on the ladder"),
-               _l("The step on the way to a paid job that a service is part of."), LADDER_STEPS),
-    Vocabulary("kind-of-support", "kind", _l("Kinds of help"),
-               _l("What a service gives you, like a job coach or a work trial."), KINDS_OF_SUPPORT),
-    Vocabulary("support-need", "need", _l("Who it is for"),
-               _l("The people a service is set up to help."), SUPPORT_NEEDS),
-    Vocabulary("kind-of-work", "work", _l("Kinds of work"),
-               _l("The kinds of work you can do or try with a service."), KINDS_OF_WORK),
-)}
+VOCABULARIES: dict[str, Vocabulary] = {
+    v.key: v
+    for v in (
+        Vocabulary(
+            "ladder-step",
+            "step",
+            _l("Steps on the ladder"),
+            _l("The step on the way to a paid job that a service is part of."),
+            LADDER_STEPS,
+        ),
+        Vocabulary(
+            "kind-of-support",
+            "kind",
+            _l("Kinds of help"),
+            _l("What a service gives you, like a job coach or a work trial."),
+            KINDS_OF_SUPPORT,
+        ),
+        Vocabulary(
+            "support-need", "need", _l("Who it is for"), _l("The people a service is set up to help."), SUPPORT_NEEDS
+        ),
+        Vocabulary(
+            "kind-of-work",
+            "work",
+            _l("Kinds of work"),
+            _l("The kinds of work you can do or try with a service."),
+            KINDS_OF_WORK,
+        ),
+    )
+}
 
 LADDER = VOCABULARIES["ladder-step"]
 TAXONOMY_IDS: dict[str, Vocabulary] = {v.id: v for v in VOCABULARIES.values()}

@@ -1,4 +1,5 @@
 """Text for search: the same folding for the words stored and the words a person types."""
+
 import re
 import unicodedata
 

@@ -1,4 +1,5 @@
 """How a service reads on a page, in the page's language: English stands in, marked, when Welsh is missing."""
+
 import re
 from dataclasses import dataclass
 
@@ -63,7 +64,11 @@ def card_summary(service: Service) -> str:
     found = summary(service)
     if found.lang is None:
         return found.text
-    return _("This service has no easy-read words in Welsh yet.") if current_lang() == "cy" else _("See the service's page to find out more.")
+    return (
+        _("This service has no easy-read words in Welsh yet.")
+        if current_lang() == "cy"
+        else _("See the service's page to find out more.")
+    )
 
 
 @dataclass(frozen=True)

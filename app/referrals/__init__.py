@@ -1,4 +1,5 @@
 """Ask for help: the easy-read referral journey and the service layer that saves a referral."""
+
 from flask import Flask
 
 

@@ -1,5 +1,6 @@
 """The answers so far, kept in the signed session cookie until Send: nothing is in the database before
 the person agrees and sends, and the cookie ends when the browser closes."""
+
 import re
 import secrets
 

@@ -6,6 +6,7 @@ access export holds. Every other column of Referral is the referral's own record
 it went and where the work is up to. A test checks the two lists cover the table, so a new column must be
 placed in one of them.
 """
+
 from dataclasses import dataclass
 
 from sqlalchemy import null
@@ -58,16 +59,34 @@ FIELDS: tuple[Field, ...] = (
     Field("asker_name", "Professional's name", "text", "person", row="Professional"),
     Field("asker_role", "Professional's job", "text", "person", row="Professional"),
     Field("asker_organisation", "Professional's organisation", "text", "person", row="Professional"),
-    Field("professional_kind", "Kind of professional", "code", "person", row="Professional", removed=False,
-          words="PROFESSIONAL_KINDS"),
+    Field(
+        "professional_kind",
+        "Kind of professional",
+        "code",
+        "person",
+        row="Professional",
+        removed=False,
+        words="PROFESSIONAL_KINDS",
+    ),
     Field("asker_email", "Professional's work email", "email", "person", row="Professional"),
     Field("lang", "Language used", "code", "person", removed=False, words="LANGUAGES"),
     Field("message", "Their message", "lines", "person", missing="No message."),
     Field("consent_at", "Agreed to share", "moment", "consent", removed=False),
-    Field("parent_consent_name", "Parent or carer who agreed", "text", "consent",
-          row="Parent or carer who agreed (under 16)"),
-    Field("parent_consent_at", "When the parent or carer agreed", "moment", "consent",
-          row="Parent or carer who agreed (under 16)", removed=False),
+    Field(
+        "parent_consent_name",
+        "Parent or carer who agreed",
+        "text",
+        "consent",
+        row="Parent or carer who agreed (under 16)",
+    ),
+    Field(
+        "parent_consent_at",
+        "When the parent or carer agreed",
+        "moment",
+        "consent",
+        row="Parent or carer who agreed (under 16)",
+        removed=False,
+    ),
     Field("plan", "My work plan", "plan", "plan"),
     # The checklist the plan came from: a link kept while the referral holds personal data, not shown.
     Field("checklist_session_id", "Checklist", "id", None, exported=False),
@@ -75,11 +94,28 @@ FIELDS: tuple[Field, ...] = (
 BY_NAME = {field.name: field for field in FIELDS}
 
 # The referral's own record: never from the person, kept for as long as the referral.
-RECORD_COLUMNS = frozenset({
-    "id", "reference", "idempotency_key", "created_at", "updated_at", "service_id", "service_name", "organization_id",
-    "requested_service_id", "routed_to_council", "ladder_step", "status", "status_changed_at", "contact_due_on",
-    "contacted_at", "closed_reason", "signposted_from_id", "personal_data_removed_at",
-})
+RECORD_COLUMNS = frozenset(
+    {
+        "id",
+        "reference",
+        "idempotency_key",
+        "created_at",
+        "updated_at",
+        "service_id",
+        "service_name",
+        "organization_id",
+        "requested_service_id",
+        "routed_to_council",
+        "ladder_step",
+        "status",
+        "status_changed_at",
+        "contact_due_on",
+        "contacted_at",
+        "closed_reason",
+        "signposted_from_id",
+        "personal_data_removed_at",
+    }
+)
 
 
 def answer_fields() -> tuple[Field, ...]:

@@ -1,5 +1,6 @@
 """Ask for help as a journey: its definition (app/journeys/definitions/ask-for-help.yaml), walked by the
 journey engine with the draft's answers and whether the person has a plan open."""
+
 from pathlib import Path
 
 from app.journeys import walker

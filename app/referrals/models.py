@@ -1,4 +1,5 @@
 """A request for help sent to a service, what staff did with it, and the job it led to."""
+
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -48,7 +49,9 @@ class Referral(Base):
 
     # Who asked: "self", "family" or "professional" (then their kind, name, organisation, role and work email).
     asker: Mapped[str] = mapped_column(String(20))
-    professional_kind: Mapped[str | None] = mapped_column(String(20))  # school, college, social-worker, job-centre, health
+    professional_kind: Mapped[str | None] = mapped_column(
+        String(20)
+    )  # school, college, social-worker, job-centre, health
     asker_name: Mapped[str | None] = mapped_column(String(120))
     asker_organisation: Mapped[str | None] = mapped_column(String(120))
     asker_role: Mapped[str | None] = mapped_column(String(120))
@@ -75,16 +78,21 @@ class Referral(Base):
 
     # My work plan, when the person chose to send it: the plan as it was, so it outlives the checklist.
     plan: Mapped[dict | None] = mapped_column(JSON)
-    checklist_session_id: Mapped[int | None] = mapped_column(ForeignKey("checklist_session.id", ondelete="SET NULL"), index=True)
+    checklist_session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("checklist_session.id", ondelete="SET NULL"), index=True
+    )
 
     personal_data_removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
-    events: Mapped[list["ReferralEvent"]] = relationship(back_populates="referral", cascade="all, delete-orphan",
-                                                         passive_deletes=True, order_by="ReferralEvent.id")
-    notes: Mapped[list["ReferralNote"]] = relationship(back_populates="referral", cascade="all, delete-orphan",
-                                                       passive_deletes=True, order_by="ReferralNote.id")
-    jobs: Mapped[list["JobStart"]] = relationship(back_populates="referral", cascade="all, delete-orphan",
-                                                  passive_deletes=True, order_by="JobStart.start_date")
+    events: Mapped[list["ReferralEvent"]] = relationship(
+        back_populates="referral", cascade="all, delete-orphan", passive_deletes=True, order_by="ReferralEvent.id"
+    )
+    notes: Mapped[list["ReferralNote"]] = relationship(
+        back_populates="referral", cascade="all, delete-orphan", passive_deletes=True, order_by="ReferralNote.id"
+    )
+    jobs: Mapped[list["JobStart"]] = relationship(
+        back_populates="referral", cascade="all, delete-orphan", passive_deletes=True, order_by="JobStart.start_date"
+    )
     signposted_from: Mapped["Referral | None"] = relationship(remote_side=[id])
 
 
@@ -134,8 +142,9 @@ class JobStart(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
     referral: Mapped[Referral] = relationship(back_populates="jobs")
-    check_ins: Mapped[list["HoursCheckIn"]] = relationship(back_populates="job", cascade="all, delete-orphan",
-                                                           passive_deletes=True, order_by="HoursCheckIn.period_start")
+    check_ins: Mapped[list["HoursCheckIn"]] = relationship(
+        back_populates="job", cascade="all, delete-orphan", passive_deletes=True, order_by="HoursCheckIn.period_start"
+    )
 
 
 class HoursCheckIn(Base):

@@ -24,6 +24,7 @@ How the weeks are counted:
   has left) with the most qualifying weeks in it; on a tie, the later one. Its last day is "needed by".
   Qualifying weeks too long ago to share a window with the weeks to come no longer count as progress.
 """
+
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -112,7 +113,9 @@ def sustained_outcome(jobs: list[JobRecord], today: date) -> OutcomeProgress:
     weeks = []
     for number in range(1, counted + 1):
         start = week_start(number)
-        exact = sum((rates.get(start + timedelta(days=i), Fraction(0)) for rates in days for i in range(7)), Fraction(0))
+        exact = sum(
+            (rates.get(start + timedelta(days=i), Fraction(0)) for rates in days for i in range(7)), Fraction(0)
+        )
         hours = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(Decimal("0.01"))
         weeks.append(WeekResult(number, start, start + timedelta(days=6), hours, exact >= HOURS_NEEDED))
 
@@ -125,8 +128,18 @@ def sustained_outcome(jobs: list[JobRecord], today: date) -> OutcomeProgress:
         if count(_window_start(number), number) >= WEEKS_NEEDED:
             window = _window_start(number)
             met_on = week_start(number + 1) - ONE_DAY
-            return OutcomeProgress(True, met_on, WEEKS_NEEDED, week_start(window), week_start(window + WINDOW_WEEKS) - ONE_DAY,
-                                   counted, weeks, 0, None, f"Done: 13 of 13 weeks. The outcome was met on {long_date(met_on)}.")
+            return OutcomeProgress(
+                True,
+                met_on,
+                WEEKS_NEEDED,
+                week_start(window),
+                week_start(window + WINDOW_WEEKS) - ONE_DAY,
+                counted,
+                weeks,
+                0,
+                None,
+                f"Done: 13 of 13 weeks. The outcome was met on {long_date(met_on)}.",
+            )
 
     # Not met: the window that can still be completed with the most qualifying weeks in it. On a tie, the
     # later one, because its deadline is the last date by which that many more weeks still meet the outcome.
@@ -140,4 +153,6 @@ def sustained_outcome(jobs: list[JobRecord], today: date) -> OutcomeProgress:
     needed_by = week_start(best + WINDOW_WEEKS) - ONE_DAY
     more = "1 more week of 16 hours or more is" if needed == 1 else f"{needed} more weeks of 16 hours or more are"
     summary = f"{best_count} of 13 weeks done. {more} needed by {long_date(needed_by)}."
-    return OutcomeProgress(False, None, best_count, week_start(best), needed_by, counted, weeks, needed, needed_by, summary)
+    return OutcomeProgress(
+        False, None, best_count, week_start(best), needed_by, counted, weeks, needed, needed_by, summary
+    )

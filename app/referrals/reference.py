@@ -3,6 +3,7 @@
 The alphabet leaves out characters that look alike (0 O D Q, 1 I L, 2 Z, 5 S, 8 B, 6 G, U V) and letters
 that sound alike on a phone line (B C D E G P T V, M N, F S), so what is read out is what is typed.
 8 characters from 15 give 2.6 billion references; the table's unique index settles the rare clash."""
+
 import secrets
 
 from werkzeug.routing import BaseConverter

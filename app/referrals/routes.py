@@ -2,6 +2,7 @@
 
 Answers stay in the session until Send. A lost or expired draft sends the person back to the start
 with a message, never to an error."""
+
 from datetime import date
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
@@ -81,12 +82,14 @@ def start():
     if request.args.get("service"):
         found = _service(request.args["service"])
         drafts.begin(found.id)
-        return render_template("referrals/start.html", where=destination(found), from_plan=False,
-                               first=ASK_FOR_HELP.first)
+        return render_template(
+            "referrals/start.html", where=destination(found), from_plan=False, first=ASK_FOR_HELP.first
+        )
     if request.args.get("from") == "plan":
         drafts.begin(None)
-        return render_template("referrals/start.html", where=destination(None), from_plan=True,
-                               first=ASK_FOR_HELP.first)
+        return render_template(
+            "referrals/start.html", where=destination(None), from_plan=True, first=ASK_FOR_HELP.first
+        )
     return render_template("referrals/choose.html", notice=notice)
 
 
@@ -101,8 +104,11 @@ def question(step_id: str):
     where = _where(draft)
     page = instead(step, answers, has_plan)
     if page:
-        return render_template(page, next_url=_after(step, answers, has_plan, from_check),
-                               back_url=_back(step, answers, has_plan, from_check, draft))
+        return render_template(
+            page,
+            next_url=_after(step, answers, has_plan, from_check),
+            back_url=_back(step, answers, has_plan, from_check, draft),
+        )
     form = form_for(step, answers, posted=request.method == "POST")
     if request.method == "POST" and form.validate():
         kept = form.answers()
@@ -113,9 +119,18 @@ def question(step_id: str):
         return redirect(_after(step, answers, has_plan, from_check))
     number, total = position(step, answers, has_plan)
     return render_template(
-        "referrals/question.html", journey=ASK_FOR_HELP, step=step, kind=STEP_TYPES[step.type], form=form, where=where, number=number,
-        total=total, question=words(step.question, answers), hint=words(step.hint, answers),
-        personal=asked_of_person(answers), back_url=_back(step, answers, has_plan, from_check, draft),
+        "referrals/question.html",
+        journey=ASK_FOR_HELP,
+        step=step,
+        kind=STEP_TYPES[step.type],
+        form=form,
+        where=where,
+        number=number,
+        total=total,
+        question=words(step.question, answers),
+        hint=words(step.hint, answers),
+        personal=asked_of_person(answers),
+        back_url=_back(step, answers, has_plan, from_check, draft),
         keep_days=current_app.config["REFERRAL_KEEP_DAYS"],
     )
 
@@ -160,8 +175,14 @@ def check():
     where = _where(draft)
     missing = first_missing(answers, has_plan)
     last = applicable(answers, has_plan)[-1]
-    return render_template("referrals/check.html", rows=check_rows(answers, has_plan), where=where, key=draft["key"],
-                           missing=missing, back_url=url_for(".question", step_id=last.id))
+    return render_template(
+        "referrals/check.html",
+        rows=check_rows(answers, has_plan),
+        where=where,
+        key=draft["key"],
+        missing=missing,
+        back_url=url_for(".question", step_id=last.id),
+    )
 
 
 @bp.post("/send")
@@ -186,8 +207,13 @@ def send():
 def _send_referral(draft: dict, plan, key: str):
     """The end of the journey: the draft becomes a referral, with the plan when the person chose to send it."""
     snapshot = plan_snapshot(plan[0].definitions, plan[1]) if plan else None
-    fields = drafts.referral_fields(draft, applicable(draft["answers"], plan is not None), snapshot,
-                                    plan[0].record.id if plan else None, current_lang())
+    fields = drafts.referral_fields(
+        draft,
+        applicable(draft["answers"], plan is not None),
+        snapshot,
+        plan[0].record.id if plan else None,
+        current_lang(),
+    )
     referral, _ = create_referral(db.session, fields, key)
     return referral
 
@@ -195,9 +221,12 @@ def _send_referral(draft: dict, plan, key: str):
 def _sent(referral):
     drafts.clear()
     session[drafts.SENT] = {
-        "reference": referral.reference, "service_id": referral.requested_service_id or referral.service_id,
-        "routed": referral.routed_to_council, "methods": list(referral.contact_methods or []),
-        "due": referral.contact_due_on.isoformat(), "personal": referral.asker == "self",
+        "reference": referral.reference,
+        "service_id": referral.requested_service_id or referral.service_id,
+        "routed": referral.routed_to_council,
+        "methods": list(referral.contact_methods or []),
+        "due": referral.contact_due_on.isoformat(),
+        "personal": referral.asker == "self",
     }
     return redirect(url_for(".sent"))
 
@@ -211,8 +240,14 @@ def sent():
     found = db.session.get(Service, record["service_id"][:ID]) if record.get("service_id") else None
     where = destination(found if found is not None and not record["routed"] else None)
     methods = [(o.label, o.symbol) for o in BY_KEY["contact_methods"].options if o.id in record["methods"]]
-    return render_template("referrals/sent.html", record=record, where=where, methods=methods,
-                           due=date.fromisoformat(record["due"]), days=current_app.config["CONTACT_WITHIN_WORKING_DAYS"])
+    return render_template(
+        "referrals/sent.html",
+        record=record,
+        where=where,
+        methods=methods,
+        due=date.fromisoformat(record["due"]),
+        days=current_app.config["CONTACT_WITHIN_WORKING_DAYS"],
+    )
 
 
 def spoken_reference(reference: str) -> str:

@@ -1,4 +1,5 @@
 """Where a request for help goes: the one rule, used by the pages that say it and the code that saves it."""
+
 from app.pathways.models import Service
 
 

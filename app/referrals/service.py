@@ -1,7 +1,8 @@
 """A referral's life with the person's data: saving a request for help (the referral, its first history
 line and the message to the service, in one transaction, never twice for the same idempotency key),
 erasing the person's data on request, and what a subject access export holds."""
-from datetime import date, datetime, timezone
+
+from datetime import UTC, date, datetime
 
 from flask import current_app
 from sqlalchemy import delete, select, update
@@ -51,7 +52,9 @@ def _answers(draft: dict, today: date) -> dict:
     """The draft's answers (the registry's answer fields only) with the right types, and the age worked out
     from a date of birth."""
     typed = {"codes": lambda value: list(value or []), "date": _as_date, "moment": _as_datetime}
-    answers = {field.name: typed.get(field.kind, lambda value: value)(draft.get(field.name)) for field in answer_fields()}
+    answers = {
+        field.name: typed.get(field.kind, lambda value: value)(draft.get(field.name)) for field in answer_fields()
+    }
     if answers["date_of_birth"]:
         answers["age"] = age_on(answers["date_of_birth"], today)
     answers["lang"] = answers["lang"] or "en"
@@ -64,15 +67,21 @@ def _destination(session: Session, service_id: str | None) -> dict:
     service = session.get(Service, service_id) if service_id else None
     if not goes_to_council(service):
         return {
-            "service_id": service.id, "service_name": service.name, "organization_id": service.organization_id,
-            "requested_service_id": None, "routed_to_council": False, "ladder_step": service.ladder_step,
+            "service_id": service.id,
+            "service_name": service.name,
+            "organization_id": service.organization_id,
+            "requested_service_id": None,
+            "routed_to_council": False,
+            "ladder_step": service.ladder_step,
             "to": service_address(service),
         }
     return {
         "service_id": service.id if service else (service_id or COUNCIL_TEAM_SERVICE_ID),
         "service_name": service.name if service else config["COUNCIL_TEAM_NAME"],
-        "organization_id": config["COUNCIL_ORGANIZATION_ID"], "requested_service_id": service_id,
-        "routed_to_council": True, "ladder_step": service.ladder_step if service else None,
+        "organization_id": config["COUNCIL_ORGANIZATION_ID"],
+        "requested_service_id": service_id,
+        "routed_to_council": True,
+        "ladder_step": service.ladder_step if service else None,
         "to": config["COUNCIL_TEAM_EMAIL"],
     }
 
@@ -117,8 +126,9 @@ def unused_reference(session: Session) -> str:
     return new_reference()  # the unique index is the last word
 
 
-def create_referral(session: Session, draft: dict, idempotency_key: str,
-                    now: datetime | None = None) -> tuple[Referral, bool]:
+def create_referral(
+    session: Session, draft: dict, idempotency_key: str, now: datetime | None = None
+) -> tuple[Referral, bool]:
     """Save a request for help and queue its message, or find the one already saved with this key.
 
     Returns the referral and whether it was made now. A double click, a refresh or the same form sent
@@ -135,10 +145,16 @@ def create_referral(session: Session, draft: dict, idempotency_key: str,
         destination = _destination(session, draft.get("service_id"))
         to_address = destination.pop("to")
         referral = Referral(
-            reference=unused_reference(session), idempotency_key=idempotency_key, created_at=now, updated_at=now,
-            status="new", status_changed_at=now,
+            reference=unused_reference(session),
+            idempotency_key=idempotency_key,
+            created_at=now,
+            updated_at=now,
+            status="new",
+            status_changed_at=now,
             contact_due_on=add_working_days(now.date(), config["CONTACT_WITHIN_WORKING_DAYS"], config["HOLIDAYS"]),
-            age_band=age_band(answers["age"]), **destination, **answers,
+            age_band=age_band(answers["age"]),
+            **destination,
+            **answers,
         )
         session.add(referral)
         try:
@@ -157,8 +173,9 @@ def create_referral(session: Session, draft: dict, idempotency_key: str,
                 raise
 
 
-def erase_personal_data(session: Session, referral: Referral, staff_id: int | None = None,
-                        now: datetime | None = None) -> bool:
+def erase_personal_data(
+    session: Session, referral: Referral, staff_id: int | None = None, now: datetime | None = None
+) -> bool:
     """Remove the person's data from a referral now, as the purge would later: the registry's removed fields
     are emptied and the notes deleted, the rest of the record is kept, and a history line says so. Commits.
     False when it was already removed."""
@@ -166,9 +183,12 @@ def erase_personal_data(session: Session, referral: Referral, staff_id: int | No
         return False
     now = now or clock.now()
     session.execute(delete(ReferralNote).where(ReferralNote.referral_id == referral.id))
-    session.execute(update(Referral).where(Referral.id == referral.id)
-                    .values(**removed_values(), personal_data_removed_at=now, updated_at=now)
-                    .execution_options(synchronize_session=False))
+    session.execute(
+        update(Referral)
+        .where(Referral.id == referral.id)
+        .values(**removed_values(), personal_data_removed_at=now, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
     session.add(ReferralEvent(referral_id=referral.id, at=now, staff_id=staff_id, kind="erased"))
     session.commit()
     session.refresh(referral)
@@ -178,7 +198,7 @@ def erase_personal_data(session: Session, referral: Referral, staff_id: int | No
 def _plain(value):
     """A value as JSON holds it: dates as ISO 8601 text (moments in UTC), a plan in the current snapshot version."""
     if isinstance(value, datetime) and value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)  # SQLite gives a stored moment back without its zone
+        value = value.replace(tzinfo=UTC)  # SQLite gives a stored moment back without its zone
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     if isinstance(value, dict):
@@ -190,7 +210,9 @@ def personal_data(referral: Referral) -> dict:
     """What a subject access export holds for one referral: every exported field with its label, and the notes."""
     return {
         "reference": referral.reference,
-        "fields": {field.name: {"label": field.label, "value": _plain(getattr(referral, field.name))}
-                   for field in exported_fields()},
+        "fields": {
+            field.name: {"label": field.label, "value": _plain(getattr(referral, field.name))}
+            for field in exported_fields()
+        },
         "notes": [{"at": _plain(note.at), "text": note.text} for note in referral.notes],
     }

@@ -7,6 +7,7 @@ Version 1, in English like the staff pages (what the person typed stays as they 
 Only sections with sentences are written, in the plan's order. Snapshots saved before the format had a
 version have the same shape without "version"; the reader upgrades them. Any other shape shows nothing.
 """
+
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -17,8 +18,12 @@ from app.checklists.plan import Plan, build_plan
 VERSION = 1
 # The plan's sections come from the plan itself (app.checklists.plan); these are their headings on staff pages.
 SECTION_IDS = tuple(name for name, _ in Plan().sections())
-SECTION_HEADINGS = {"aspirations": "What they want from work", "strengths": "What they are good at",
-                    "support": "What helps them", "next-steps": "Their next steps"}
+SECTION_HEADINGS = {
+    "aspirations": "What they want from work",
+    "strengths": "What they are good at",
+    "support": "What helps them",
+    "next-steps": "Their next steps",
+}
 
 
 @dataclass(frozen=True)
@@ -39,8 +44,11 @@ def write_snapshot(plan: Plan) -> dict:
     return {
         "version": VERSION,
         "lang": "en",
-        "sections": [{"id": name, "sentences": [{"symbol": s.symbol, "text": str(s.text)} for s in items]}
-                     for name, items in plan.sections() if items],
+        "sections": [
+            {"id": name, "sentences": [{"symbol": s.symbol, "text": str(s.text)} for s in items]}
+            for name, items in plan.sections()
+            if items
+        ],
         "filled_by": [str(line) for line in plan.filled_by],
     }
 

@@ -1,5 +1,6 @@
 """What the journey's pages show, worked out from the draft: where the request goes, the rows of the
 check page. Nothing here touches the request."""
+
 from dataclasses import dataclass, replace
 
 from flask import current_app, url_for
@@ -14,6 +15,7 @@ from app.referrals.routing import goes_to_council
 @dataclass(frozen=True)
 class Destination:
     """Who the request goes to, as the person should hear it."""
+
     service: Service | None
     name: str  # the service's name, or the council team's
     routed: bool  # the service needs a worker to refer, so the council's team takes it
@@ -35,4 +37,3 @@ def check_rows(answers: dict, has_plan: bool) -> list[Row]:
         change = url_for("referrals.question", step_id=step.id, **{"from": "check"})
         rows += [replace(row, change_url=change) for row in STEP_TYPES[step.type].rows(step, answers)]
     return rows
-

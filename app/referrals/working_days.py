@@ -1,4 +1,5 @@
 """Working days: Monday to Friday, less the holidays in the HOLIDAYS setting."""
+
 from collections.abc import Iterable
 from datetime import date, timedelta
 

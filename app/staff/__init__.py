@@ -1,4 +1,5 @@
 """The staff side: sign-in, the referral inbox, outcomes, the outbox, the audit trail and school mode."""
+
 from types import ModuleType
 
 from flask import Flask

@@ -1,8 +1,9 @@
 """The staff blueprint, shared by the staff route modules. Staff pages are in English."""
+
 from flask import Blueprint
 
-from app.staff import words
 from app.clock import today
+from app.staff import words
 from app.staff.overdue import is_overdue
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")

@@ -1,4 +1,5 @@
 """Staff accounts, password resets, school pupils, and the audit trail."""
+
 import secrets
 from datetime import datetime
 
@@ -72,7 +73,9 @@ class Pupil(Base):
     year_group: Mapped[str] = mapped_column(String(20))
     consent_by: Mapped[str] = mapped_column(String(20))  # pupil, parent, or pupil-and-parent
     consent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    checklist_session_id: Mapped[int | None] = mapped_column(ForeignKey("checklist_session.id", ondelete="SET NULL"), index=True)
+    checklist_session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("checklist_session.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 

@@ -1,5 +1,6 @@
 """The staff pages a signed-in member of staff can go to, for the staff bar and the staff home page.
 A link appears only when its page exists and the person's role may use it."""
+
 from dataclasses import dataclass
 
 from flask import current_app
@@ -19,21 +20,53 @@ class StaffLink:
 
 
 STAFF_LINKS = (
-    StaffLink("staff.inbox", Permission.VIEW_REFERRALS, "referral", "Referrals", "Referrals inbox",
-              "Requests for help: contact the person, and record what happens."),
-    StaffLink("staff.pupils", Permission.PUPILS, "school", "Pupils", "Pupils",
-              "Start a checklist with a pupil, and see their plan."),
-    StaffLink("staff.messages", Permission.VIEW_OUTBOX, "email", "Messages", "Messages",
-              "Messages waiting to go out, and messages that could not be sent."),
-    StaffLink("staff.audit", Permission.VIEW_AUDIT, "see", "Audit trail", "Audit trail",
-              "Who looked at or changed what, and when."),
-    StaffLink("staff.export", Permission.EXPORT_REFERRALS, "download", "Export (CSV)", "Download referrals (CSV)",
-              "A spreadsheet file of every referral, without notes."),
+    StaffLink(
+        "staff.inbox",
+        Permission.VIEW_REFERRALS,
+        "referral",
+        "Referrals",
+        "Referrals inbox",
+        "Requests for help: contact the person, and record what happens.",
+    ),
+    StaffLink(
+        "staff.pupils",
+        Permission.PUPILS,
+        "school",
+        "Pupils",
+        "Pupils",
+        "Start a checklist with a pupil, and see their plan.",
+    ),
+    StaffLink(
+        "staff.messages",
+        Permission.VIEW_OUTBOX,
+        "email",
+        "Messages",
+        "Messages",
+        "Messages waiting to go out, and messages that could not be sent.",
+    ),
+    StaffLink(
+        "staff.audit",
+        Permission.VIEW_AUDIT,
+        "see",
+        "Audit trail",
+        "Audit trail",
+        "Who looked at or changed what, and when.",
+    ),
+    StaffLink(
+        "staff.export",
+        Permission.EXPORT_REFERRALS,
+        "download",
+        "Export (CSV)",
+        "Download referrals (CSV)",
+        "A spreadsheet file of every referral, without notes.",
+    ),
 )
 
 ROLE_DESCRIPTIONS = {
-    "council-admin": ("You can do everything: see and change every referral, download them, see messages, "
-                      "read the audit trail, and start checklists with pupils."),
+    "council-admin": (
+        "You can do everything: see and change every referral, download them, see messages, "
+        "read the audit trail, and start checklists with pupils."
+    ),
     "provider": "You can see and change referrals to your organisation's services.",
     "school": "You can start checklists with your pupils and see their plans.",
 }
@@ -42,5 +75,4 @@ ROLE_DESCRIPTIONS = {
 def staff_links(user=None) -> list[StaffLink]:
     """The links this member of staff can use, among the pages that exist."""
     user = user if user is not None else current_user
-    return [link for link in STAFF_LINKS
-            if link.endpoint in current_app.view_functions and can(user, link.permission)]
+    return [link for link in STAFF_LINKS if link.endpoint in current_app.view_functions and can(user, link.permission)]

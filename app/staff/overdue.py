@@ -2,6 +2,7 @@
 
 A referral is overdue while it is still "new" and today is after its contact_due_on date, which is set
 when it is made. The same rule is a Python test for one referral and a SQL condition for the inbox."""
+
 from collections.abc import Iterable
 from datetime import date
 

@@ -1,4 +1,5 @@
 """A page of rows from a query: the staff lists (inbox, audit trail, outbox) show a page at a time."""
+
 from dataclasses import dataclass
 from math import ceil
 

@@ -1,5 +1,6 @@
 """What each role may do. Every staff route declares one permission with @requires (or @open_to_all for
 the sign-in pages); a convention test checks that none is missed."""
+
 from enum import Enum
 from functools import wraps
 
@@ -39,7 +40,9 @@ def requires(permission: Permission):
         @wraps(view)
         def wrapped(*args, **kwargs):
             if not current_user.is_authenticated:
-                return redirect(url_for("staff.sign_in", next=request.full_path.rstrip("?") if request.method == "GET" else None))
+                return redirect(
+                    url_for("staff.sign_in", next=request.full_path.rstrip("?") if request.method == "GET" else None)
+                )
             if not can(current_user, permission):
                 from app.staff.audit.service import record_now
 

@@ -1,5 +1,6 @@
 """Which referrals a member of staff may see. Every staff route that takes a referral uses this, so a
 provider who changes the reference in the address gets 404, and the try is in the audit trail."""
+
 from flask import abort
 from flask_login import current_user
 from sqlalchemy import Select, select

@@ -1,30 +1,61 @@
 """The English words staff pages show for the codes a referral stores, and dates in British English.
 
 Staff pages are English only, so these are plain strings; the public pages have their own, translated."""
+
 from datetime import date, datetime
 
 from app.clock import uk_time
 from app.staff.referral.workflow import CLOSE_REASONS, SIGNPOST_REASONS, STARTED_CLOSE_REASONS
 
-STATUS_NAMES = {"new": "New", "contacted": "Contacted", "accepted": "Accepted", "started": "Started",
-                "signposted": "Signposted", "closed": "Closed"}
+STATUS_NAMES = {
+    "new": "New",
+    "contacted": "Contacted",
+    "accepted": "Accepted",
+    "started": "Started",
+    "signposted": "Signposted",
+    "closed": "Closed",
+}
 # What the button or choice to move to a status says.
-STATUS_ACTIONS = {"contacted": "We contacted the person", "accepted": "The service accepted the person",
-                  "started": "The person started", "closed": "Close the referral"}
+STATUS_ACTIONS = {
+    "contacted": "We contacted the person",
+    "accepted": "The service accepted the person",
+    "started": "The person started",
+    "closed": "Close the referral",
+}
 ASKERS = {"self": "The person", "family": "A family member or carer", "professional": "A professional"}
-PROFESSIONAL_KINDS = {"school": "School", "college": "College", "social-worker": "Social worker",
-                      "job-centre": "Job centre", "health": "Health"}
+PROFESSIONAL_KINDS = {
+    "school": "School",
+    "college": "College",
+    "social-worker": "Social worker",
+    "job-centre": "Job centre",
+    "health": "Health",
+}
 CONTACT_METHODS = {"phone": "Phone call", "text": "Text message", "email": "Email", "letter": "Letter"}
 CONTACT_TIMES = {"morning": "Morning", "afternoon": "Afternoon", "evening": "Evening", "any-time": "Any time"}
-NEEDS = {"easy-read": "Easy read", "bsl": "British Sign Language (BSL)", "interpreter": "An interpreter",
-         "someone-with-me": "Someone to be with them"}
-LADDER_STEPS = {"volunteering": "Volunteering", "social-enterprise": "Social enterprise",
-                "supported-employment": "Work with support", "independent-employment": "Work on my own"}
+NEEDS = {
+    "easy-read": "Easy read",
+    "bsl": "British Sign Language (BSL)",
+    "interpreter": "An interpreter",
+    "someone-with-me": "Someone to be with them",
+}
+LADDER_STEPS = {
+    "volunteering": "Volunteering",
+    "social-enterprise": "Social enterprise",
+    "supported-employment": "Work with support",
+    "independent-employment": "Work on my own",
+}
 AGE_BANDS = {"14-15": "14 or 15", "16-18": "16 to 18", "19-25": "19 to 25", "26-plus": "26 or older"}
 LANGUAGES = {"en": "English", "cy": "Welsh"}
 REASONS = {**CLOSE_REASONS, **STARTED_CLOSE_REASONS}
-AUDIT_ACTIONS = {"view": "Viewed", "change": "Changed", "export": "Exported", "denied": "Refused",
-                 "not-found": "Not found", "sign-in": "Signed in", "sign-out": "Signed out"}
+AUDIT_ACTIONS = {
+    "view": "Viewed",
+    "change": "Changed",
+    "export": "Exported",
+    "denied": "Refused",
+    "not-found": "Not found",
+    "sign-in": "Signed in",
+    "sign-out": "Signed out",
+}
 
 
 def name_for(names: dict[str, str], code: str | None) -> str:
@@ -63,7 +94,11 @@ def event_words(kind: str, from_status: str | None, to_status: str | None, detai
         words = f"Status changed from {name_for(STATUS_NAMES, from_status)} to {name_for(STATUS_NAMES, to_status)}"
         return f"{words}. Reason: {name_for(REASONS, detail)}" if detail else words
     if kind == "signposted":
-        return f"Sent to another service. Reason: {name_for(SIGNPOST_REASONS, detail)}" if detail else "Sent to another service"
+        return (
+            f"Sent to another service. Reason: {name_for(SIGNPOST_REASONS, detail)}"
+            if detail
+            else "Sent to another service"
+        )
     if kind == "note":
         return "Note added"
     if kind == "job-start":

@@ -1,5 +1,6 @@
 """Every page a person can open, with example arguments: the one list the checks, the sweeps and the audio
 build walk. The site says which GET endpoints are pages (app/endpoints.py); a test checks each has an example here."""
+
 from flask import Flask, url_for
 
 from demo.checklists import DEMO_SHARE_TOKEN
@@ -34,9 +35,15 @@ PUBLIC_PAGES: dict[str, dict | list[dict]] = {
     "checklists.shared_plan": {"token": DEMO_SHARE_TOKEN},
     "checklists.shared_ehcp": {"token": DEMO_SHARE_TOKEN},
     "pathways.ladder": {},
-    "pathways.step": [{"step_id": step} for step in ("volunteering", "social-enterprise", "supported-employment", "independent-employment")],
+    "pathways.step": [
+        {"step_id": step}
+        for step in ("volunteering", "social-enterprise", "supported-employment", "independent-employment")
+    ],
     "pathways.directory": {},
-    "pathways.service": [{"service_id": "d3e44d29-a554-5026-a005-2178af9a9f44"}, {"service_id": "a4f34fe0-24fc-58f9-8922-919c6081da3c"}],
+    "pathways.service": [
+        {"service_id": "d3e44d29-a554-5026-a005-2178af9a9f44"},
+        {"service_id": "a4f34fe0-24fc-58f9-8922-919c6081da3c"},
+    ],
     "pathways.services_for_me": {},
     "pathways.service_types": {},
     **REFERRAL_PAGES,
@@ -44,20 +51,32 @@ PUBLIC_PAGES: dict[str, dict | list[dict]] = {
 
 # Pages that show a person's own checklists: the checks open the demo plan with its code first.
 WITH_DEMO_ANSWERS: set[str] = {
-    "checklists.hub", "checklists.check", "checklists.plan", "checklists.ehcp", "checklists.save",
-    "checklists.share", "checklists.delete",
+    "checklists.hub",
+    "checklists.check",
+    "checklists.plan",
+    "checklists.ehcp",
+    "checklists.save",
+    "checklists.share",
+    "checklists.delete",
 }
 
 
 def page_examples() -> list[tuple[str, dict]]:
-    return [(endpoint, args) for endpoint, value in PUBLIC_PAGES.items() for args in (value if isinstance(value, list) else [value])]
+    return [
+        (endpoint, args)
+        for endpoint, value in PUBLIC_PAGES.items()
+        for args in (value if isinstance(value, list) else [value])
+    ]
 
 
 def page_paths(app: Flask, with_answers: bool | None = None) -> list[str]:
     """The path of every public page, for the sweep and the audio build (or only those that do or do not show answers)."""
     with app.test_request_context():
-        return [url_for(endpoint, **args) for endpoint, args in page_examples()
-                if with_answers is None or (endpoint in WITH_DEMO_ANSWERS) == with_answers]
+        return [
+            url_for(endpoint, **args)
+            for endpoint, args in page_examples()
+            if with_answers is None or (endpoint in WITH_DEMO_ANSWERS) == with_answers
+        ]
 
 
 def staff_page_examples() -> list[tuple[str, str, dict]]:

@@ -1,9 +1,12 @@
 """The referral journey's pages with examples, for the checks, the sweep and the audio build.
 
 A question page opened with ?service= starts a draft for that service, so each example opens on its own."""
+
 from app.referrals.journey import STEPS
 
-DEMO_SERVICE = "5ec69b07-4433-591e-a591-34f8423d4d5d"  # Supported employment with a job coach: people can ask themselves
+DEMO_SERVICE = (
+    "5ec69b07-4433-591e-a591-34f8423d4d5d"  # Supported employment with a job coach: people can ask themselves
+)
 DEMO_WORKER_REFERRAL_SERVICE = "d3e44d29-a554-5026-a005-2178af9a9f44"  # Project SEARCH: a worker must refer
 
 

@@ -1,6 +1,12 @@
 """Every staff page with an example: who is signed in to open it, and its URL arguments."""
+
 from demo.staff.pupils import DEMO_PUPIL_ID
-from demo.staff.referrals import DEMO_COUNCIL_REFERENCE, DEMO_REFERENCE, DEMO_SIGNPOSTED_REFERENCE, DEMO_STARTED_REFERENCE
+from demo.staff.referrals import (
+    DEMO_COUNCIL_REFERENCE,
+    DEMO_REFERENCE,
+    DEMO_SIGNPOSTED_REFERENCE,
+    DEMO_STARTED_REFERENCE,
+)
 
 # endpoint -> {"as": role, "args": {...}} or a list of them.
 STAFF_PAGES: dict[str, dict | list[dict]] = {
@@ -17,10 +23,12 @@ STAFF_PAGES: dict[str, dict | list[dict]] = {
         {"as": "council-admin", "args": {"step": "supported-employment", "age": "16-18"}},
     ],
     # One referral
-    "staff.referral": [{"as": "provider", "args": {"reference": DEMO_REFERENCE}},
-                       {"as": "provider", "args": {"reference": DEMO_STARTED_REFERENCE}},
-                       {"as": "council-admin", "args": {"reference": DEMO_SIGNPOSTED_REFERENCE}},
-                       {"as": "council-admin", "args": {"reference": DEMO_COUNCIL_REFERENCE}}],
+    "staff.referral": [
+        {"as": "provider", "args": {"reference": DEMO_REFERENCE}},
+        {"as": "provider", "args": {"reference": DEMO_STARTED_REFERENCE}},
+        {"as": "council-admin", "args": {"reference": DEMO_SIGNPOSTED_REFERENCE}},
+        {"as": "council-admin", "args": {"reference": DEMO_COUNCIL_REFERENCE}},
+    ],
     "staff.signpost": {"as": "provider", "args": {"reference": DEMO_REFERENCE}},
     # Job outcomes
     "staff.record_job": {"as": "provider", "args": {"reference": DEMO_STARTED_REFERENCE}},
@@ -28,12 +36,17 @@ STAFF_PAGES: dict[str, dict | list[dict]] = {
     # The outbox
     "staff.messages": {"as": "council-admin", "args": {}},
     # The audit trail
-    "staff.audit": [{"as": "council-admin", "args": {}},
-                    {"as": "council-admin", "args": {"action": "view", "object": DEMO_STARTED_REFERENCE}}],
+    "staff.audit": [
+        {"as": "council-admin", "args": {}},
+        {"as": "council-admin", "args": {"action": "view", "object": DEMO_STARTED_REFERENCE}},
+    ],
     # School mode
     "staff.pupils": [{"as": "school"}, {"as": "council-admin"}],
     "staff.new_pupil": {"as": "school"},
-    "staff.pupil": [{"as": "school", "args": {"pupil_id": DEMO_PUPIL_ID}}, {"as": "council-admin", "args": {"pupil_id": DEMO_PUPIL_ID}}],
+    "staff.pupil": [
+        {"as": "school", "args": {"pupil_id": DEMO_PUPIL_ID}},
+        {"as": "council-admin", "args": {"pupil_id": DEMO_PUPIL_ID}},
+    ],
     "staff.pupil_plan": {"as": "school", "args": {"pupil_id": DEMO_PUPIL_ID}},
     "staff.pupil_ehcp": {"as": "school", "args": {"pupil_id": DEMO_PUPIL_ID}},
 }

@@ -1,11 +1,12 @@
 """The demo staff accounts, one per role, with the public demo passwords from demo/staff/__init__.py."""
+
 from functools import cache
 
 from flask import Flask
 from sqlalchemy import func, select
 
-from app.staff.models import StaffUser
 from app.staff.accounts.passwords import hash_password
+from app.staff.models import StaffUser
 from demo.staff import DEMO_ACCOUNTS
 
 
@@ -18,9 +19,17 @@ def _demo_hash(password: str) -> str:
 def load(app: Flask) -> str:
     with app.extensions["database"]["factory"]() as session:
         for role, account in DEMO_ACCOUNTS.items():
-            session.add(StaffUser(email=account["email"], name=account["name"], role=role,
-                                  password_hash=_demo_hash(account["password"]),
-                                  organization_id=account["organization_id"], school=account["school"], active=True))
+            session.add(
+                StaffUser(
+                    email=account["email"],
+                    name=account["name"],
+                    role=role,
+                    password_hash=_demo_hash(account["password"]),
+                    organization_id=account["organization_id"],
+                    school=account["school"],
+                    active=True,
+                )
+            )
         session.commit()
     return f"Staff: {len(DEMO_ACCOUNTS)} demo accounts, one for each role."
 

@@ -2,7 +2,8 @@
 a week, and weekly and monthly hours check-ins, from the day the referral was marked started up to today.
 With the demo referral started 7 weeks before the demo loads, its page shows 6 of 13 weeks done: one
 week of 12 hours does not count, and the week of the job change counts the hours of both jobs."""
-from datetime import date, timedelta, timezone
+
+from datetime import UTC, date, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -25,10 +26,24 @@ def is_empty(app: Flask) -> bool:
 
 def demo_jobs(first: date) -> list[tuple[dict, list[tuple[int, int, str]]]]:
     """The two jobs and their check-ins as (first day, last day, hours a week), days counted from `first`."""
-    cafe = {"employer": "Harbour Café (demo)", "job_title": "Kitchen porter", "start_date": first,
-            "end_date": first + timedelta(days=24), "hours_per_week": Decimal("18"), "hourly_pay": Decimal("11.44"), "paid": True}
-    hotel = {"employer": "Sandbridge Bay Hotel (demo)", "job_title": "Kitchen assistant", "start_date": first + timedelta(days=25),
-             "end_date": None, "hours_per_week": Decimal("20"), "hourly_pay": Decimal("12.21"), "paid": True}
+    cafe = {
+        "employer": "Harbour Café (demo)",
+        "job_title": "Kitchen porter",
+        "start_date": first,
+        "end_date": first + timedelta(days=24),
+        "hours_per_week": Decimal("18"),
+        "hourly_pay": Decimal("11.44"),
+        "paid": True,
+    }
+    hotel = {
+        "employer": "Sandbridge Bay Hotel (demo)",
+        "job_title": "Kitchen assistant",
+        "start_date": first + timedelta(days=25),
+        "end_date": None,
+        "hours_per_week": Decimal("20"),
+        "hourly_pay": Decimal("12.21"),
+        "paid": True,
+    }
     cafe_hours = [(0, 6, "18"), (7, 13, "12"), (14, 24, "18")]  # weekly, the last one up to the day the job ended
     hotel_hours = [(25, 54, "20"), (55, 84, "20")]  # monthly
     return [(cafe, cafe_hours), (hotel, hotel_hours)]
@@ -41,7 +56,7 @@ def load(app: Flask) -> str:
         if referral is None:
             return "Demo outcomes: the demo started referral is missing, so no jobs were added"
         started = referral.status_changed_at
-        first = (started if started.tzinfo else started.replace(tzinfo=timezone.utc)).astimezone(UK).date()
+        first = (started if started.tzinfo else started.replace(tzinfo=UTC)).astimezone(UK).date()
         staff_id = db.scalar(select(StaffUser.id).where(StaffUser.email == DEMO_ACCOUNTS["provider"]["email"]))
         for values, hours in demo_jobs(first):
             job = JobStart(referral_id=referral.id, created_by_id=staff_id, **values)
@@ -51,9 +66,15 @@ def load(app: Flask) -> str:
             for start, end, per_week in hours:
                 if first + timedelta(days=start) > today:
                     continue  # hours are recorded once worked
-                db.add(HoursCheckIn(job_id=job.id, period_start=first + timedelta(days=start),
-                                    period_end=min(first + timedelta(days=end), today), hours_per_week=Decimal(per_week),
-                                    created_by_id=staff_id))
+                db.add(
+                    HoursCheckIn(
+                        job_id=job.id,
+                        period_start=first + timedelta(days=start),
+                        period_end=min(first + timedelta(days=end), today),
+                        hours_per_week=Decimal(per_week),
+                        created_by_id=staff_id,
+                    )
+                )
                 db.add(ReferralEvent(referral_id=referral.id, staff_id=staff_id, kind="check-in"))
                 db.flush()
         db.commit()

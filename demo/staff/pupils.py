@@ -1,5 +1,6 @@
 """Demo pupils at the demo school: one with checklists answered (open them with DEMO_PUPIL_CODE), one
 just started, and one whose checklists were deleted."""
+
 from datetime import timedelta
 
 from flask import Flask
@@ -21,8 +22,13 @@ DEMO_DAYS = 3650  # days: demo data stays until it is deleted
 # (name, year group, who agreed, days ago, answers)
 PUPILS = (
     ("Maya Hughes (demo)", "year-11", "pupil-and-parent", 40, ANSWERS),
-    ("Rhys Davies (demo)", "year-10", "pupil-and-parent", 12, {("before-you-start", "who"): Answer(("me-with-help",)),
-                                                                ("before-you-start", "helper"): Answer(("teacher",))}),
+    (
+        "Rhys Davies (demo)",
+        "year-10",
+        "pupil-and-parent",
+        12,
+        {("before-you-start", "who"): Answer(("me-with-help",)), ("before-you-start", "helper"): Answer(("teacher",))},
+    ),
     ("Ffion Lewis (demo)", "college", "pupil", 3, None),  # None: the checklists were deleted
 )
 
@@ -41,15 +47,31 @@ def load(app: Flask) -> str:
             found = None
             if answers is not None:
                 code = DEMO_PUPIL_CODE if number == 0 else codes.new_code()
-                found = ChecklistSession(code_hash=codes.code_hash(code, secret), created_at=now, updated_at=now,
-                                         expires_at=now + timedelta(days=DEMO_DAYS))
+                found = ChecklistSession(
+                    code_hash=codes.code_hash(code, secret),
+                    created_at=now,
+                    updated_at=now,
+                    expires_at=now + timedelta(days=DEMO_DAYS),
+                )
                 db.add(found)
                 db.flush()
                 for (checklist_id, step_id), answer in answers.items():
                     service.save_answer(db, found, checklist_id, step_id, answer, DEMO_DAYS)
             when = now - timedelta(days=days_ago)
-            db.add(Pupil(school=DEMO_SCHOOL, created_by_id=staff_id, pupil_name=name, year_group=year, consent_by=consent_by,
-                         consent_at=when, created_at=when, checklist_session_id=found.id if found else None))
+            db.add(
+                Pupil(
+                    school=DEMO_SCHOOL,
+                    created_by_id=staff_id,
+                    pupil_name=name,
+                    year_group=year,
+                    consent_by=consent_by,
+                    consent_at=when,
+                    created_at=when,
+                    checklist_session_id=found.id if found else None,
+                )
+            )
             db.flush()
         db.commit()
-    return f"Demo pupils: {len(PUPILS)} at {DEMO_SCHOOL}; the first one's checklists open with the code {DEMO_PUPIL_CODE}"
+    return (
+        f"Demo pupils: {len(PUPILS)} at {DEMO_SCHOOL}; the first one's checklists open with the code {DEMO_PUPIL_CODE}"
+    )

@@ -4,6 +4,7 @@ ladder steps, age bands and kinds of asker. Dates count back from today, so some
 
 They are written straight to the database with their history, and never through the outbox: demo
 data must not send mail."""
+
 from datetime import date, datetime, timedelta
 from random import Random
 
@@ -42,86 +43,372 @@ BIKES = "f2ce4458-cefc-551e-93c0-8d4ba0efca6d"
 LIBRARY = "33f5ab26-ba82-5512-8337-488311bb0044"
 JOBS_CLUB = "e2586dec-9a5c-5478-9ac5-622c55108638"
 
-PLAN = write_snapshot(Plan(
-    aspirations=[Sentence("animals", "I would like to work with animals."), Sentence("outdoors", "I would like to work outdoors."),
-                 Sentence("hours", "I would like to work 16 hours a week or more.")],
-    strengths=[Sentence("animals", "I am good with animals."), Sentence("clock", "I am always on time."),
-               Sentence("money", "I can handle money.")],
-    support=[Sentence("job-coach", "A job coach helps me."), Sentence("step", "Clear steps, one at a time, help me."),
-             Sentence("bus", "I can travel with help.")],
-    next_steps=[Sentence("bank-account", "Get a bank account."), Sentence("better-off-check", "Do a better-off check."), Sentence("cv", "Make a CV.")],
-    filled_by=["Me, with help from a teacher"],
-))
-SHORT_PLAN = write_snapshot(Plan(
-    aspirations=[Sentence("cooking", "I would like to work in a café."), Sentence("work-experience", "I would like to try work experience first.")],
-    strengths=[Sentence("good-at", "I am friendly and I work hard.")],
-    support=[Sentence("quiet", "Quiet places help me."), Sentence("time", "Extra time helps me.")],
-    next_steps=[Sentence("step", "Talk to someone you trust about what to try first.")],
-    filled_by=["Me"],
-))
+PLAN = write_snapshot(
+    Plan(
+        aspirations=[
+            Sentence("animals", "I would like to work with animals."),
+            Sentence("outdoors", "I would like to work outdoors."),
+            Sentence("hours", "I would like to work 16 hours a week or more."),
+        ],
+        strengths=[
+            Sentence("animals", "I am good with animals."),
+            Sentence("clock", "I am always on time."),
+            Sentence("money", "I can handle money."),
+        ],
+        support=[
+            Sentence("job-coach", "A job coach helps me."),
+            Sentence("step", "Clear steps, one at a time, help me."),
+            Sentence("bus", "I can travel with help."),
+        ],
+        next_steps=[
+            Sentence("bank-account", "Get a bank account."),
+            Sentence("better-off-check", "Do a better-off check."),
+            Sentence("cv", "Make a CV."),
+        ],
+        filled_by=["Me, with help from a teacher"],
+    )
+)
+SHORT_PLAN = write_snapshot(
+    Plan(
+        aspirations=[
+            Sentence("cooking", "I would like to work in a café."),
+            Sentence("work-experience", "I would like to try work experience first."),
+        ],
+        strengths=[Sentence("good-at", "I am friendly and I work hard.")],
+        support=[Sentence("quiet", "Quiet places help me."), Sentence("time", "Extra time helps me.")],
+        next_steps=[Sentence("step", "Talk to someone you trust about what to try first.")],
+        filled_by=["Me"],
+    )
+)
 
 # Each: reference (or None for a made-up one), service, days ago, the statuses it went through, and the
 # person. "closed:reason" closes with that reason; "signposted>service" sends it on to that service.
 PEOPLE: list[dict] = [
-    dict(ref=DEMO_REFERENCE, service=JOB_COACH, days=1, path=["new"], name="Cerys Morgan (demo)", age=19, asker="family",
-         needs=["easy-read", "interpreter", "someone-with-me"], language="Polish", ways=["phone", "text"], times=["afternoon"],
-         plan=PLAN, area="Tŷ Gwyn, Sandbridge", message="Cerys would like to work with animals. Please call me first: I am her mum."),
-    dict(ref=DEMO_STARTED_REFERENCE, service=JOB_COACH, days=70, path=["new", "contacted", "accepted", "started"],
-         name="Rhys Evans (demo)", age=24, asker="self", needs=["easy-read"], ways=["email", "phone"], times=["morning"],
-         plan=SHORT_PLAN, notes=["Met Rhys at the job centre. He wants a café or kitchen job, 16 hours or more.",
-                                 "Rhys started at Harbour Café on Monday. Job coach visits weekly."]),
-    dict(ref=DEMO_SIGNPOSTED_REFERENCE, service=AUTISM_SUPPORT, days=20, path=["new", "contacted", f"signposted>{HARBOUR_CAFE}"],
-         name="Dylan Hughes (demo)", age=17, asker="professional", kind="school", needs=["someone-with-me"], ways=["email"],
-         plan=SHORT_PLAN, notes=["Dylan would rather start in a café team. Sent on to Harbour Café."]),
-    dict(ref=DEMO_COUNCIL_REFERENCE, service=PROJECT_SEARCH, days=2, path=["new"], council=True, name="Megan Price (demo)",
-         age=18, asker="professional", kind="college", needs=["easy-read"], ways=["phone"], times=["any-time"]),
-    dict(service=AUTISM_SUPPORT, days=12, path=["new"], name="Owen Thomas (demo)", age=16, asker="family", needs=["easy-read"],
-         ways=["phone"], times=["evening"]),
-    dict(service=JOB_COACH, days=15, path=["new"], name="Sioned Lewis (demo)", age=27, asker="professional", kind="social-worker",
-         needs=["bsl"], ways=["email", "text"]),
-    dict(service=DISABLED_SUPPORT, days=9, path=["new"], name="Tomos Roberts (demo)", age=35, asker="self", needs=[], ways=["phone"],
-         area="Pen-y-bryn, Sandbridge"),
-    dict(service=KEEP_YOUR_JOB, days=0, path=["new"], name="Ffion Jenkins (demo)", age=22, asker="self", needs=["easy-read"],
-         ways=["text"]),
-    dict(service=ADULT_EXPERIENCE, days=30, path=["new", "contacted"], name="Gareth Davies (demo)", age=41, asker="professional",
-         kind="job-centre", needs=[], ways=["letter"], address="12 Harbour Road\nSandbridge\nSB1 2XY"),
-    dict(service=AUTISM_SUPPORT, days=40, path=["new", "contacted", "accepted"], name="Nia Williams (demo)", age=20, asker="self",
-         needs=["easy-read", "someone-with-me"], ways=["email"], plan=PLAN),
-    dict(service=JOB_COACH, days=55, path=["new", "contacted", "closed:no-thanks"], name="Iwan Parry (demo)", age=29,
-         asker="family", needs=[], ways=["phone"]),
-    dict(service=DISABLED_SUPPORT, days=45, path=["new", "closed:could-not-contact"], name="Lowri Edwards (demo)", age=31,
-         asker="self", needs=["interpreter"], language="Arabic", ways=["phone"]),
-    dict(service=KEEP_YOUR_JOB, days=90, path=["new", "contacted", "accepted", "started", "closed:job-ended"],
-         name="Elis Pritchard (demo)", age=26, asker="professional", kind="health", needs=[], ways=["email"]),
-    dict(service=ADULT_EXPERIENCE, days=6, path=["new", "contacted"], name="Alys Rees (demo)", age=15, asker="family",
-         parent="Bethan Rees (demo)", needs=["easy-read"], ways=["phone"], times=["evening"]),
-    dict(service=JOB_COACH, days=25, path=["new", "contacted", "accepted"], name="Mabli Griffiths (demo)", age=18,
-         asker="professional", kind="school", needs=["bsl"], ways=["email"], phone="+44 1632 960412"),
-    dict(service=HOSPITAL_JOBS, days=3, path=["new"], name="Aled Jones (demo)", age=23, asker="self", needs=[], ways=["email"]),
-    dict(service=HOSPITAL_JOBS, days=35, path=["new", "contacted", "accepted", "started"], name="Carys Powell (demo)", age=25,
-         asker="professional", kind="job-centre", needs=["easy-read"], ways=["phone"]),
-    dict(service=HARBOUR_CAFE, days=11, path=["new"], name="Osian Bevan (demo)", age=17, asker="family", needs=["someone-with-me"],
-         ways=["phone"]),
-    dict(service=ANIMALS, days=8, path=["new", "contacted"], name="Eira Jones (demo)", age=16, asker="self", needs=["easy-read"],
-         ways=["text"], plan=PLAN),
-    dict(service=ANIMALS, days=60, path=["new", "closed:service-full"], name="Harri Vaughan (demo)", age=44, asker="self",
-         needs=[], ways=["email"]),
-    dict(service=BAY_FOODS, days=18, path=["new", "contacted", "accepted"], name="Gwen Morris (demo)", age=52, asker="professional",
-         kind="social-worker", needs=["easy-read"], ways=["phone"]),
-    dict(service=APPRENTICESHIPS, days=4, path=["new"], name="Jac Phillips (demo)", age=18, asker="professional", kind="college",
-         needs=[], ways=["email"]),
-    dict(service=COLLEGE, days=27, path=["new", "contacted", "closed:moved-away"], name="Llinos Owen (demo)", age=19,
-         asker="family", needs=["interpreter"], language="Welsh", ways=["letter"], address="3 Chapel Street\nSandbridge\nSB3 4YZ"),
-    dict(service=BIKES, days=14, path=["new"], name="Ifan Howells (demo)", age=21, asker="self", needs=[], ways=["phone"]),
-    dict(service=LIBRARY, days=5, path=["new", "contacted"], name="Nerys Bowen (demo)", age=14, asker="professional", kind="school",
-         parent="Gethin Bowen (demo)", needs=["easy-read"], ways=["email"]),
-    dict(service=JOBS_CLUB, days=50, path=["new", "contacted", "accepted", "started"], name="Steffan Rowlands (demo)", age=33,
-         asker="self", needs=[], ways=["email"]),
-    dict(service=PROJECT_SEARCH, days=16, path=["new", "contacted"], council=True, name="Tirion Lloyd (demo)", age=17,
-         asker="family", needs=["easy-read", "someone-with-me"], ways=["phone"]),
-    dict(service=AUTISM_SUPPORT, days=400, path=["new", "contacted", "closed:other"], removed=True, age=30, asker="self",
-         needs=[], ways=[]),
-    dict(service=COLLEGE, days=10, path=["new"], name="Elin Mathias (demo)", age=16, asker="self", needs=["bsl"], ways=["email"]),
+    dict(
+        ref=DEMO_REFERENCE,
+        service=JOB_COACH,
+        days=1,
+        path=["new"],
+        name="Cerys Morgan (demo)",
+        age=19,
+        asker="family",
+        needs=["easy-read", "interpreter", "someone-with-me"],
+        language="Polish",
+        ways=["phone", "text"],
+        times=["afternoon"],
+        plan=PLAN,
+        area="Tŷ Gwyn, Sandbridge",
+        message="Cerys would like to work with animals. Please call me first: I am her mum.",
+    ),
+    dict(
+        ref=DEMO_STARTED_REFERENCE,
+        service=JOB_COACH,
+        days=70,
+        path=["new", "contacted", "accepted", "started"],
+        name="Rhys Evans (demo)",
+        age=24,
+        asker="self",
+        needs=["easy-read"],
+        ways=["email", "phone"],
+        times=["morning"],
+        plan=SHORT_PLAN,
+        notes=[
+            "Met Rhys at the job centre. He wants a café or kitchen job, 16 hours or more.",
+            "Rhys started at Harbour Café on Monday. Job coach visits weekly.",
+        ],
+    ),
+    dict(
+        ref=DEMO_SIGNPOSTED_REFERENCE,
+        service=AUTISM_SUPPORT,
+        days=20,
+        path=["new", "contacted", f"signposted>{HARBOUR_CAFE}"],
+        name="Dylan Hughes (demo)",
+        age=17,
+        asker="professional",
+        kind="school",
+        needs=["someone-with-me"],
+        ways=["email"],
+        plan=SHORT_PLAN,
+        notes=["Dylan would rather start in a café team. Sent on to Harbour Café."],
+    ),
+    dict(
+        ref=DEMO_COUNCIL_REFERENCE,
+        service=PROJECT_SEARCH,
+        days=2,
+        path=["new"],
+        council=True,
+        name="Megan Price (demo)",
+        age=18,
+        asker="professional",
+        kind="college",
+        needs=["easy-read"],
+        ways=["phone"],
+        times=["any-time"],
+    ),
+    dict(
+        service=AUTISM_SUPPORT,
+        days=12,
+        path=["new"],
+        name="Owen Thomas (demo)",
+        age=16,
+        asker="family",
+        needs=["easy-read"],
+        ways=["phone"],
+        times=["evening"],
+    ),
+    dict(
+        service=JOB_COACH,
+        days=15,
+        path=["new"],
+        name="Sioned Lewis (demo)",
+        age=27,
+        asker="professional",
+        kind="social-worker",
+        needs=["bsl"],
+        ways=["email", "text"],
+    ),
+    dict(
+        service=DISABLED_SUPPORT,
+        days=9,
+        path=["new"],
+        name="Tomos Roberts (demo)",
+        age=35,
+        asker="self",
+        needs=[],
+        ways=["phone"],
+        area="Pen-y-bryn, Sandbridge",
+    ),
+    dict(
+        service=KEEP_YOUR_JOB,
+        days=0,
+        path=["new"],
+        name="Ffion Jenkins (demo)",
+        age=22,
+        asker="self",
+        needs=["easy-read"],
+        ways=["text"],
+    ),
+    dict(
+        service=ADULT_EXPERIENCE,
+        days=30,
+        path=["new", "contacted"],
+        name="Gareth Davies (demo)",
+        age=41,
+        asker="professional",
+        kind="job-centre",
+        needs=[],
+        ways=["letter"],
+        address="12 Harbour Road\nSandbridge\nSB1 2XY",
+    ),
+    dict(
+        service=AUTISM_SUPPORT,
+        days=40,
+        path=["new", "contacted", "accepted"],
+        name="Nia Williams (demo)",
+        age=20,
+        asker="self",
+        needs=["easy-read", "someone-with-me"],
+        ways=["email"],
+        plan=PLAN,
+    ),
+    dict(
+        service=JOB_COACH,
+        days=55,
+        path=["new", "contacted", "closed:no-thanks"],
+        name="Iwan Parry (demo)",
+        age=29,
+        asker="family",
+        needs=[],
+        ways=["phone"],
+    ),
+    dict(
+        service=DISABLED_SUPPORT,
+        days=45,
+        path=["new", "closed:could-not-contact"],
+        name="Lowri Edwards (demo)",
+        age=31,
+        asker="self",
+        needs=["interpreter"],
+        language="Arabic",
+        ways=["phone"],
+    ),
+    dict(
+        service=KEEP_YOUR_JOB,
+        days=90,
+        path=["new", "contacted", "accepted", "started", "closed:job-ended"],
+        name="Elis Pritchard (demo)",
+        age=26,
+        asker="professional",
+        kind="health",
+        needs=[],
+        ways=["email"],
+    ),
+    dict(
+        service=ADULT_EXPERIENCE,
+        days=6,
+        path=["new", "contacted"],
+        name="Alys Rees (demo)",
+        age=15,
+        asker="family",
+        parent="Bethan Rees (demo)",
+        needs=["easy-read"],
+        ways=["phone"],
+        times=["evening"],
+    ),
+    dict(
+        service=JOB_COACH,
+        days=25,
+        path=["new", "contacted", "accepted"],
+        name="Mabli Griffiths (demo)",
+        age=18,
+        asker="professional",
+        kind="school",
+        needs=["bsl"],
+        ways=["email"],
+        phone="+44 1632 960412",
+    ),
+    dict(
+        service=HOSPITAL_JOBS,
+        days=3,
+        path=["new"],
+        name="Aled Jones (demo)",
+        age=23,
+        asker="self",
+        needs=[],
+        ways=["email"],
+    ),
+    dict(
+        service=HOSPITAL_JOBS,
+        days=35,
+        path=["new", "contacted", "accepted", "started"],
+        name="Carys Powell (demo)",
+        age=25,
+        asker="professional",
+        kind="job-centre",
+        needs=["easy-read"],
+        ways=["phone"],
+    ),
+    dict(
+        service=HARBOUR_CAFE,
+        days=11,
+        path=["new"],
+        name="Osian Bevan (demo)",
+        age=17,
+        asker="family",
+        needs=["someone-with-me"],
+        ways=["phone"],
+    ),
+    dict(
+        service=ANIMALS,
+        days=8,
+        path=["new", "contacted"],
+        name="Eira Jones (demo)",
+        age=16,
+        asker="self",
+        needs=["easy-read"],
+        ways=["text"],
+        plan=PLAN,
+    ),
+    dict(
+        service=ANIMALS,
+        days=60,
+        path=["new", "closed:service-full"],
+        name="Harri Vaughan (demo)",
+        age=44,
+        asker="self",
+        needs=[],
+        ways=["email"],
+    ),
+    dict(
+        service=BAY_FOODS,
+        days=18,
+        path=["new", "contacted", "accepted"],
+        name="Gwen Morris (demo)",
+        age=52,
+        asker="professional",
+        kind="social-worker",
+        needs=["easy-read"],
+        ways=["phone"],
+    ),
+    dict(
+        service=APPRENTICESHIPS,
+        days=4,
+        path=["new"],
+        name="Jac Phillips (demo)",
+        age=18,
+        asker="professional",
+        kind="college",
+        needs=[],
+        ways=["email"],
+    ),
+    dict(
+        service=COLLEGE,
+        days=27,
+        path=["new", "contacted", "closed:moved-away"],
+        name="Llinos Owen (demo)",
+        age=19,
+        asker="family",
+        needs=["interpreter"],
+        language="Welsh",
+        ways=["letter"],
+        address="3 Chapel Street\nSandbridge\nSB3 4YZ",
+    ),
+    dict(
+        service=BIKES, days=14, path=["new"], name="Ifan Howells (demo)", age=21, asker="self", needs=[], ways=["phone"]
+    ),
+    dict(
+        service=LIBRARY,
+        days=5,
+        path=["new", "contacted"],
+        name="Nerys Bowen (demo)",
+        age=14,
+        asker="professional",
+        kind="school",
+        parent="Gethin Bowen (demo)",
+        needs=["easy-read"],
+        ways=["email"],
+    ),
+    dict(
+        service=JOBS_CLUB,
+        days=50,
+        path=["new", "contacted", "accepted", "started"],
+        name="Steffan Rowlands (demo)",
+        age=33,
+        asker="self",
+        needs=[],
+        ways=["email"],
+    ),
+    dict(
+        service=PROJECT_SEARCH,
+        days=16,
+        path=["new", "contacted"],
+        council=True,
+        name="Tirion Lloyd (demo)",
+        age=17,
+        asker="family",
+        needs=["easy-read", "someone-with-me"],
+        ways=["phone"],
+    ),
+    dict(
+        service=AUTISM_SUPPORT,
+        days=400,
+        path=["new", "contacted", "closed:other"],
+        removed=True,
+        age=30,
+        asker="self",
+        needs=[],
+        ways=[],
+    ),
+    dict(
+        service=COLLEGE,
+        days=10,
+        path=["new"],
+        name="Elin Mathias (demo)",
+        age=16,
+        asker="self",
+        needs=["bsl"],
+        ways=["email"],
+    ),
 ]
 
 STEP_DAYS = {"contacted": 2, "accepted": 5, "started": 14, "closed": 1, "signposted": 1}  # days after the step before
@@ -134,7 +421,11 @@ def _band(age: int) -> str:
 
 def _references() -> list[str]:
     """Made-up references for the rest, the same every time, never one of the fixed ones."""
-    rng, fixed, found = Random(2026), {DEMO_REFERENCE, DEMO_STARTED_REFERENCE, DEMO_SIGNPOSTED_REFERENCE, DEMO_COUNCIL_REFERENCE}, []
+    rng, fixed, found = (
+        Random(2026),
+        {DEMO_REFERENCE, DEMO_STARTED_REFERENCE, DEMO_SIGNPOSTED_REFERENCE, DEMO_COUNCIL_REFERENCE},
+        [],
+    )
     while len(found) < len(PEOPLE) * 2:
         chars = "".join(rng.choice(ALPHABET) for _ in range(8))
         reference = f"{chars[:4]}-{chars[4:]}"
@@ -146,30 +437,59 @@ def _references() -> list[str]:
 def _person(spec: dict, number: int, made: datetime) -> dict:
     """The person's answers and consent."""
     if spec.get("removed"):
-        return dict(asker=spec["asker"], age=None, consent_at=made, needs=[], contact_methods=[], contact_times=[],
-                    personal_data_removed_at=made + timedelta(days=380))
+        return dict(
+            asker=spec["asker"],
+            age=None,
+            consent_at=made,
+            needs=[],
+            contact_methods=[],
+            contact_times=[],
+            personal_data_removed_at=made + timedelta(days=380),
+        )
     first = spec["name"].split()[0].lower()
     kind = spec.get("kind")
     birthday = date(made.year, 1 + number % 12, 1 + number % 27)
     born = birthday.replace(year=made.year - spec["age"] - (birthday > made.date()))
     answers = dict(
-        asker=spec["asker"], person_name=spec["name"], age=spec["age"], date_of_birth=born if number % 3 else None,
-        area=spec.get("area", "Sandbridge"), contact_methods=spec["ways"], contact_times=spec.get("times", ["any-time"]),
+        asker=spec["asker"],
+        person_name=spec["name"],
+        age=spec["age"],
+        date_of_birth=born if number % 3 else None,
+        area=spec.get("area", "Sandbridge"),
+        contact_methods=spec["ways"],
+        contact_times=spec.get("times", ["any-time"]),
         phone=spec.get("phone", f"01632 960{number:03d}") if {"phone", "text"} & set(spec["ways"]) else None,
-        email=f"{first}.demo@example.org" if "email" in spec["ways"] else None, address=spec.get("address"),
-        needs=spec["needs"], interpreter_language=spec.get("language"), message=spec.get("message"),
-        consent_at=made - timedelta(minutes=3), plan=spec.get("plan"), lang="cy" if number % 7 == 3 else "en",
+        email=f"{first}.demo@example.org" if "email" in spec["ways"] else None,
+        address=spec.get("address"),
+        needs=spec["needs"],
+        interpreter_language=spec.get("language"),
+        message=spec.get("message"),
+        consent_at=made - timedelta(minutes=3),
+        plan=spec.get("plan"),
+        lang="cy" if number % 7 == 3 else "en",
     )
     if spec.get("parent"):
         answers.update(parent_consent_name=spec["parent"], parent_consent_at=made - timedelta(minutes=2))
     if kind:
-        answers.update(professional_kind=kind, asker_name=f"{['Dana', 'Rob', 'Kim', 'Lee', 'Sam'][number % 5]} Example (demo)",
-                       asker_organisation={"school": "Sandbridge High School (demo)", "college": "Sandbridge College (demo)",
-                                           "social-worker": "Sandbridge Council adult services (demo)",
-                                           "job-centre": "Sandbridge Jobcentre (demo)", "health": "Sandbridge Health Board (demo)"}[kind],
-                       asker_role={"school": "SENCo", "college": "Transition lead", "social-worker": "Social worker",
-                                   "job-centre": "Disability employment adviser", "health": "Community nurse"}[kind],
-                       asker_email=f"worker{number}.demo@example.org")
+        answers.update(
+            professional_kind=kind,
+            asker_name=f"{['Dana', 'Rob', 'Kim', 'Lee', 'Sam'][number % 5]} Example (demo)",
+            asker_organisation={
+                "school": "Sandbridge High School (demo)",
+                "college": "Sandbridge College (demo)",
+                "social-worker": "Sandbridge Council adult services (demo)",
+                "job-centre": "Sandbridge Jobcentre (demo)",
+                "health": "Sandbridge Health Board (demo)",
+            }[kind],
+            asker_role={
+                "school": "SENCo",
+                "college": "Transition lead",
+                "social-worker": "Social worker",
+                "job-centre": "Disability employment adviser",
+                "health": "Community nurse",
+            }[kind],
+            asker_email=f"worker{number}.demo@example.org",
+        )
     return answers
 
 
@@ -185,21 +505,41 @@ class _Loader:
     def _due(self, made: datetime) -> date:
         return contact_due_on(made.date(), self.app.config["CONTACT_WITHIN_WORKING_DAYS"], self.app.config["HOLIDAYS"])
 
-    def add(self, spec: dict, number: int, service: Service, made: datetime, origin: Referral | None = None) -> Referral:
+    def add(
+        self, spec: dict, number: int, service: Service, made: datetime, origin: Referral | None = None
+    ) -> Referral:
         council = spec.get("council") and origin is None
         config = self.app.config
         referral = Referral(
-            reference=(None if origin else spec.get("ref")) or next(self.references), idempotency_key=f"demo-{number}-{origin is not None}",
-            created_at=made, updated_at=made, status="new", status_changed_at=made, contact_due_on=self._due(made),
-            service_id=service.id, service_name=service.name, ladder_step=service.ladder_step,
+            reference=(None if origin else spec.get("ref")) or next(self.references),
+            idempotency_key=f"demo-{number}-{origin is not None}",
+            created_at=made,
+            updated_at=made,
+            status="new",
+            status_changed_at=made,
+            contact_due_on=self._due(made),
+            service_id=service.id,
+            service_name=service.name,
+            ladder_step=service.ladder_step,
             organization_id=config["COUNCIL_ORGANIZATION_ID"] if council else service.organization_id,
-            requested_service_id=service.id if council else None, routed_to_council=bool(council),
-            age_band=_band(spec["age"]), signposted_from_id=origin.id if origin else None, **_person(spec, number, made),
+            requested_service_id=service.id if council else None,
+            routed_to_council=bool(council),
+            age_band=_band(spec["age"]),
+            signposted_from_id=origin.id if origin else None,
+            **_person(spec, number, made),
         )
         self.session.add(referral)
         self.session.flush()
-        self.session.add(ReferralEvent(referral_id=referral.id, at=made, kind="created", to_status="new",
-                                       staff_id=None, detail="signposted" if origin else None))
+        self.session.add(
+            ReferralEvent(
+                referral_id=referral.id,
+                at=made,
+                kind="created",
+                to_status="new",
+                staff_id=None,
+                detail="signposted" if origin else None,
+            )
+        )
         self.made += 1
         return referral
 
@@ -211,8 +551,17 @@ class _Loader:
             status, _, detail = step.partition(":")
             status, _, onward = status.partition(">")
             at = at + timedelta(days=STEP_DAYS[status], hours=2)
-            self.session.add(ReferralEvent(referral_id=referral.id, at=at, staff_id=staff_id, kind="signposted" if onward else "status",
-                                           from_status=referral.status, to_status=status, detail=detail or ("better-fit" if onward else None)))
+            self.session.add(
+                ReferralEvent(
+                    referral_id=referral.id,
+                    at=at,
+                    staff_id=staff_id,
+                    kind="signposted" if onward else "status",
+                    from_status=referral.status,
+                    to_status=status,
+                    detail=detail or ("better-fit" if onward else None),
+                )
+            )
             if referral.status == "new":
                 referral.contacted_at = at
             referral.status, referral.status_changed_at, referral.updated_at = status, at, at

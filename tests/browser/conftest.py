@@ -1,4 +1,5 @@
 """For the browser tests: Debian's Chromium, and a real server on a free local port."""
+
 import os
 import threading
 
@@ -19,9 +20,15 @@ def browser_type_launch_args(browser_type_launch_args):
 def live_app(tmp_path_factory):
     folder = tmp_path_factory.mktemp("live")
     # The sweeps open the demo plan and sign staff in many times from one address, far past the limits.
-    return make_app(folder, DATABASE_URL=f"sqlite:///{folder}/live.db", WTF_CSRF_ENABLED=True,
-                    RESUME_TRIES_PER_CLIENT=100_000, RESUME_TRIES_PER_CODE=100_000,
-                    SIGN_IN_TRIES_PER_CLIENT=100_000, SIGN_IN_TRIES_PER_ACCOUNT=100_000)
+    return make_app(
+        folder,
+        DATABASE_URL=f"sqlite:///{folder}/live.db",
+        WTF_CSRF_ENABLED=True,
+        RESUME_TRIES_PER_CLIENT=100_000,
+        RESUME_TRIES_PER_CODE=100_000,
+        SIGN_IN_TRIES_PER_CLIENT=100_000,
+        SIGN_IN_TRIES_PER_ACCOUNT=100_000,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
 """axe in a real browser on every public page: both languages, phone and desktop, every colour scheme."""
+
 import os
 from pathlib import Path
 
@@ -20,8 +21,14 @@ SCREENSHOTS = os.environ.get("SCREENSHOT_DIR")
 # Every page, both languages, at both widths in the standard colours. The other colour schemes change
 # only colours, the same in both languages, so they are checked in English at phone width, where
 # layouts are tightest.
-VARIANTS = [("en", "phone", "standard"), ("en", "desktop", "standard"), ("cy", "phone", "standard"),
-            ("cy", "desktop", "standard"), ("en", "phone", "high"), ("en", "phone", "dark")]
+VARIANTS = [
+    ("en", "phone", "standard"),
+    ("en", "desktop", "standard"),
+    ("cy", "phone", "standard"),
+    ("cy", "desktop", "standard"),
+    ("en", "phone", "high"),
+    ("en", "phone", "dark"),
+]
 axe = Axe()
 
 

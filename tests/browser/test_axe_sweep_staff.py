@@ -1,6 +1,7 @@
 """axe in a real browser on every staff page, signed in as the role each example needs. Staff pages are
 in English; they are checked at phone and desktop width in the standard colours, and at phone width in
 the high-contrast and dark schemes."""
+
 import os
 from pathlib import Path
 
@@ -44,7 +45,9 @@ def test_every_staff_page_has_no_axe_violations(browser, live_server, viewport, 
         for path in [path for page_role, path in PAGES if page_role == role]:
             response = page.goto(live_server + path, wait_until="load" if SCREENSHOTS else "domcontentloaded")
             if response.status != 200 or page.get_attribute("html", "lang") != "en":
-                problems.append(f"{path} as {role}: status {response.status}, lang {page.get_attribute('html', 'lang')}")
+                problems.append(
+                    f"{path} as {role}: status {response.status}, lang {page.get_attribute('html', 'lang')}"
+                )
                 continue
             result = axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
             checked += 1

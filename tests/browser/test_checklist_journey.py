@@ -1,4 +1,5 @@
 """A phone user finishes "My work dreams" with the keyboard only, comes back on another device, and prints."""
+
 import re
 
 import pytest
@@ -18,7 +19,9 @@ def tab_to(page, predicate: str, limit: int = 80) -> None:
 
 
 def choose_first_answer_and_continue(page) -> None:
-    kind = page.evaluate("() => { const i = document.querySelector('main input[name=answer], main textarea[name=answer]'); return i.type || i.tagName; }")
+    kind = page.evaluate(
+        "() => { const i = document.querySelector('main input[name=answer], main textarea[name=answer]'); return i.type || i.tagName; }"
+    )
     if kind == "textarea":
         tab_to(page, "el.tagName === 'TEXTAREA'")
         page.keyboard.type("A job at the vets")
@@ -62,7 +65,9 @@ def test_keyboard_only_on_a_phone_then_resume_elsewhere_then_print(browser, live
     page.goto(live_server + "/my-work/resume")
     tab_to(page, "el.id === 'code'")
     page.keyboard.type(code.replace("-", " ").upper())
-    tab_to(page, "el.tagName === 'BUTTON' && el.type === 'submit' && el.closest('form').action.endsWith('/my-work/resume')")
+    tab_to(
+        page, "el.tagName === 'BUTTON' && el.type === 'submit' && el.closest('form').action.endsWith('/my-work/resume')"
+    )
     page.keyboard.press("Enter")
     page.wait_for_url("**/my-work/?welcome_back=1")
     page.goto(live_server + "/my-work/plan")

@@ -1,5 +1,6 @@
 """axe on pages that show form errors: the error summary takes focus, so it is checked focused, in every
 colour scheme, on a public question (English and Welsh) and on the staff sign-in form."""
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -23,7 +24,9 @@ def test_a_question_with_an_error_has_no_axe_violations(browser, live_server, la
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_load_state()
     assert page.locator(".error-summary").is_visible()
-    assert page.evaluate("document.activeElement.classList.contains('error-summary')"), "the summary does not take focus"
+    assert page.evaluate("document.activeElement.classList.contains('error-summary')"), (
+        "the summary does not take focus"
+    )
     result = axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
     context.close()
     assert result.violations_count == 0, result.generate_report()

@@ -1,4 +1,5 @@
 """Keyboard only: Tab reaches every link and control on the home page, and focus can be seen."""
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -26,8 +27,7 @@ def test_tab_reaches_every_link_and_control_on_the_home_page_with_visible_focus(
     page = context.new_page()
     page.goto(live_server + "/")
     expected = page.eval_on_selector_all(
-        FOCUSABLE,
-        "els => els.filter(el => el.offsetParent !== null || el.tagName === 'AUDIO' && !el.hidden).length",
+        FOCUSABLE, "els => els.filter(el => el.offsetParent !== null || el.tagName === 'AUDIO' && !el.hidden).length"
     )
     reached, invisible = [], []
     for _ in range(expected * 3 + 10):
@@ -68,5 +68,7 @@ def test_every_control_is_at_least_44_pixels(page, live_server):
 
 def test_body_text_is_at_least_20_pixels(page, live_server):
     page.goto(live_server + "/")
-    sizes = page.eval_on_selector_all("main p, main a, main li", "els => els.map(el => parseFloat(getComputedStyle(el).fontSize))")
+    sizes = page.eval_on_selector_all(
+        "main p, main a, main li", "els => els.map(el => parseFloat(getComputedStyle(el).fontSize))"
+    )
     assert sizes and min(sizes) >= 20

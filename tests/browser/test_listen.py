@@ -1,4 +1,5 @@
 """With JavaScript, Listen plays the page sentence by sentence, highlights it, stops, and goes slower."""
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -12,7 +13,10 @@ def test_play_highlights_sentences_in_order_and_stop_clears(page, live_server):
     page.wait_for_selector("main .is-reading", timeout=5000)
     first = page.locator("main .is-reading").get_attribute("id")
     assert first == "say-1"
-    page.wait_for_function("() => document.querySelector('main .is-reading') && document.querySelector('main .is-reading').id !== 'say-1'", timeout=15000)
+    page.wait_for_function(
+        "() => document.querySelector('main .is-reading') && document.querySelector('main .is-reading').id !== 'say-1'",
+        timeout=15000,
+    )
     page.get_by_role("button", name="Stop").click()
     assert page.locator("main .is-reading").count() == 0
 

@@ -1,4 +1,5 @@
 """The directory in a real browser: axe on the pages the sweep cannot reach, and the filters without JavaScript."""
+
 import re
 
 import pytest
@@ -52,8 +53,13 @@ def test_filters_work_as_a_plain_form_and_the_address_keeps_them(no_js_page, liv
 def test_every_link_on_the_directory_pages_leads_somewhere_real(no_js_page, live_server):
     page = no_js_page
     seen, broken = set(), []
-    for start in ("/find-work", "/find-work/social-enterprise", "/services?step=volunteering", "/services-for-me?interest=art",
-                  "/services/a4f34fe0-24fc-58f9-8922-919c6081da3c"):
+    for start in (
+        "/find-work",
+        "/find-work/social-enterprise",
+        "/services?step=volunteering",
+        "/services-for-me?interest=art",
+        "/services/a4f34fe0-24fc-58f9-8922-919c6081da3c",
+    ):
         page.goto(live_server + start)
         for href in page.eval_on_selector_all("main a[href]", "els => els.map(el => el.getAttribute('href'))"):
             if href.startswith(("http", "mailto:", "tel:", "sms:")) or href in seen:

@@ -1,4 +1,5 @@
 """With JavaScript off, the audio controls, the reading settings and every link still work."""
+
 import re
 
 import pytest

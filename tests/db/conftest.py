@@ -1,4 +1,5 @@
 """Database tests run on SQLite, and on PostgreSQL when TEST_DATABASE_URL points at one."""
+
 import os
 
 import pytest

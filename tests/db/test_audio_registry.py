@@ -1,4 +1,5 @@
 """Several app servers can register the same page text at once without errors or duplicates."""
+
 import threading
 
 from sqlalchemy import func, select

@@ -1,4 +1,5 @@
 """The migrations build exactly the schema the models describe, on SQLite and PostgreSQL."""
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
@@ -32,7 +33,9 @@ def test_healthz_checks_the_database(empty_app):
 def test_healthz_says_when_the_database_cannot_be_reached(tmp_path):
     from app import create_app
 
-    app = create_app({"APP_ENV": "test", "DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:9/none?connect_timeout=2"})
+    app = create_app(
+        {"APP_ENV": "test", "DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:9/none?connect_timeout=2"}
+    )
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.get_json() == {"status": "error", "database": "unreachable"}

@@ -1,6 +1,7 @@
 """The directory's queries on SQLite and PostgreSQL: import, filters, words, pages and services for me."""
+
 import random
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import get_args
 
 import pytest
@@ -12,7 +13,14 @@ from app.migrate import upgrade
 from app.pathways.importing import import_records, symbol_concepts
 from app.pathways.models import Contact, Service, ServiceWord
 from app.pathways.rules import (
-    AgesAllow, AgesWithin, Condition, HasTerm, HoursAre, ServiceFacts, group_by_step, rank_services,
+    AgesAllow,
+    AgesWithin,
+    Condition,
+    HasTerm,
+    HoursAre,
+    ServiceFacts,
+    group_by_step,
+    rank_services,
 )
 from app.pathways.search import Filters, search_services
 from app.pathways.suggestions import suggest
@@ -45,13 +53,22 @@ def every_name(session, filters: Filters) -> tuple[set[str], int]:
         number += 1
 
 
-@pytest.mark.parametrize("filters, wanted", [
-    (Filters(), {}),
-    (Filters(steps=("social-enterprise",), pay=("paid",)), {"step": ["social-enterprise"], "pay": ["paid"]}),
-    (Filters(kinds=("work-experience", "work-trial"), ages=(16, 18)), {"kind": ["work-experience", "work-trial"], "ages": (16, 18)}),
-    (Filters(needs=("physical-sensory",), ask_myself=True), {"need": ["physical-sensory"], "ask": True}),
-    (Filters(areas=("west-hill",), steps=("volunteering", "independent-employment")), {"area": ["west-hill"], "step": ["volunteering", "independent-employment"]}),
-])
+@pytest.mark.parametrize(
+    "filters, wanted",
+    [
+        (Filters(), {}),
+        (Filters(steps=("social-enterprise",), pay=("paid",)), {"step": ["social-enterprise"], "pay": ["paid"]}),
+        (
+            Filters(kinds=("work-experience", "work-trial"), ages=(16, 18)),
+            {"kind": ["work-experience", "work-trial"], "ages": (16, 18)},
+        ),
+        (Filters(needs=("physical-sensory",), ask_myself=True), {"need": ["physical-sensory"], "ask": True}),
+        (
+            Filters(areas=("west-hill",), steps=("volunteering", "independent-employment")),
+            {"area": ["west-hill"], "step": ["volunteering", "independent-employment"]},
+        ),
+    ],
+)
 def test_filters_give_the_same_services_on_every_database(session, filters, wanted):
     names, total = every_name(session, filters)
     assert names == expected_names(RECORDS, **wanted) and total == len(names)
@@ -62,11 +79,18 @@ def test_kinds_of_work_filter_by_their_code(session):
     assert names == {r["name"] for r in RECORDS if "animals" in codes_of(r, "kind-of-work")}
 
 
-@pytest.mark.parametrize("words, name", [
-    ("café", "Harbour Café training jobs"), ("CAFE harbour", "Harbour Café training jobs"), ("garde", "Green Shoots garden nursery"),
-    ("gwirfoddoli anifeiliaid", "Volunteer with animals"), ("Pontywod ysbyty", "Project SEARCH at Sandbridge Hospital"),
-    ("apprenticeship", "Council apprenticeships"), ("Glan yr Harbwr", "Seaside Laundry jobs"),
-])
+@pytest.mark.parametrize(
+    "words, name",
+    [
+        ("café", "Harbour Café training jobs"),
+        ("CAFE harbour", "Harbour Café training jobs"),
+        ("garde", "Green Shoots garden nursery"),
+        ("gwirfoddoli anifeiliaid", "Volunteer with animals"),
+        ("Pontywod ysbyty", "Project SEARCH at Sandbridge Hospital"),
+        ("apprenticeship", "Council apprenticeships"),
+        ("Glan yr Harbwr", "Seaside Laundry jobs"),
+    ],
+)
 def test_words_find_services_by_the_start_of_any_word_in_english_or_welsh(session, words, name):
     names, _ = every_name(session, Filters(words=tuple(search_words(words))))
     assert name in names
@@ -85,7 +109,7 @@ def test_pages_come_in_name_order_and_a_page_past_the_end_is_the_last(session):
 
 
 def test_modified_after_compares_times_in_utc(session):
-    after = datetime(2026, 11, 15, 0, 0, tzinfo=timezone.utc)
+    after = datetime(2026, 11, 15, 0, 0, tzinfo=UTC)
     total = search_services(session, Filters(modified_after=after)).total
     assert total == len([r for r in RECORDS if r["last_modified"] >= "2026-11-15T00:00:00Z"])
 
@@ -103,12 +127,14 @@ def test_importing_a_service_again_replaces_everything_that_belongs_to_it(sessio
 def generated_records(count: int, seed: int = 5) -> list[dict]:
     rng = random.Random(seed)
     records = []
-    for n in range(count):
+    for _ in range(count):
         low = rng.choice([None, 14, 16, 18, 19])
         record = make_record(
             name=f"{rng.choice(['Garden', 'Café', 'Office', 'Shop', 'Zoo'])} service {rng.randint(1, 40)}",
-            step=rng.choice(list(LADDER_STEPS)), kinds=rng.sample(list(KINDS_OF_SUPPORT), rng.randint(1, 3)),
-            work=rng.sample(list(KINDS_OF_WORK), rng.randint(0, 3)), needs=rng.sample(list(SUPPORT_NEEDS), rng.randint(1, 3)),
+            step=rng.choice(list(LADDER_STEPS)),
+            kinds=rng.sample(list(KINDS_OF_SUPPORT), rng.randint(1, 3)),
+            work=rng.sample(list(KINDS_OF_WORK), rng.randint(0, 3)),
+            needs=rng.sample(list(SUPPORT_NEEDS), rng.randint(1, 3)),
         )
         record.pop("maximum_age")
         record["minimum_age"] = low
@@ -125,17 +151,32 @@ def generated_records(count: int, seed: int = 5) -> list[dict]:
 def facts_of(record: dict) -> ServiceFacts:
     steps = codes_of(record, "ladder-step")
     return ServiceFacts(
-        record["id"], record["name"], next(iter(steps), None), frozenset(codes_of(record, "kind-of-support")),
-        frozenset(codes_of(record, "kind-of-work")), frozenset(codes_of(record, "support-need")),
-        record.get("minimum_age"), record.get("maximum_age"), record["x_mywaytowork"].get("hours"),
+        record["id"],
+        record["name"],
+        next(iter(steps), None),
+        frozenset(codes_of(record, "kind-of-support")),
+        frozenset(codes_of(record, "kind-of-work")),
+        frozenset(codes_of(record, "support-need")),
+        record.get("minimum_age"),
+        record.get("maximum_age"),
+        record["x_mywaytowork"].get("hours"),
     )
 
 
 PROFILES = [
     MatchProfile(interests=frozenset({"animals"}), try_first=frozenset({"volunteering-role"}), age_band="16-18"),
     MatchProfile(support_needs=frozenset({"autism"})),
-    MatchProfile(interests=frozenset({"office", "it", "cooking"}), helps=frozenset({"travel-training", "job-coaching"}), hours="16-plus", age_band="19-25"),
-    MatchProfile(try_first=frozenset({"paid-job", "supported-internship"}), support_needs=frozenset({"learning-disability"}), age_band="14-15"),
+    MatchProfile(
+        interests=frozenset({"office", "it", "cooking"}),
+        helps=frozenset({"travel-training", "job-coaching"}),
+        hours="16-plus",
+        age_band="19-25",
+    ),
+    MatchProfile(
+        try_first=frozenset({"paid-job", "supported-internship"}),
+        support_needs=frozenset({"learning-disability"}),
+        age_band="14-15",
+    ),
     MatchProfile(age_band="26-plus", hours="under-16", interests=frozenset({"gardening"})),
 ]
 
@@ -147,15 +188,28 @@ def test_services_for_me_from_the_database_equals_ranking_every_service_in_pytho
     everything = [facts_of(record) for record in RECORDS + extra]
     wanted = group_by_step(rank_services(profile, everything))
     found = suggest(session, profile)
-    assert [(g.step, g.is_start, [(s.service.id, s.score, s.reasons) for s in g.suggestions]) for g in found] == \
-        [(g.step, g.is_start, [(s.service.id, s.score, s.reasons) for s in g.suggestions]) for g in wanted]
+    assert [(g.step, g.is_start, [(s.service.id, s.score, s.reasons) for s in g.suggestions]) for g in found] == [
+        (g.step, g.is_start, [(s.service.id, s.score, s.reasons) for s in g.suggestions]) for g in wanted
+    ]
 
 
 CONDITIONS = [
-    *(HasTerm(key, code) for key, codes in (("kind-of-support", KINDS_OF_SUPPORT), ("kind-of-work", KINDS_OF_WORK),
-                                            ("support-need", SUPPORT_NEEDS)) for code in codes),
-    AgesAllow(14, 15), AgesAllow(16, 18), AgesAllow(19, 25), AgesAllow(26, 120), AgesWithin(14, 25),
-    HoursAre("16-plus"), HoursAre("under-16"),
+    *(
+        HasTerm(key, code)
+        for key, codes in (
+            ("kind-of-support", KINDS_OF_SUPPORT),
+            ("kind-of-work", KINDS_OF_WORK),
+            ("support-need", SUPPORT_NEEDS),
+        )
+        for code in codes
+    ),
+    AgesAllow(14, 15),
+    AgesAllow(16, 18),
+    AgesAllow(19, 25),
+    AgesAllow(26, 120),
+    AgesWithin(14, 25),
+    HoursAre("16-plus"),
+    HoursAre("under-16"),
 ]
 
 

@@ -1,5 +1,6 @@
 """Fixtures for the functional tests: a client that checks every page, the CLI runner, signed-in staff
 clients, and a real SMTP server."""
+
 import pytest
 
 from tests.site import PageCheckingClient, sign_in_as

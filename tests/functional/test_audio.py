@@ -1,9 +1,9 @@
 """Every page has a Listen control whose clips exist, are MP3, and last about as long as their text."""
+
 import re
 import threading
 
 import html5lib
-
 import pytest
 
 from app.easyread import audio
@@ -16,7 +16,11 @@ SAY = re.compile(r'id="([^"]+)" data-say="([^"]+)">(.*?)</', re.S)
 def spoken_elements(page: str) -> list[tuple[str, str]]:
     """(clip address, the element's whole text) for every element on the page that has audio."""
     document = html5lib.parse(page, namespaceHTMLElements=False)
-    return [(el.get("data-say"), " ".join("".join(el.itertext()).split())) for el in document.iter() if el.get("data-say")]
+    return [
+        (el.get("data-say"), " ".join("".join(el.itertext()).split())) for el in document.iter() if el.get("data-say")
+    ]
+
+
 PAGE_AUDIO = re.compile(r'<audio class="listen-audio" controls preload="none" src="([^"]+)"')
 
 
@@ -26,7 +30,9 @@ def assert_is_mp3_that_fits(data: bytes, text: str, rate: int, where: str = "") 
     words = sum(len(w) if w.isdigit() and len(w) > 4 else 1 for w in re.findall(r"[^\W\d_]+|\d+", text))
     expected = words / rate * 60
     duration = mp3_duration(data)
-    assert 0.35 * expected <= duration <= 2.5 * expected + 1.0, f"{duration:.1f} s for {words} words: {text[:60]!r} {where}"
+    assert 0.35 * expected <= duration <= 2.5 * expected + 1.0, (
+        f"{duration:.1f} s for {words} words: {text[:60]!r} {where}"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -75,7 +81,9 @@ def test_every_symbol_row_and_answer_card_shows_a_symbol_from_the_index(app, cli
         blocks += re.findall(r'<div class="heading-row heading-row-1">(.*?)</div>', page, re.S)
         assert blocks, path
         for block in blocks:
-            symbol = re.search(r'<img class="symbol" src="/symbols/([^"]+)" width="\d+" height="\d+" alt="[^"]*">', block)
+            symbol = re.search(
+                r'<img class="symbol" src="/symbols/([^"]+)" width="\d+" height="\d+" alt="[^"]*">', block
+            )
             assert symbol and symbol.group(1) in files, f"{path}: no symbol from the index in {block[:120]!r}"
 
 
@@ -91,7 +99,17 @@ def test_the_same_text_in_another_language_voice_or_rate_is_another_clip():
     from app.easyread.reader import clip_key
 
     base = clip_key("Hello.", "en", "gmw/en", 150)
-    assert len({base, clip_key("Hello!", "en", "gmw/en", 150), clip_key("Hello.", "cy", "cel/cy", 150), clip_key("Hello.", "en", "gmw/en", 120)}) == 4
+    assert (
+        len(
+            {
+                base,
+                clip_key("Hello!", "en", "gmw/en", 150),
+                clip_key("Hello.", "cy", "cel/cy", 150),
+                clip_key("Hello.", "en", "gmw/en", 120),
+            }
+        )
+        == 4
+    )
     assert clip_key("Hello.", "en", "gmw/en", 150) == base
 
 

@@ -1,4 +1,5 @@
 """The audit trail: what leaves an entry, the page council admins read, and that entries cannot change."""
+
 import pytest
 from sqlalchemy import select
 
@@ -15,7 +16,9 @@ def staff_id(app, role: str) -> int:
 
 
 def test_looking_changing_exporting_and_a_refusal_all_leave_entries(app, client):
-    other = make_referral(app, service_id=HOSPITAL_JOBS, service_name="Jobs at Sandbridge Hospital", organization_id=HOSPITAL_ORG)
+    other = make_referral(
+        app, service_id=HOSPITAL_JOBS, service_name="Jobs at Sandbridge Hospital", organization_id=HOSPITAL_ORG
+    )
     sign_in_as(client, "provider")
     client.get(f"/staff/referrals/{DEMO_REFERENCE}")
     client.post(f"/staff/referrals/{DEMO_REFERENCE}/status", data={"status": "contacted"})
@@ -62,7 +65,7 @@ def test_the_audit_page_shows_who_did_what_newest_first(app, client):
     sign_in_as(client, "council-admin")
     html = client.get("/staff/audit").get_data(as_text=True)
     assert "Audit trail" in html
-    table = html[html.index("<tbody>"):]
+    table = html[html.index("<tbody>") :]
     assert "Sam Price (demo)" in table and "works.staff@example.org" in table
     assert table.index("Changed: referral") < table.index("Viewed: referral")
     assert "Called, no answer." not in html
@@ -75,17 +78,22 @@ def test_the_audit_page_filters_by_staff_action_and_reference(app, client):
     provider_id = staff_id(app, "provider")
     client.get("/staff/referrals")
     by_provider = client.get(f"/staff/audit?staff={provider_id}").get_data(as_text=True)
-    rows = by_provider[by_provider.index("<tbody>"):by_provider.index("</tbody>")]
+    rows = by_provider[by_provider.index("<tbody>") : by_provider.index("</tbody>")]
     assert "Sam Price (demo)" in rows and "Alex Morgan (demo)" not in rows
     by_reference = client.get(f"/staff/audit?object={DEMO_REFERENCE.lower()}&action=view").get_data(as_text=True)
     assert "Showing 1 record" in by_reference
     by_action = client.get("/staff/audit?action=view").get_data(as_text=True)
-    assert "Viewed: inbox" in by_action and "Refused" not in by_action[by_action.index("<tbody>"):]
+    assert "Viewed: inbox" in by_action and "Refused" not in by_action[by_action.index("<tbody>") :]
 
 
-@pytest.mark.parametrize("args, message", [("staff=999999", "We did not know that member of staff"),
-                                           ("staff=abc", "We did not know that member of staff"),
-                                           ("action=explode", "We did not know that action")])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ("staff=999999", "We did not know that member of staff"),
+        ("staff=abc", "We did not know that member of staff"),
+        ("action=explode", "We did not know that action"),
+    ],
+)
 def test_a_bad_audit_filter_is_left_out_with_a_message(client, args, message):
     sign_in_as(client, "council-admin")
     response = client.get(f"/staff/audit?{args}")
@@ -95,11 +103,13 @@ def test_a_bad_audit_filter_is_left_out_with_a_message(client, args, message):
 
 def test_the_audit_page_is_paginated(app, client):
     with session_for(app) as session:
-        session.add_all(AuditEntry(action="view", object_type="referral", object_ref=f"R{number}") for number in range(120))
+        session.add_all(
+            AuditEntry(action="view", object_type="referral", object_ref=f"R{number}") for number in range(120)
+        )
         session.commit()
     sign_in_as(client, "council-admin")
     first = client.get("/staff/audit?action=view").get_data(as_text=True)
     assert "Showing 1 to 50 of" in first and "Next page" in first
-    assert "action=view" in first[first.index("Next page") - 300:first.index("Next page")]
+    assert "action=view" in first[first.index("Next page") - 300 : first.index("Next page")]
     third = client.get("/staff/audit?action=view&page=3").get_data(as_text=True)
     assert "Page before" in third and "Showing 101 to" in third

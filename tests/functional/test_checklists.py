@@ -1,5 +1,7 @@
 """Walking every checklist to the plan, in English and Welsh, with skipping, Back, and changes from the check page."""
+
 import re
+from datetime import UTC
 
 import pytest
 
@@ -67,8 +69,16 @@ def test_skipping_every_question_still_reaches_the_check_page_and_saves_skips(ap
 
 def test_branching_shows_a_follow_up_only_when_it_applies(app, client):
     answer(client, "all-about-me", "good-at", ["cooking"])
-    assert answer(client, "all-about-me", "done-before", "not-yet").headers["Location"].endswith("/my-work/all-about-me/find-hard")
-    assert answer(client, "all-about-me", "done-before", "yes").headers["Location"].endswith("/my-work/all-about-me/done-what")
+    assert (
+        answer(client, "all-about-me", "done-before", "not-yet")
+        .headers["Location"]
+        .endswith("/my-work/all-about-me/find-hard")
+    )
+    assert (
+        answer(client, "all-about-me", "done-before", "yes")
+        .headers["Location"]
+        .endswith("/my-work/all-about-me/done-what")
+    )
 
 
 def test_back_link_follows_the_persons_own_path(client):
@@ -134,7 +144,15 @@ def test_typed_text_is_shown_escaped(client):
     assert "<script>alert(1)</script>" not in plan and "&lt;script&gt;alert(1)&lt;/script&gt;" in plan
 
 
-@pytest.mark.parametrize("url", ["/my-work/no-such-list", "/my-work/my-work-dreams/no-such-step", "/my-work/NOT_KEBAB/x", "/my-work/shared/" + "x" * 20])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/my-work/no-such-list",
+        "/my-work/my-work-dreams/no-such-step",
+        "/my-work/NOT_KEBAB/x",
+        "/my-work/shared/" + "x" * 20,
+    ],
+)
 def test_nonsense_addresses_get_the_404_page(client, url):
     response = client.get(url)
     assert response.status_code == 404 and "We cannot find this page" in response.get_data(as_text=True)
@@ -167,11 +185,14 @@ def test_resume_code_restores_answers_on_another_device(app, client):
     assert "Earning money matters a bit to me." in other.get("/my-work/plan").get_data(as_text=True)
 
 
-@pytest.mark.parametrize("typed, message", [
-    ("", "Write your code."),
-    ("hello", "This is not a code from this website."),
-    ("acid acorn acre 0000", "We cannot find checklists with this code."),
-])
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("", "Write your code."),
+        ("hello", "This is not a code from this website."),
+        ("acid acorn acre 0000", "We cannot find checklists with this code."),
+    ],
+)
 def test_wrong_codes_get_easy_read_messages_and_keep_what_was_typed(client, typed, message):
     response = client.post("/my-work/resume", data={"code": typed})
     page = response.get_data(as_text=True)
@@ -191,13 +212,17 @@ def test_the_nth_wrong_try_is_refused_with_the_easy_read_429_page(app, client):
 def test_one_code_is_limited_even_from_many_addresses(app):
     limit = app.config["RESUME_TRIES_PER_CODE"]
     for n in range(limit):
-        app.test_client().post("/my-work/resume", data={"code": "acid acorn acre 0001"}, environ_base={"REMOTE_ADDR": f"10.0.0.{n}"})
-    response = app.test_client().post("/my-work/resume", data={"code": "acid acorn acre 0001"}, environ_base={"REMOTE_ADDR": "10.0.1.1"})
+        app.test_client().post(
+            "/my-work/resume", data={"code": "acid acorn acre 0001"}, environ_base={"REMOTE_ADDR": f"10.0.0.{n}"}
+        )
+    response = app.test_client().post(
+        "/my-work/resume", data={"code": "acid acorn acre 0001"}, environ_base={"REMOTE_ADDR": "10.0.1.1"}
+    )
     assert response.status_code == 429
 
 
 def test_an_expired_code_does_not_open_a_plan(app, client):
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from app.checklists.models import ChecklistSession
 
@@ -205,11 +230,13 @@ def test_an_expired_code_does_not_open_a_plan(app, client):
     code = re.search(r'class="resume-code"[^>]*>([^<]+)<', client.get("/my-work/save").get_data(as_text=True)).group(1)
     with app.extensions["database"]["factory"]() as db:
         for record in db.query(ChecklistSession).all():
-            record.expires_at = datetime.now(timezone.utc) - timedelta(minutes=1)
+            record.expires_at = datetime.now(UTC) - timedelta(minutes=1)
         db.commit()
     assert "Earning money matters a lot to me." not in client.get("/my-work/plan").get_data(as_text=True)
     response = app.test_client().post("/my-work/resume", data={"code": code})
-    assert response.status_code == 200 and "We cannot find checklists with this code." in response.get_data(as_text=True)
+    assert response.status_code == 200 and "We cannot find checklists with this code." in response.get_data(
+        as_text=True
+    )
 
 
 def test_sharing_gives_a_read_only_link_that_can_be_stopped(app, client):
@@ -240,8 +267,19 @@ def test_delete_means_gone_from_the_database(app, client):
     assert response.headers["Location"].endswith("/my-work/deleted")
     with factory() as db:
         assert db.scalar(select(func.count()).select_from(ChecklistSession)) == before - 1
-        assert db.scalar(select(func.count()).select_from(ChecklistAnswer).where(ChecklistAnswer.text.is_not(None), ChecklistAnswer.session_id.not_in(select(ChecklistSession.id)))) == 0
-    assert "We cannot find checklists" in app.test_client().post("/my-work/resume", data={"code": code}).get_data(as_text=True)
+        assert (
+            db.scalar(
+                select(func.count())
+                .select_from(ChecklistAnswer)
+                .where(
+                    ChecklistAnswer.text.is_not(None), ChecklistAnswer.session_id.not_in(select(ChecklistSession.id))
+                )
+            )
+            == 0
+        )
+    assert "We cannot find checklists" in app.test_client().post("/my-work/resume", data={"code": code}).get_data(
+        as_text=True
+    )
 
 
 def test_download_gives_every_answer_as_json(client):
@@ -249,7 +287,13 @@ def test_download_gives_every_answer_as_json(client):
     response = client.get("/my-work/download")
     assert response.mimetype == "application/json" and "attachment" in response.headers["Content-Disposition"]
     body = response.get_json()
-    assert {"checklist": "my-work-dreams", "step": "money", "choices": ["a-lot"], "text": None, "skipped": False} in body["checklists"]
+    assert {
+        "checklist": "my-work-dreams",
+        "step": "money",
+        "choices": ["a-lot"],
+        "text": None,
+        "skipped": False,
+    } in body["checklists"]
 
 
 def test_ehcp_view_uses_the_preparing_for_adulthood_headings_with_date_and_who(client):
@@ -279,7 +323,9 @@ def test_private_words_are_spoken_but_never_stored(app, client):
 
 
 def test_shared_demo_plan_is_readable_without_a_code(client):
-    assert "Working at an animal rescue centre" in client.get(f"/my-work/shared/{DEMO_SHARE_TOKEN}").get_data(as_text=True)
+    assert "Working at an animal rescue centre" in client.get(f"/my-work/shared/{DEMO_SHARE_TOKEN}").get_data(
+        as_text=True
+    )
 
 
 def test_closing_on_a_shared_device_forgets_the_checklists_here(client):
@@ -301,7 +347,9 @@ def test_matching_profile_comes_from_the_answers(app, client):
     assert profile.interests == {"animals", "gardening"}
     assert profile.try_first == {"work-experience", "supported-internship"}
     assert profile.helps >= {"job-coaching", "travel-training", "benefits-advice"}
-    assert profile.support_needs == {"learning-disability"} and profile.hours == "16-plus" and profile.age_band == "16-18"
+    assert (
+        profile.support_needs == {"learning-disability"} and profile.hours == "16-plus" and profile.age_band == "16-18"
+    )
 
 
 def test_a_checklist_step_whose_condition_does_not_hold_shows_the_page_its_definition_names(app, client, monkeypatch):
@@ -310,7 +358,10 @@ def test_a_checklist_step_whose_condition_does_not_hold_shows_the_page_its_defin
     checklists = dict(app.extensions["checklists"])
     dreams = checklists["my-work-dreams"]
     second = dreams.steps[dreams.order[1]]
-    steps = {**dreams.steps, second.id: replace(second, when={"fact": "never-known"}, otherwise="referrals/no_plan.html")}
+    steps = {
+        **dreams.steps,
+        second.id: replace(second, when={"fact": "never-known"}, otherwise="referrals/no_plan.html"),
+    }
     checklists["my-work-dreams"] = replace(dreams, steps=steps)
     monkeypatch.setitem(app.extensions, "checklists", checklists)
     page = client.get(f"/my-work/my-work-dreams/{second.id}").get_data(as_text=True)

@@ -1,4 +1,5 @@
 """Error pages are easy read, never show a traceback, and every response carries the safety headers."""
+
 import pytest
 
 from tests.site import PRODUCTION_SETTINGS, make_app
@@ -75,7 +76,14 @@ def test_wrong_method_gets_an_easy_read_page(client):
     assert "You cannot do that on this page" in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("code, words", [(400, "Something went wrong with that page"), (403, "You cannot see this page"), (429, "You have tried too many times")])
+@pytest.mark.parametrize(
+    "code, words",
+    [
+        (400, "Something went wrong with that page"),
+        (403, "You cannot see this page"),
+        (429, "You have tried too many times"),
+    ],
+)
 def test_other_error_pages_are_easy_read(tmp_path, code, words):
     from flask import abort
 

@@ -1,4 +1,5 @@
 """The outbox with a real SMTP server: nothing lost when mail is down, nothing sent twice."""
+
 import logging
 import os
 import signal
@@ -9,20 +10,33 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from app.outbox.models import OutboxMessage
 from app.clock import now as utc_now
+from app.outbox.models import OutboxMessage
 from app.outbox.sending import CLAIM, claim, send_due
 from app.referrals.models import Referral
-from tests.site import make_app
 from tests.mail import LocalSmtpServer, free_port
 from tests.outbox_builders import (
-    PERSON_EMAIL, PERSON_NAME, SERVICE_EMAIL, add_message, aware, empty_outbox, get_message, make_referral, session_for,
+    PERSON_EMAIL,
+    PERSON_NAME,
+    SERVICE_EMAIL,
+    add_message,
+    aware,
+    empty_outbox,
+    get_message,
+    make_referral,
+    session_for,
 )
+from tests.site import make_app
 
 
 def use_smtp(app, port: int) -> None:
-    app.config.update(MAIL_BACKEND="smtp", SMTP_HOST="127.0.0.1", SMTP_PORT=port, SMTP_TIMEOUT=5,
-                      MAIL_FROM="My Way to Work <no-reply@mywaytowork.example.org>")
+    app.config.update(
+        MAIL_BACKEND="smtp",
+        SMTP_HOST="127.0.0.1",
+        SMTP_PORT=port,
+        SMTP_TIMEOUT=5,
+        MAIL_FROM="My Way to Work <no-reply@mywaytowork.example.org>",
+    )
 
 
 @pytest.fixture
@@ -119,7 +133,9 @@ def test_two_senders_at_once_send_each_message_exactly_once(tmp_path):
             delivered.append(message.id)
 
     results = []
-    senders = [threading.Thread(target=lambda: results.append(send_due(app, delivery=SlowDelivery()))) for _ in range(2)]
+    senders = [
+        threading.Thread(target=lambda: results.append(send_due(app, delivery=SlowDelivery()))) for _ in range(2)
+    ]
     for sender in senders:
         sender.start()
     for sender in senders:
@@ -183,7 +199,10 @@ def test_the_worker_loop_stops_after_the_current_message_on_sigterm(mail_app, sm
     handler_before = signal.getsignal(signal.SIGTERM)
     result = mail_app.test_cli_runner().invoke(args=["outbox", "send", "--loop"])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1] == "Stopped. In all: Sent 1; failed this time 0 (will try again); gave up 0; still queued 1."
+    assert (
+        result.output.splitlines()[-1]
+        == "Stopped. In all: Sent 1; failed this time 0 (will try again); gave up 0; still queued 1."
+    )
     assert get_message(mail_app, first).status == "sent"
     assert get_message(mail_app, second).status == "queued"
     assert len(smtp_server.messages) == 1

@@ -1,4 +1,5 @@
 """The outbox through GOV.UK Notify, against a small local stand-in for Notify's API: no network."""
+
 import json
 import threading
 import time
@@ -30,13 +31,26 @@ class FakeNotify:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 fake.requests.append({"path": self.path, "headers": dict(self.headers), "json": body})
                 if fake.status == 201:
-                    answer = {"id": NOTIFICATION_ID, "reference": body.get("reference"),
-                              "content": {"subject": body["personalisation"]["subject"], "body": body["personalisation"]["body"],
-                                          "from_email": "my.way.to.work@notifications.service.gov.uk"},
-                              "uri": f"https://api.notifications.service.gov.uk/v2/notifications/{NOTIFICATION_ID}",
-                              "template": {"id": body["template_id"], "version": 1, "uri": "https://api.notifications.service.gov.uk/template"}}
+                    answer = {
+                        "id": NOTIFICATION_ID,
+                        "reference": body.get("reference"),
+                        "content": {
+                            "subject": body["personalisation"]["subject"],
+                            "body": body["personalisation"]["body"],
+                            "from_email": "my.way.to.work@notifications.service.gov.uk",
+                        },
+                        "uri": f"https://api.notifications.service.gov.uk/v2/notifications/{NOTIFICATION_ID}",
+                        "template": {
+                            "id": body["template_id"],
+                            "version": 1,
+                            "uri": "https://api.notifications.service.gov.uk/template",
+                        },
+                    }
                 else:
-                    answer = {"status_code": fake.status, "errors": [{"error": "BadRequestError", "message": "Not a valid email address"}]}
+                    answer = {
+                        "status_code": fake.status,
+                        "errors": [{"error": "BadRequestError", "message": "Not a valid email address"}],
+                    }
                 data = json.dumps(answer).encode()
                 self.send_response(fake.status)
                 self.send_header("Content-Type", "application/json")
@@ -65,20 +79,25 @@ def notify():
 
 @pytest.fixture
 def notify_app(app, notify):
-    app.config.update(MAIL_BACKEND="notify", NOTIFY_API_KEY=API_KEY, NOTIFY_TEMPLATE_ID=TEMPLATE_ID, NOTIFY_BASE_URL=notify.url)
+    app.config.update(
+        MAIL_BACKEND="notify", NOTIFY_API_KEY=API_KEY, NOTIFY_TEMPLATE_ID=TEMPLATE_ID, NOTIFY_BASE_URL=notify.url
+    )
     empty_outbox(app)
     return app
 
 
 def test_a_message_goes_to_notify_with_a_signed_token_the_template_and_personalisation(notify_app, notify):
-    message_id = add_message(notify_app, to="service@example.org", subject="New request for help: K7MR-4WAX",
-                             body="Reference: K7MR-4WAX\n")
+    message_id = add_message(
+        notify_app, to="service@example.org", subject="New request for help: K7MR-4WAX", body="Reference: K7MR-4WAX\n"
+    )
     counts = send_due(notify_app)
     assert counts.sent == 1
     [request] = notify.requests
     assert request["path"] == "/v2/notifications/email"
     assert request["json"] == {
-        "email_address": "service@example.org", "template_id": TEMPLATE_ID, "reference": str(message_id),
+        "email_address": "service@example.org",
+        "template_id": TEMPLATE_ID,
+        "reference": str(message_id),
         "personalisation": {"subject": "New request for help: K7MR-4WAX", "body": "Reference: K7MR-4WAX\n"},
     }
     scheme, token = request["headers"]["Authorization"].split(" ")

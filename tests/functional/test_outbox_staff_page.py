@@ -1,17 +1,18 @@
 """The staff page for the outbox: counts, what is waiting or failed, and "Send again"."""
+
 import re
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import select, update
 
-from app.outbox.models import OutboxMessage
 from app.clock import now as utc_now
+from app.outbox.models import OutboxMessage
 from app.outbox.sending import send_due
 from app.staff.models import AuditEntry
-from tests.site import sign_in_as
 from tests.mail import LocalSmtpServer, free_port
 from tests.outbox_builders import add_message, aware, empty_outbox, get_message, make_referral, session_for
+from tests.site import sign_in_as
 
 
 @pytest.fixture
@@ -37,7 +38,9 @@ def csrf_token(page: str) -> str:
 
 def audit_entries(app) -> list[AuditEntry]:
     with session_for(app) as session:
-        return list(session.scalars(select(AuditEntry).where(AuditEntry.object_type == "outbox", AuditEntry.action == "change")))
+        return list(
+            session.scalars(select(AuditEntry).where(AuditEntry.object_type == "outbox", AuditEntry.action == "change"))
+        )
 
 
 def test_council_admins_see_counts_and_the_waiting_and_failed_messages_newest_first(outbox_app, client):

@@ -1,6 +1,7 @@
 """Recording job starts and hours check-ins on a started referral, and the progress shown on its page."""
+
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -22,9 +23,19 @@ def db(app):
 
 def add_referral(app, reference=REFERENCE, status="started", organization_id=WORKS_ORG) -> None:
     with db(app) as session:
-        session.add(Referral(reference=reference, idempotency_key=f"test-{reference}", service_id="test-service",
-                             service_name="Test service", organization_id=organization_id, status=status,
-                             contact_due_on=date(2026, 1, 1), asker="self", consent_at=datetime.now(timezone.utc)))
+        session.add(
+            Referral(
+                reference=reference,
+                idempotency_key=f"test-{reference}",
+                service_id="test-service",
+                service_name="Test service",
+                organization_id=organization_id,
+                status=status,
+                contact_due_on=date(2026, 1, 1),
+                asker="self",
+                consent_at=datetime.now(UTC),
+            )
+        )
         session.commit()
 
 
@@ -33,8 +44,15 @@ def parts(prefix: str, day: date) -> dict:
 
 
 def job_form(start: date, **overrides) -> dict:
-    return {"employer": "Harbour Café", "job_title": "Kitchen porter", **parts("start", start), "hours": "18",
-            "paid": "paid", "pay": "11.44", **overrides}
+    return {
+        "employer": "Harbour Café",
+        "job_title": "Kitchen porter",
+        **parts("start", start),
+        "hours": "18",
+        "paid": "paid",
+        "pay": "11.44",
+        **overrides,
+    }
 
 
 def jobs(app, reference=REFERENCE) -> list[JobStart]:
@@ -44,7 +62,7 @@ def jobs(app, reference=REFERENCE) -> list[JobStart]:
 
 
 def outcome_section(html: str) -> str:
-    return html[html.index('id="outcome"'):]
+    return html[html.index('id="outcome"') :]
 
 
 def words(html: str) -> str:
@@ -65,11 +83,22 @@ def test_recording_a_job_start_saves_it_with_a_history_line_and_an_audit_entry(a
     assert response.status_code == 302
     assert response.headers["Location"].endswith(f"/staff/referrals/{REFERENCE}#outcome")
     [job] = jobs(app)
-    assert (job.employer, job.job_title, job.start_date, job.end_date) == ("Harbour Café", "Kitchen porter", start, None)
+    assert (job.employer, job.job_title, job.start_date, job.end_date) == (
+        "Harbour Café",
+        "Kitchen porter",
+        start,
+        None,
+    )
     assert (job.hours_per_week, job.hourly_pay, job.paid) == (Decimal("18.00"), Decimal("11.44"), True)
     with db(app) as session:
-        assert session.scalar(select(ReferralEvent.kind).where(ReferralEvent.kind == "job-start", ReferralEvent.referral_id == job.referral_id))
-        audit = session.scalars(select(AuditEntry).where(AuditEntry.object_ref == REFERENCE, AuditEntry.action == "change")).all()
+        assert session.scalar(
+            select(ReferralEvent.kind).where(
+                ReferralEvent.kind == "job-start", ReferralEvent.referral_id == job.referral_id
+            )
+        )
+        audit = session.scalars(
+            select(AuditEntry).where(AuditEntry.object_ref == REFERENCE, AuditEntry.action == "change")
+        ).all()
         assert [entry.detail for entry in audit] == ["job-start"]
     page = provider.get(f"/staff/referrals/{REFERENCE}").get_data(as_text=True)
     section = outcome_section(page)
@@ -89,11 +118,19 @@ def test_a_job_change_ends_the_earlier_job(app, provider):
     [earlier] = jobs(app)
     form = provider.get(f"/staff/referrals/{REFERENCE}/job").get_data(as_text=True)
     assert "Harbour Café: Kitchen porter" in form and "No job ended" in form
-    change = job_form(first + timedelta(days=10), employer="Sandbridge Bay Hotel", ended_job=str(earlier.id),
-                      **parts("end", first + timedelta(days=9)))
+    change = job_form(
+        first + timedelta(days=10),
+        employer="Sandbridge Bay Hotel",
+        ended_job=str(earlier.id),
+        **parts("end", first + timedelta(days=9)),
+    )
     assert provider.post(f"/staff/referrals/{REFERENCE}/job", data=change).status_code == 302
     earlier, later = jobs(app)
-    assert earlier.end_date == first + timedelta(days=9) and later.employer == "Sandbridge Bay Hotel" and later.end_date is None
+    assert (
+        earlier.end_date == first + timedelta(days=9)
+        and later.employer == "Sandbridge Bay Hotel"
+        and later.end_date is None
+    )
 
 
 def test_weekly_and_monthly_check_ins_show_progress_in_words_and_13_boxes(app, provider):
@@ -105,10 +142,16 @@ def test_weekly_and_monthly_check_ins_show_progress_in_words_and_13_boxes(app, p
     assert provider.post(f"/staff/referrals/{REFERENCE}/check-in", data=weekly).status_code == 302
     assert provider.post(f"/staff/referrals/{REFERENCE}/check-in", data=monthly).status_code == 302
     with db(app) as session:
-        week, month = session.scalars(select(HoursCheckIn).where(HoursCheckIn.job_id == job.id).order_by(HoursCheckIn.id)).all()
+        week, month = session.scalars(
+            select(HoursCheckIn).where(HoursCheckIn.job_id == job.id).order_by(HoursCheckIn.id)
+        ).all()
         assert (week.period_start, week.period_end) == (start, start + timedelta(days=6))
-        assert month.period_start == start + timedelta(days=7) and 27 <= (month.period_end - month.period_start).days <= 30
-        assert session.scalar(select(AuditEntry.id).where(AuditEntry.detail == "check-in", AuditEntry.action == "change"))
+        assert (
+            month.period_start == start + timedelta(days=7) and 27 <= (month.period_end - month.period_start).days <= 30
+        )
+        assert session.scalar(
+            select(AuditEntry.id).where(AuditEntry.detail == "check-in", AuditEntry.action == "change")
+        )
     section = outcome_section(provider.get(f"/staff/referrals/{REFERENCE}").get_data(as_text=True))
     assert "5 of 13 weeks done. 8 more weeks of 16 hours or more are needed by" in words(section)  # weeks 1-5
     boxes = re.search(r'<div class="outcome-boxes" role="img" aria-label="([^"]+)">(.*?)</div>', section, re.S)
@@ -130,8 +173,12 @@ def test_validation_errors_are_in_easy_read_and_keep_what_was_typed(app, provide
     response = provider.post(f"/staff/referrals/{REFERENCE}/job", data=data)
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "<title>Error:" in page
-    for message in ("Write the name of the employer.", "The start date must be a real date, for example 6 4 2026.",
-                    "Hours a week must be a number from 0 to 80", "Pay for each hour must be a number of pounds from 0 to 500"):
+    for message in (
+        "Write the name of the employer.",
+        "The start date must be a real date, for example 6 4 2026.",
+        "Hours a week must be a number from 0 to 80",
+        "Pay for each hour must be a number of pounds from 0 to 500",
+    ):
         assert message in page
     assert 'value="31"' in page and 'value="lots"' in page and 'value="-3"' in page and 'value="Kitchen porter"' in page
     assert jobs(app) == []
@@ -140,15 +187,28 @@ def test_validation_errors_are_in_easy_read_and_keep_what_was_typed(app, provide
 def test_a_paid_job_needs_its_pay_and_a_choice_of_paid_or_unpaid(app, provider):
     page = provider.post(f"/staff/referrals/{REFERENCE}/job", data=job_form(today(), pay="")).get_data(as_text=True)
     assert "Write the pay for each hour in pounds" in page
-    page = provider.post(f"/staff/referrals/{REFERENCE}/job", data=job_form(today(), paid="maybe")).get_data(as_text=True)
+    page = provider.post(f"/staff/referrals/{REFERENCE}/job", data=job_form(today(), paid="maybe")).get_data(
+        as_text=True
+    )
     assert "Choose paid or unpaid." in page
     assert jobs(app) == []
 
 
-@pytest.mark.parametrize("field,value", [
-    ("start_day", "99999999999999999999"), ("start_year", "-1"), ("start_month", "13"), ("start_year", "26"),
-    ("hours", "NaN"), ("hours", "1e400"), ("hours", "Infinity"), ("hours", "16.555"), ("hours", "80.01"), ("pay", "£1e9"),
-])
+@pytest.mark.parametrize(
+    "field,value",
+    [
+        ("start_day", "99999999999999999999"),
+        ("start_year", "-1"),
+        ("start_month", "13"),
+        ("start_year", "26"),
+        ("hours", "NaN"),
+        ("hours", "1e400"),
+        ("hours", "Infinity"),
+        ("hours", "16.555"),
+        ("hours", "80.01"),
+        ("pay", "£1e9"),
+    ],
+)
 def test_strange_dates_and_numbers_get_a_message_not_an_error_page(app, provider, field, value):
     response = provider.post(f"/staff/referrals/{REFERENCE}/job", data=job_form(today(), **{field: value}))
     assert response.status_code == 200 and "There is a problem" in response.get_data(as_text=True)
@@ -162,11 +222,28 @@ def test_check_in_errors_are_explained_and_typed_values_kept(app, provider):
     cases = [
         ({"period": "week", **parts("from", start), "hours": "16"}, "Choose the job."),
         ({"job": str(job.id), **parts("from", start), "hours": "16"}, "Choose how long the check-in is for."),
-        ({"job": str(job.id), "period": "dates", **parts("from", start), **parts("to", start - timedelta(days=1)), "hours": "16"},
-         "The last day must be the same as or after the first day."),
-        ({"job": str(job.id), "period": "week", **parts("from", today() + timedelta(days=1)), "hours": "16"}, "The first day must be today or before."),
-        ({"job": str(job.id), "period": "week", **parts("from", start - timedelta(days=30)), "hours": "16"}, "These dates are not while the job was going."),
-        ({"job": str(job.id), "period": "week", **parts("from", start), "hours": "81"}, "Hours a week must be a number from 0 to 80"),
+        (
+            {
+                "job": str(job.id),
+                "period": "dates",
+                **parts("from", start),
+                **parts("to", start - timedelta(days=1)),
+                "hours": "16",
+            },
+            "The last day must be the same as or after the first day.",
+        ),
+        (
+            {"job": str(job.id), "period": "week", **parts("from", today() + timedelta(days=1)), "hours": "16"},
+            "The first day must be today or before.",
+        ),
+        (
+            {"job": str(job.id), "period": "week", **parts("from", start - timedelta(days=30)), "hours": "16"},
+            "These dates are not while the job was going.",
+        ),
+        (
+            {"job": str(job.id), "period": "week", **parts("from", start), "hours": "81"},
+            "Hours a week must be a number from 0 to 80",
+        ),
         ({"job": "999", "period": "week", **parts("from", start), "hours": "16"}, "Choose the job."),
     ]
     for data, message in cases:
@@ -182,11 +259,21 @@ def test_a_check_in_from_one_date_to_another_is_saved_with_those_dates(app, prov
     start = today() - timedelta(days=14)
     provider.post(f"/staff/referrals/{REFERENCE}/job", data=job_form(start))
     [job] = jobs(app)
-    data = {"job": str(job.id), "period": "dates", **parts("from", start), **parts("to", start + timedelta(days=9)), "hours": "15.5"}
+    data = {
+        "job": str(job.id),
+        "period": "dates",
+        **parts("from", start),
+        **parts("to", start + timedelta(days=9)),
+        "hours": "15.5",
+    }
     assert provider.post(f"/staff/referrals/{REFERENCE}/check-in", data=data).status_code == 302
     with db(app) as session:
         saved = session.scalar(select(HoursCheckIn).where(HoursCheckIn.job_id == job.id))
-        assert (saved.period_start, saved.period_end, saved.hours_per_week) == (start, start + timedelta(days=9), Decimal("15.50"))
+        assert (saved.period_start, saved.period_end, saved.hours_per_week) == (
+            start,
+            start + timedelta(days=9),
+            Decimal("15.50"),
+        )
 
 
 def test_the_check_in_page_asks_for_a_job_first_when_there_is_none(provider):
@@ -197,12 +284,16 @@ def test_the_check_in_page_asks_for_a_job_first_when_there_is_none(provider):
 def test_a_referral_that_has_not_started_is_refused_with_an_easy_message(app, client):
     sign_in_as(client, "provider")
     page = client.get(f"/staff/referrals/{DEMO_REFERENCE}/job")
-    assert page.status_code == 200 and "This referral is not at Started. Nothing was saved." in words(page.get_data(as_text=True))
+    assert page.status_code == 200 and "This referral is not at Started. Nothing was saved." in words(
+        page.get_data(as_text=True)
+    )
     response = client.post(f"/staff/referrals/{DEMO_REFERENCE}/job", data=job_form(today()))
     assert response.status_code == 409
     assert client.post(f"/staff/referrals/{DEMO_REFERENCE}/check-in", data={}).status_code == 409
     assert jobs(app, DEMO_REFERENCE) == []
-    assert f"/staff/referrals/{DEMO_REFERENCE}/job" not in client.get(f"/staff/referrals/{DEMO_REFERENCE}").get_data(as_text=True)
+    assert f"/staff/referrals/{DEMO_REFERENCE}/job" not in client.get(f"/staff/referrals/{DEMO_REFERENCE}").get_data(
+        as_text=True
+    )
 
 
 def test_a_provider_cannot_record_on_another_organisations_referral(app, client):

@@ -1,4 +1,5 @@
 """Every page opens in English and Welsh, and the language choice behaves."""
+
 import pytest
 
 from tests.site import all_pages
@@ -19,7 +20,9 @@ def test_every_public_page_opens_in_both_languages(app, client, lang):
 def test_home_page_says_what_the_site_is_for(client):
     page = client.get("/").get_data(as_text=True)
     assert "Find your way into paid work" in page
-    assert 'href="/glossary#learning-disability">learning disability</a> or <a href="/glossary#autism">autism</a>' in page
+    assert (
+        'href="/glossary#learning-disability">learning disability</a> or <a href="/glossary#autism">autism</a>' in page
+    )
     for journey in ("My work checklists", "Find my way to work", "Ask for help"):
         assert journey in page
 
@@ -27,7 +30,7 @@ def test_home_page_says_what_the_site_is_for(client):
 def test_home_page_in_welsh_is_welsh(client):
     page = client.get("/?lang=cy").get_data(as_text=True)
     assert "Find your way into paid work" not in page
-    assert "<h1 id=\"say-1\" data-say=" in page
+    assert '<h1 id="say-1" data-say=' in page
     assert "Dod o hyd i'ch ffordd i waith am dâl</h1>" in page
     assert "<title>Dod o hyd i&#39;ch ffordd i waith am dâl – Fy Ffordd i Waith</title>" in page
 
@@ -56,7 +59,9 @@ def test_a_bad_lang_cookie_is_ignored(client):
     assert '<html lang="en"' in client.get("/").get_data(as_text=True)
 
 
-@pytest.mark.parametrize("query", ["a=1&a=2", "next=%00", "q=%ff%fe", "lang=cy&lang=en", "%zz=1", "x=" + "%E2%9C%93" * 300])
+@pytest.mark.parametrize(
+    "query", ["a=1&a=2", "next=%00", "q=%ff%fe", "lang=cy&lang=en", "%zz=1", "x=" + "%E2%9C%93" * 300]
+)
 def test_odd_query_strings_never_break_a_page(client, query):
     assert client.get("/?" + query).status_code == 200
 
@@ -71,4 +76,3 @@ def test_language_switch_keeps_the_person_on_the_same_page(client):
 def test_language_switch_keeps_other_query_arguments(client):
     page = client.get("/reading-settings?next=/privacy").get_data(as_text=True)
     assert "next=/privacy" in page.split('hreflang="cy"')[0].rsplit("<a ", 1)[1]
-

@@ -1,4 +1,5 @@
 """The read-only Open Referral API: page shape and records valid against the HSDS 3.0 schemas, clear 400s and 404s."""
+
 import pytest
 from jsonschema import Draft202012Validator
 
@@ -55,7 +56,8 @@ def test_search_and_filters_narrow_the_list(client):
     organization = next(r["organization_id"] for r in demo_records() if r["id"] == HARBOUR_CAFE)
     assert names(f"organization_id={organization}") == {"Harbour Café training jobs", "Event catering team"}
     assert len(names("modified_after=2026-11-15T00:00:00Z")) == len(
-        [r for r in demo_records() if r["last_modified"] >= "2026-11-15T00:00:00Z"])
+        [r for r in demo_records() if r["last_modified"] >= "2026-11-15T00:00:00Z"]
+    )
 
 
 def test_a_page_past_the_end_is_empty_but_keeps_its_number(client):
@@ -68,13 +70,23 @@ def test_no_matches_is_an_empty_page(client):
     assert body["empty"] and body["total_items"] == 0 and body["total_pages"] == 1
 
 
-@pytest.mark.parametrize("query, parameter", [
-    ("page=0", "page"), ("page=abc", "page"), ("page=" + "9" * 50, "page"), ("per_page=0", "per_page"),
-    ("modified_after=2026-11-01T09:00:00Z" + "x" * 40, "modified_after"),
-    ("per_page=1000", "per_page"), ("full=perhaps", "full"), ("modified_after=yesterday", "modified_after"),
-    ("taxonomy_term_id=%3Cscript%3E", "taxonomy_term_id"), ("organization_id=" + "x" * 100, "organization_id"),
-    ("search=" + "x" * 500, "search"), ("search=%00", "search"),
-])
+@pytest.mark.parametrize(
+    "query, parameter",
+    [
+        ("page=0", "page"),
+        ("page=abc", "page"),
+        ("page=" + "9" * 50, "page"),
+        ("per_page=0", "per_page"),
+        ("modified_after=2026-11-01T09:00:00Z" + "x" * 40, "modified_after"),
+        ("per_page=1000", "per_page"),
+        ("full=perhaps", "full"),
+        ("modified_after=yesterday", "modified_after"),
+        ("taxonomy_term_id=%3Cscript%3E", "taxonomy_term_id"),
+        ("organization_id=" + "x" * 100, "organization_id"),
+        ("search=" + "x" * 500, "search"),
+        ("search=%00", "search"),
+    ],
+)
 def test_bad_parameters_are_a_400_in_json_never_a_500(client, query, parameter):
     response = client.get(f"/api/services?{query}")
     assert response.status_code == 400 and response.mimetype == "application/json"
@@ -91,4 +103,9 @@ def test_our_taxonomies_and_terms_are_published_as_valid_hsds_records(client):
     assert {t["id"] for t in taxonomies["contents"]} == {v.id for v in VOCABULARIES.values()}
     terms = client.get(f"/api/taxonomy-terms?per_page=200&taxonomy_id={VOCABULARIES['ladder-step'].id}").get_json()
     assert_valid_page(terms, schema.validator("taxonomy_term.json"))
-    assert {t["code"] for t in terms["contents"]} == {"volunteering", "social-enterprise", "supported-employment", "independent-employment"}
+    assert {t["code"] for t in terms["contents"]} == {
+        "volunteering",
+        "social-enterprise",
+        "supported-employment",
+        "independent-employment",
+    }

@@ -1,4 +1,5 @@
 """The directory: search by words, filters in a plain GET form, pages, no results, odd addresses, both languages."""
+
 import re
 
 import pytest
@@ -13,7 +14,9 @@ def expected(**filters) -> set[str]:
 
 
 def names_on(page: str) -> set[str]:
-    return set(re.findall(r'<h2 class="card-title"><a href="/services/[^"]+"[^>]*>([^<]+)</a>', page.replace("&#39;", "'")))
+    return set(
+        re.findall(r'<h2 class="card-title"><a href="/services/[^"]+"[^>]*>([^<]+)</a>', page.replace("&#39;", "'"))
+    )
 
 
 def all_names(client, query: str) -> tuple[set[str], int]:
@@ -21,30 +24,39 @@ def all_names(client, query: str) -> tuple[set[str], int]:
     page = client.get(f"/services?{query}").get_data(as_text=True)
     total = int(re.search(r"We found (\d+) service", page).group(1))
     names, number = names_on(page), 1
-    while 'Next page</a>' in page:
+    while "Next page</a>" in page:
         number += 1
         page = client.get(f"/services?{query}&page={number}").get_data(as_text=True)
         names |= names_on(page)
     return names, total
 
 
-@pytest.mark.parametrize("query, filters", [
-    ("", {}),
-    ("step=volunteering", {"step": ["volunteering"]}),
-    ("step=volunteering&step=social-enterprise", {"step": ["volunteering", "social-enterprise"]}),
-    ("kind=job-coaching", {"kind": ["job-coaching"]}),
-    ("kind=supported-internship&need=autism", {"kind": ["supported-internship"], "need": ["autism"]}),
-    ("need=mental-health", {"need": ["mental-health"]}),
-    ("age=14-15", {"ages": (14, 15)}),
-    ("age=30", {"ages": (30, 30)}),
-    ("area=harbourside", {"area": ["harbourside"]}),
-    ("pay=paid", {"pay": ["paid"]}),
-    ("pay=unpaid", {"pay": ["unpaid"]}),
-    ("pay=paid&pay=unpaid", {"pay": ["paid", "unpaid"]}),
-    ("ask=yes", {"ask": True}),
-    ("step=independent-employment&age=16-18&ask=yes&pay=paid", {"step": ["independent-employment"], "ages": (16, 18), "ask": True, "pay": ["paid"]}),
-    ("step=supported-employment&area=town-centre&need=learning-disability", {"step": ["supported-employment"], "area": ["town-centre"], "need": ["learning-disability"]}),
-])
+@pytest.mark.parametrize(
+    "query, filters",
+    [
+        ("", {}),
+        ("step=volunteering", {"step": ["volunteering"]}),
+        ("step=volunteering&step=social-enterprise", {"step": ["volunteering", "social-enterprise"]}),
+        ("kind=job-coaching", {"kind": ["job-coaching"]}),
+        ("kind=supported-internship&need=autism", {"kind": ["supported-internship"], "need": ["autism"]}),
+        ("need=mental-health", {"need": ["mental-health"]}),
+        ("age=14-15", {"ages": (14, 15)}),
+        ("age=30", {"ages": (30, 30)}),
+        ("area=harbourside", {"area": ["harbourside"]}),
+        ("pay=paid", {"pay": ["paid"]}),
+        ("pay=unpaid", {"pay": ["unpaid"]}),
+        ("pay=paid&pay=unpaid", {"pay": ["paid", "unpaid"]}),
+        ("ask=yes", {"ask": True}),
+        (
+            "step=independent-employment&age=16-18&ask=yes&pay=paid",
+            {"step": ["independent-employment"], "ages": (16, 18), "ask": True, "pay": ["paid"]},
+        ),
+        (
+            "step=supported-employment&area=town-centre&need=learning-disability",
+            {"step": ["supported-employment"], "area": ["town-centre"], "need": ["learning-disability"]},
+        ),
+    ],
+)
 def test_filters_find_exactly_the_services_that_match(client, query, filters):
     names, total = all_names(client, query)
     want = expected(**filters)
@@ -66,7 +78,9 @@ def test_a_page_past_the_end_shows_the_last_page(client):
 
 def test_words_find_services_whatever_the_accents_and_case(client):
     for words in ("café", "CAFE", "cafe harbour"):
-        assert "Harbour Café training jobs" in names_on(client.get("/services", query_string={"q": words}).get_data(as_text=True))
+        assert "Harbour Café training jobs" in names_on(
+            client.get("/services", query_string={"q": words}).get_data(as_text=True)
+        )
 
 
 def test_a_word_finds_longer_words_that_start_with_it(client):
@@ -101,7 +115,9 @@ def test_choices_are_kept_in_the_form(client):
 
 
 def test_demo_services_are_marked_as_examples(client):
-    assert "These services are examples for trying out the website. They are not real." in client.get("/services").get_data(as_text=True)
+    assert "These services are examples for trying out the website. They are not real." in client.get(
+        "/services"
+    ).get_data(as_text=True)
 
 
 def test_an_age_that_cannot_be_read_is_explained_in_easy_read(client):
@@ -112,11 +128,26 @@ def test_an_age_that_cannot_be_read_is_explained_in_easy_read(client):
     assert "<title>Error: " in page and "We found 44 services" in page
 
 
-@pytest.mark.parametrize("query", [
-    "step=flying&kind=%3Cscript%3E&colour=red", "page=-1", "page=abc", "page=" + "9" * 5000, "age=-5", "age=" + "9" * 5000,
-    "q=" + "%E2%9C%93" * 400, "q=%00%00", "q=%ff%fe", "step=volunteering&step=volunteering", "%zz=1", "q=%25%5F%5C",
-    "area=" + "x" * 3000, "lang=cy&q=%F0%9F%90%95", "q=" + "a+" * 500,
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "step=flying&kind=%3Cscript%3E&colour=red",
+        "page=-1",
+        "page=abc",
+        "page=" + "9" * 5000,
+        "age=-5",
+        "age=" + "9" * 5000,
+        "q=" + "%E2%9C%93" * 400,
+        "q=%00%00",
+        "q=%ff%fe",
+        "step=volunteering&step=volunteering",
+        "%zz=1",
+        "q=%25%5F%5C",
+        "area=" + "x" * 3000,
+        "lang=cy&q=%F0%9F%90%95",
+        "q=" + "a+" * 500,
+    ],
+)
 def test_odd_addresses_never_break_the_directory(client, query):
     assert client.get("/services?" + query).status_code == 200
 

@@ -1,5 +1,6 @@
 """Easy read on the directory pages the shared checks do not reach: filtered searches, services for me and every
 demo service. Short sentences, a good reading score, a symbol on every row, hard words linked, audio registered."""
+
 import re
 from urllib.parse import parse_qsl, urlsplit
 
@@ -26,7 +27,10 @@ SEGMENTS = re.compile(r'<a [^>]*href="([^"]*)"[^>]*>(.*?)</a>|<[^>]+>|([^<]+)', 
 
 def page_clips(app, path: str, lang: str = "en") -> list:
     url = urlsplit(path)
-    with app.app_context(), app.test_request_context(url.path, query_string={**dict(parse_qsl(url.query)), "lang": lang}):
+    with (
+        app.app_context(),
+        app.test_request_context(url.path, query_string={**dict(parse_qsl(url.query)), "lang": lang}),
+    ):
         app.preprocess_request()
         app.dispatch_request()
         return [*g.page_reader.clips, g.page_reader.page_clip()]
@@ -50,7 +54,9 @@ def test_every_sentence_is_short_and_every_string_and_page_reads_easily(app, kno
             for sentence in re.split(r"(?<=[.!?:])\s+", clip.text):
                 if not whole_page and len(sentence.split()) > MAX_WORDS:
                     problems.append(f"{path}: over {MAX_WORDS} words: {sentence!r}")
-            if (whole_page or len(clip.text.split()) >= SCORED_FROM_WORDS) and textstat.flesch_reading_ease(known_words.sub("it", clip.text)) < MIN_FLESCH:
+            if (whole_page or len(clip.text.split()) >= SCORED_FROM_WORDS) and textstat.flesch_reading_ease(
+                known_words.sub("it", clip.text)
+            ) < MIN_FLESCH:
                 problems.append(f"{path}: hard to read: {clip.text[:80]!r}")
     assert not problems, "\n".join(problems)
 
@@ -80,7 +86,9 @@ def test_every_row_and_card_has_a_symbol_from_the_index(app, client):
 def test_the_first_hard_word_in_the_text_of_each_page_links_to_the_word_list(app, client):
     with app.test_request_context():
         words = {str(word).casefold(): entry.slug for entry in ENTRIES for word in (entry.term, *entry.also)}
-    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)", re.I)
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)", re.I
+    )
     for path in PATHS:
         main = client.get(path).get_data(as_text=True).split('<main id="main"', 1)[1].split("</main>", 1)[0]
         main = re.sub(r"<(h[1-6]|label|legend|summary|th|code)[^>]*>.*?</\1>", " ", main, flags=re.S)

@@ -1,12 +1,13 @@
 """flask directory import / export: a good file goes in whole, a bad one not at all, and export comes back the same."""
+
 import json
 
 from sqlalchemy import func, select
 
 from app.pathways import schema
 from app.pathways.models import Organization, Service
-from tests.site import make_app
 from tests.pathways_builders import DEMO_FILE, changed, demo_records, make_record, write_json
+from tests.site import make_app
 
 
 def count(app, model=Service) -> int:
@@ -32,7 +33,9 @@ def test_a_page_of_records_imports_like_a_list(app, runner, tmp_path):
 def test_importing_again_updates_by_id(app, client, runner, tmp_path):
     record = make_record(name="Before the change")
     runner.invoke(args=["directory", "import", str(write_json(tmp_path / "one.json", [record]))])
-    result = runner.invoke(args=["directory", "import", str(write_json(tmp_path / "two.json", [changed(record, name="After the change")]))])
+    result = runner.invoke(
+        args=["directory", "import", str(write_json(tmp_path / "two.json", [changed(record, name="After the change")]))]
+    )
     assert "(0 new, 1 updated)" in result.output
     page = client.get(f"/services/{record['id']}").get_data(as_text=True)
     assert "After the change" in page and "Before the change" not in page
@@ -43,7 +46,9 @@ def test_a_file_with_any_bad_record_imports_nothing_and_lists_every_problem(app,
     good = make_record(name="A good service")
     bad_age = make_record(minimum_age=30, maximum_age=20)
     bad_symbol = changed(make_record(), **{"x_mywaytowork.symbol": "unicorn", "contacts.0.email": 7})
-    result = runner.invoke(args=["directory", "import", str(write_json(tmp_path / "bad.json", [good, bad_age, bad_symbol]))])
+    result = runner.invoke(
+        args=["directory", "import", str(write_json(tmp_path / "bad.json", [good, bad_age, bad_symbol]))]
+    )
     assert result.exit_code == 1
     assert "Nothing was imported. 3 problem(s) to fix first:" in result.output
     assert f"record {bad_age['id']}, minimum_age: (30) is more than maximum_age (20)." in result.output
@@ -64,14 +69,23 @@ def test_an_id_that_belongs_to_another_stored_service_is_a_problem(app, runner, 
 
 def test_files_that_cannot_be_read_get_a_clear_message(runner, tmp_path):
     (tmp_path / "broken.json").write_text("[{", encoding="utf-8")
-    for path, words in ((tmp_path / "missing.json", "There is no file at"), (tmp_path / "broken.json", "not valid JSON"),
-                        (tmp_path, "is a folder")):
+    for path, words in (
+        (tmp_path / "missing.json", "There is no file at"),
+        (tmp_path / "broken.json", "not valid JSON"),
+        (tmp_path, "is a folder"),
+    ):
         result = runner.invoke(args=["directory", "import", str(path)])
         assert result.exit_code == 1 and words in result.output and "Traceback" not in result.output
 
 
 def test_export_writes_valid_hsds_records_that_import_back_to_the_same_data(app, runner, tmp_path):
-    runner.invoke(args=["directory", "import", str(write_json(tmp_path / "extra.json", [make_record(), make_record(name="Other")]))])
+    runner.invoke(
+        args=[
+            "directory",
+            "import",
+            str(write_json(tmp_path / "extra.json", [make_record(), make_record(name="Other")])),
+        ]
+    )
     first = tmp_path / "first.json"
     result = runner.invoke(args=["directory", "export", str(first)])
     assert result.exit_code == 0 and "Exported 46 services" in result.output

@@ -1,4 +1,5 @@
 """The ladder, each step, a service's page and services for me, in English and Welsh."""
+
 import re
 
 import pytest
@@ -31,7 +32,7 @@ def test_the_ladder_shows_4_steps_in_order_and_the_aim_of_a_real_job(client):
 
 
 def test_every_step_has_its_page_in_both_languages(client, lang):
-    for number, step in enumerate(LADDER_STEPS, 1):
+    for step in LADDER_STEPS:
         response = client.get(f"/find-work/{step}", query_string={"lang": lang})
         assert response.status_code == 200
         assert f'<html lang="{lang}"' in response.get_data(as_text=True)
@@ -64,9 +65,17 @@ def test_an_unknown_step_is_the_easy_read_404(client):
 
 def test_a_service_page_puts_the_easy_read_summary_first_then_the_details(client):
     page = text(client.get(f"/services/{HARBOUR_CAFE}").get_data(as_text=True))
-    order = ["Harbour Café training jobs", "Work in a community café by the harbour.", "It is run by Harbour Café (demo).",
-             "Who it is for", "More about this service", "Where and when", "How much it costs", "Languages",
-             "Ask for help from this service"]
+    order = [
+        "Harbour Café training jobs",
+        "Work in a community café by the harbour.",
+        "It is run by Harbour Café (demo).",
+        "Who it is for",
+        "More about this service",
+        "Where and when",
+        "How much it costs",
+        "Languages",
+        "Ask for help from this service",
+    ]
     places = [page.index(words) for words in order]
     assert places == sorted(places)
     assert "This service is an example for trying out the website. It is not real." in page
@@ -122,7 +131,9 @@ def test_services_for_me_from_an_address_ranks_with_reasons(client):
     page = text(client.get("/services-for-me?interest=animals&try=volunteering-role&age=16-18").get_data(as_text=True))
     assert "Step 1: Volunteering" in page and "You could start here." in page
     first = page.index("Volunteer with animals")
-    assert page.index("Because you want to try volunteering.", first) < page.index("Because you said you like animals.", first)
+    assert page.index("Because you want to try volunteering.", first) < page.index(
+        "Because you said you like animals.", first
+    )
     assert page.index("Step 2: Social enterprise") > first
 
 
@@ -170,9 +181,13 @@ def test_phone_numbers_are_grouped_and_a_text_number_is_a_text_link(client):
 def test_a_council_record_without_our_easy_read_fields_still_shows_well(client, runner, tmp_path):
     from tests.pathways_builders import make_record, write_json
 
-    record = make_record(name="Plain council service", description="A plain description from the council.", attributes=[])
+    record = make_record(
+        name="Plain council service", description="A plain description from the council.", attributes=[]
+    )
     del record["x_mywaytowork"]
-    assert runner.invoke(args=["directory", "import", str(write_json(tmp_path / "plain.json", [record]))]).exit_code == 0
+    assert (
+        runner.invoke(args=["directory", "import", str(write_json(tmp_path / "plain.json", [record]))]).exit_code == 0
+    )
     english = text(client.get(f"/services/{record['id']}").get_data(as_text=True))
     assert "A plain description from the council." in english and "Get in touch to find out how to start." in english
     welsh = client.get(f"/services/{record['id']}?lang=cy").get_data(as_text=True)

@@ -1,7 +1,8 @@
 """`flask data purge`: each rule with rows just inside and just outside its limit, the dry run, and logs."""
+
 import logging
 import os
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -17,14 +18,22 @@ from app.referrals.models import JobStart, Referral, ReferralEvent, ReferralNote
 from app.staff.models import PasswordReset, Pupil, StaffUser
 from tests.db.conftest import _empty_postgres
 
-NOW = datetime.now(timezone.utc)
+NOW = datetime.now(UTC)
 HOUR = timedelta(hours=1)
 # Everything a person could be found by. None of it may be left in a purged row, or appear in a log.
 PERSONAL = {
-    "person_name": "Robin Keepsake", "email": "robin.keepsake@example.org", "phone": "07700 900123",
-    "address": "1 Harbour Row, Sandbridge", "area": "SB1 2AB", "message": "Robin likes the early shift",
-    "interpreter_language": "Polish", "asker_name": "Morgan Keepsake", "asker_email": "morgan.keepsake@example.org",
-    "asker_role": "Transition lead", "asker_organisation": "Keepsake Academy", "parent_consent_name": "Morgan Keepsake",
+    "person_name": "Robin Keepsake",
+    "email": "robin.keepsake@example.org",
+    "phone": "07700 900123",
+    "address": "1 Harbour Row, Sandbridge",
+    "area": "SB1 2AB",
+    "message": "Robin likes the early shift",
+    "interpreter_language": "Polish",
+    "asker_name": "Morgan Keepsake",
+    "asker_email": "morgan.keepsake@example.org",
+    "asker_role": "Transition lead",
+    "asker_organisation": "Keepsake Academy",
+    "parent_consent_name": "Morgan Keepsake",
 }
 PUPIL_NAME = "Casey Oldpupil"
 NOTE = "Rang Robin Keepsake on Tuesday"
@@ -46,22 +55,53 @@ def _session(app):
     return app.extensions["database"]["factory"]()
 
 
-def add_referral(session, reference: str, last_change: datetime, status_changed: datetime | None = None,
-                 checklist: ChecklistSession | None = None) -> Referral:
+def add_referral(
+    session,
+    reference: str,
+    last_change: datetime,
+    status_changed: datetime | None = None,
+    checklist: ChecklistSession | None = None,
+) -> Referral:
     referral = Referral(
-        reference=reference, idempotency_key=reference, created_at=last_change - timedelta(days=30), updated_at=last_change,
-        status="closed", status_changed_at=status_changed or last_change, contact_due_on=date(2020, 1, 10),
-        service_id="service-1", service_name="Supported employment", organization_id="org-1", ladder_step="supported-employment",
-        age_band="19-25", asker="professional", professional_kind="school", date_of_birth=date(2005, 4, 1), age=19,
-        contact_methods=["email", "phone"], contact_times=["morning"], needs=["easy-read", "interpreter"],
-        consent_at=last_change - timedelta(days=30), plan={"strengths": ["Robin is kind"]},
-        checklist_session_id=checklist.id if checklist else None, **PERSONAL)
+        reference=reference,
+        idempotency_key=reference,
+        created_at=last_change - timedelta(days=30),
+        updated_at=last_change,
+        status="closed",
+        status_changed_at=status_changed or last_change,
+        contact_due_on=date(2020, 1, 10),
+        service_id="service-1",
+        service_name="Supported employment",
+        organization_id="org-1",
+        ladder_step="supported-employment",
+        age_band="19-25",
+        asker="professional",
+        professional_kind="school",
+        date_of_birth=date(2005, 4, 1),
+        age=19,
+        contact_methods=["email", "phone"],
+        contact_times=["morning"],
+        needs=["easy-read", "interpreter"],
+        consent_at=last_change - timedelta(days=30),
+        plan={"strengths": ["Robin is kind"]},
+        checklist_session_id=checklist.id if checklist else None,
+        **PERSONAL,
+    )
     session.add(referral)
     session.flush()
     session.add(ReferralNote(referral_id=referral.id, text=NOTE))
     session.add(ReferralEvent(referral_id=referral.id, kind="created", to_status="new"))
-    session.add(JobStart(referral_id=referral.id, employer="Bay Foods", job_title="Shelf filler", start_date=date(2021, 3, 1),
-                         hours_per_week=Decimal("16.5"), hourly_pay=Decimal("11.44"), paid=True))
+    session.add(
+        JobStart(
+            referral_id=referral.id,
+            employer="Bay Foods",
+            job_title="Shelf filler",
+            start_date=date(2021, 3, 1),
+            hours_per_week=Decimal("16.5"),
+            hourly_pay=Decimal("11.44"),
+            paid=True,
+        )
+    )
     return referral
 
 
@@ -69,14 +109,26 @@ def add_checklist(session, expires_at: datetime, code: str) -> ChecklistSession:
     record = ChecklistSession(code_hash=code, expires_at=expires_at)
     session.add(record)
     session.flush()
-    session.add(ChecklistAnswer(session_id=record.id, checklist_id="my-work-dreams", step_id="dream-job", text="Robin wants to bake"))
+    session.add(
+        ChecklistAnswer(
+            session_id=record.id, checklist_id="my-work-dreams", step_id="dream-job", text="Robin wants to bake"
+        )
+    )
     session.add(ShareLink(session_id=record.id, token_hash=f"share-{code}", expires_at=expires_at))
     return record
 
 
 def add_message(session, status: str, sent_at: datetime | None = None, created_at: datetime = NOW) -> OutboxMessage:
-    message = OutboxMessage(kind="new-referral", to_address=PERSONAL["email"], subject="New request", body="Body",
-                            status=status, sent_at=sent_at, created_at=created_at, next_attempt_at=created_at)
+    message = OutboxMessage(
+        kind="new-referral",
+        to_address=PERSONAL["email"],
+        subject="New request",
+        body="Body",
+        status=status,
+        sent_at=sent_at,
+        created_at=created_at,
+        next_attempt_at=created_at,
+    )
     session.add(message)
     return message
 
@@ -97,12 +149,20 @@ def rows(bare_app) -> dict:
             "expired-with-purged-referral": add_checklist(session, NOW - HOUR, "purged-link"),
         }
         referrals = {
-            "purged": add_referral(session, "PURG-ED11", NOW - keep_days - HOUR, checklist=checklists["expired-with-purged-referral"]),
-            "kept": add_referral(session, "KEPT-0001", NOW - keep_days + HOUR, checklist=checklists["expired-with-kept-referral"]),
-            "kept-status-changed": add_referral(session, "KEPT-0002", NOW - keep_days - HOUR, status_changed=NOW - keep_days + HOUR),
+            "purged": add_referral(
+                session, "PURG-ED11", NOW - keep_days - HOUR, checklist=checklists["expired-with-purged-referral"]
+            ),
+            "kept": add_referral(
+                session, "KEPT-0001", NOW - keep_days + HOUR, checklist=checklists["expired-with-kept-referral"]
+            ),
+            "kept-status-changed": add_referral(
+                session, "KEPT-0002", NOW - keep_days - HOUR, status_changed=NOW - keep_days + HOUR
+            ),
         }
         pupils = {
-            "old-checklist-gone": Pupil(checklist_session_id=checklists["expired"].id, created_at=NOW - pupil_days - HOUR),
+            "old-checklist-gone": Pupil(
+                checklist_session_id=checklists["expired"].id, created_at=NOW - pupil_days - HOUR
+            ),
             "old-no-checklist": Pupil(checklist_session_id=None, created_at=NOW - pupil_days - HOUR),
             "old-checklist-live": Pupil(checklist_session_id=checklists["live"].id, created_at=NOW - pupil_days - HOUR),
             "young-no-checklist": Pupil(checklist_session_id=None, created_at=NOW - pupil_days + HOUR),
@@ -126,14 +186,24 @@ def rows(bare_app) -> dict:
         for reset in resets.values():
             reset.staff_id = staff.id
             session.add(reset)
-        limits = {"window-25-hours-ago": RateLimit(key="old", window_start=NOW - 25 * HOUR, count=3),
-                  "window-23-hours-ago": RateLimit(key="recent", window_start=NOW - 23 * HOUR, count=3)}
+        limits = {
+            "window-25-hours-ago": RateLimit(key="old", window_start=NOW - 25 * HOUR, count=3),
+            "window-23-hours-ago": RateLimit(key="recent", window_start=NOW - 23 * HOUR, count=3),
+        }
         session.add_all(limits.values())
         session.commit()
-        found = {"checklists": checklists, "referrals": referrals, "pupils": pupils, "messages": messages,
-                 "resets": resets, "limits": limits}
-        return {group: {name: row.id if hasattr(row, "id") else row.key for name, row in named.items()}
-                for group, named in found.items()}
+        found = {
+            "checklists": checklists,
+            "referrals": referrals,
+            "pupils": pupils,
+            "messages": messages,
+            "resets": resets,
+            "limits": limits,
+        }
+        return {
+            group: {name: row.id if hasattr(row, "id") else row.key for name, row in named.items()}
+            for group, named in found.items()
+        }
 
 
 def surviving(app, column) -> set:
@@ -143,8 +213,15 @@ def surviving(app, column) -> set:
 
 def test_each_rule_removes_what_is_just_past_its_limit_and_keeps_what_is_just_inside(bare_app, rows):
     counts = purge(bare_app, now=NOW)
-    assert (counts.referrals, counts.notes, counts.checklists, counts.pupils, counts.messages,
-            counts.password_resets, counts.rate_limits) == (1, 1, 2, 2, 1, 2, 1)
+    assert (
+        counts.referrals,
+        counts.notes,
+        counts.checklists,
+        counts.pupils,
+        counts.messages,
+        counts.password_resets,
+        counts.rate_limits,
+    ) == (1, 1, 2, 2, 1, 2, 1)
 
     with _session(bare_app) as session:
         purged = session.get(Referral, rows["referrals"]["purged"])
@@ -154,17 +231,41 @@ def test_each_rule_removes_what_is_just_past_its_limit_and_keeps_what_is_just_in
         assert purged.contact_methods == [] and purged.contact_times == [] and purged.checklist_session_id is None
         assert purged.personal_data_removed_at is not None
         # What the council's figures need is kept.
-        assert (purged.reference, purged.service_id, purged.status, purged.ladder_step, purged.age_band, purged.asker,
-                purged.professional_kind, purged.needs) == (
-            "PURG-ED11", "service-1", "closed", "supported-employment", "19-25", "professional", "school", ["easy-read", "interpreter"])
+        assert (
+            purged.reference,
+            purged.service_id,
+            purged.status,
+            purged.ladder_step,
+            purged.age_band,
+            purged.asker,
+            purged.professional_kind,
+            purged.needs,
+        ) == (
+            "PURG-ED11",
+            "service-1",
+            "closed",
+            "supported-employment",
+            "19-25",
+            "professional",
+            "school",
+            ["easy-read", "interpreter"],
+        )
         [job] = purged.jobs
-        assert (job.hours_per_week, job.start_date, job.employer, job.paid) == (Decimal("16.5"), date(2021, 3, 1), "Bay Foods", True)
+        assert (job.hours_per_week, job.start_date, job.employer, job.paid) == (
+            Decimal("16.5"),
+            date(2021, 3, 1),
+            "Bay Foods",
+            True,
+        )
         assert len(purged.events) == 1 and purged.notes == []
         for name in ("kept", "kept-status-changed"):
             kept = session.get(Referral, rows["referrals"][name])
             assert kept.person_name == PERSONAL["person_name"] and kept.personal_data_removed_at is None
             assert [note.text for note in kept.notes] == [NOTE]
-        assert session.get(Referral, rows["referrals"]["kept"]).checklist_session_id == rows["checklists"]["expired-with-kept-referral"]
+        assert (
+            session.get(Referral, rows["referrals"]["kept"]).checklist_session_id
+            == rows["checklists"]["expired-with-kept-referral"]
+        )
 
     ids = rows["checklists"]
     assert surviving(bare_app, ChecklistSession.id) == {ids["live"], ids["expired-with-kept-referral"]}
@@ -179,15 +280,31 @@ def test_each_rule_removes_what_is_just_past_its_limit_and_keeps_what_is_just_in
     assert surviving(bare_app, RateLimit.key) == {"recent"}
 
     again = purge(bare_app, now=NOW)
-    assert again.summary() == ("Removed personal data from 0 referrals (and deleted 0 notes); deleted 0 checklists, 0 pupils, "
-                               "0 sent messages, 0 password resets and 0 rate-limit counts.")
+    assert again.summary() == (
+        "Removed personal data from 0 referrals (and deleted 0 notes); deleted 0 checklists, 0 pupils, "
+        "0 sent messages, 0 password resets and 0 rate-limit counts."
+    )
 
 
 def _snapshot(app) -> dict:
     with _session(app) as session:
-        tables = {model.__tablename__: session.scalar(select(func.count()).select_from(model)) for model in (
-            Referral, ReferralNote, ChecklistSession, ChecklistAnswer, ShareLink, Pupil, OutboxMessage, PasswordReset, RateLimit)}
-        people = sorted((r.reference, r.person_name, r.email, r.personal_data_removed_at) for r in session.scalars(select(Referral)))
+        tables = {
+            model.__tablename__: session.scalar(select(func.count()).select_from(model))
+            for model in (
+                Referral,
+                ReferralNote,
+                ChecklistSession,
+                ChecklistAnswer,
+                ShareLink,
+                Pupil,
+                OutboxMessage,
+                PasswordReset,
+                RateLimit,
+            )
+        }
+        people = sorted(
+            (r.reference, r.person_name, r.email, r.personal_data_removed_at) for r in session.scalars(select(Referral))
+        )
         return {"tables": tables, "people": people}
 
 
@@ -197,12 +314,14 @@ def test_the_dry_run_counts_the_same_and_changes_nothing(bare_app, rows):
     assert result.exit_code == 0, result.output
     assert result.output.strip() == (
         "Dry run, nothing changed. Would remove personal data from 1 referral (and would delete 1 note); "
-        "would delete 2 checklists, 2 pupils, 1 sent message, 2 password resets and 1 rate-limit count.")
+        "would delete 2 checklists, 2 pupils, 1 sent message, 2 password resets and 1 rate-limit count."
+    )
     assert _snapshot(bare_app) == before
     real = bare_app.test_cli_runner().invoke(args=["data", "purge"])
     assert real.output.strip() == (
         "Removed personal data from 1 referral (and deleted 1 note); "
-        "deleted 2 checklists, 2 pupils, 1 sent message, 2 password resets and 1 rate-limit count.")
+        "deleted 2 checklists, 2 pupils, 1 sent message, 2 password resets and 1 rate-limit count."
+    )
     assert _snapshot(bare_app) != before
 
 

@@ -1,4 +1,5 @@
 """Every English easy-read string on every page: short sentences, a good reading score, hard words linked."""
+
 import re
 
 import pytest
@@ -14,8 +15,15 @@ MIN_FLESCH = 70
 SCORED_FROM_WORDS = 8
 # Names that cannot be made simpler. Glossary words are explained on the word list, so they count as known too.
 NAMES = [
-    "Equality Advisory and Support Service", "Information Commissioner's Office", "Atkinson Hyperlegible Next",
-    "GNU General Public License", "OpenMoji", "eSpeak NG", "WCAG 2.2", "Braille Institute", "My Way to Work",
+    "Equality Advisory and Support Service",
+    "Information Commissioner's Office",
+    "Atkinson Hyperlegible Next",
+    "GNU General Public License",
+    "OpenMoji",
+    "eSpeak NG",
+    "WCAG 2.2",
+    "Braille Institute",
+    "My Way to Work",
 ]
 
 
@@ -33,7 +41,13 @@ def _sentences(text: str) -> list[str]:
 
 def test_every_sentence_has_15_words_or_fewer(english_clips):
     clips, _ = english_clips
-    too_long = [(c.text, len(s.split())) for c in clips.values() if c.dom_id != "say-page" for s in _sentences(c.text) if len(s.split()) > MAX_WORDS]
+    too_long = [
+        (c.text, len(s.split()))
+        for c in clips.values()
+        if c.dom_id != "say-page"
+        for s in _sentences(c.text)
+        if len(s.split()) > MAX_WORDS
+    ]
     assert not too_long, f"sentences over {MAX_WORDS} words: {too_long}"
 
 
@@ -57,7 +71,9 @@ def test_the_first_use_of_each_hard_word_links_to_the_word_list(app, client):
 
     with app.test_request_context():
         words = {str(word).casefold(): entry.slug for entry in ENTRIES for word in (entry.term, *entry.also)}
-    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)", re.I)
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)", re.I
+    )
     segments = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>|<[^>]+>|([^<]+)', re.S)
     for path in all_pages(app, client):
         if path == "/glossary":
@@ -73,7 +89,9 @@ def test_the_first_use_of_each_hard_word_links_to_the_word_list(app, client):
                 slug = words[term.group(0).casefold()]
                 if slug not in seen:
                     seen.add(slug)
-                    assert href == f"/glossary#{slug}", f"{path}: the first {term.group(0)!r} does not link to the word list"
+                    assert href == f"/glossary#{slug}", (
+                        f"{path}: the first {term.group(0)!r} does not link to the word list"
+                    )
 
 
 def test_every_checklist_string_is_easy_read(english_clips):
@@ -94,6 +112,9 @@ def test_every_checklist_string_is_easy_read(english_clips):
             text = text.replace("%(answer)s", "it")
             if any(len(s.split()) > MAX_WORDS for s in _sentences(text)):
                 problems.append(f"{name}: over {MAX_WORDS} words: {text!r}")
-            if len(text.split()) >= SCORED_FROM_WORDS and textstat.flesch_reading_ease(known_words.sub("it", text)) < MIN_FLESCH:
+            if (
+                len(text.split()) >= SCORED_FROM_WORDS
+                and textstat.flesch_reading_ease(known_words.sub("it", text)) < MIN_FLESCH
+            ):
                 problems.append(f"{name}: hard to read: {text!r}")
     assert not problems, "\n".join(problems)

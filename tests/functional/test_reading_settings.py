@@ -1,4 +1,5 @@
 """Reading settings work without JavaScript: a form, a cookie, and classes on <html>."""
+
 import re
 
 import pytest

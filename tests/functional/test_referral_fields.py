@@ -1,7 +1,8 @@
 """The field registry: every personal column of a referral is in it once, and every use of the person's
 data (staff page, signposting, purge, erasure, subject access export) is worked out from it."""
+
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import inspect, select
@@ -17,7 +18,7 @@ from app.staff.referral.views import COMBINED_ROWS, FACT_SECTIONS
 from tests.site import sign_in_as
 from tests.staff_builders import HOSPITAL_JOBS, make_referral, referral, session_for
 
-CONSENT = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
+CONSENT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 # For each field: a value no other field has, and what the staff page shows for it.
 VALUES = {
     "needs": (["interpreter", "bsl"], "British Sign Language (BSL)"),
@@ -57,7 +58,9 @@ def test_every_column_of_a_referral_is_either_a_registry_field_or_part_of_the_re
     names = [field.name for field in FIELDS]
     assert len(names) == len(set(names)), "a field is in the registry twice"
     assert not set(names) & RECORD_COLUMNS
-    assert columns - RECORD_COLUMNS == set(names), "a personal column is missing from the registry (app/referrals/fields.py)"
+    assert columns - RECORD_COLUMNS == set(names), (
+        "a personal column is missing from the registry (app/referrals/fields.py)"
+    )
     assert RECORD_COLUMNS <= columns
 
 
@@ -91,7 +94,12 @@ def test_the_staff_page_shows_every_field_it_should(app, client):
 def test_signposting_copies_every_field_it_should(app, client):
     reference = every_field(app)
     sign_in_as(client, "provider")
-    assert client.post(f"/staff/referrals/{reference}/signpost", data={"service": HOSPITAL_JOBS, "reason": "better-fit"}).status_code == 302
+    assert (
+        client.post(
+            f"/staff/referrals/{reference}/signpost", data={"service": HOSPITAL_JOBS, "reason": "better-fit"}
+        ).status_code
+        == 302
+    )
     old = referral(app, reference)
     with session_for(app) as session:
         new = session.scalar(select(Referral).where(Referral.signposted_from_id == old.id))
@@ -116,7 +124,7 @@ def test_the_purge_removes_every_field_it_should_and_keeps_the_rest(app):
     with session_for(app) as session:
         session.add(ReferralNote(referral_id=before.id, text="Called Morwenna."))
         session.commit()
-    purge(app, now=datetime.now(timezone.utc) + timedelta(days=app.config["REFERRAL_KEEP_DAYS"] + 1))
+    purge(app, now=datetime.now(UTC) + timedelta(days=app.config["REFERRAL_KEEP_DAYS"] + 1))
     found = referral(app, reference)
     assert found.personal_data_removed_at is not None
     assert_removed(found, before)

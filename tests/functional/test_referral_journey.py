@@ -1,5 +1,6 @@
 """Ask for help, through the pages: each kind of asker in English and Welsh, consent, duplicates,
 routing to the council's team, and every question's easy-read errors."""
+
 import re
 
 import pytest
@@ -9,7 +10,9 @@ from app.outbox.models import OutboxMessage
 from app.referrals.models import Referral, ReferralEvent
 from tests.site import make_app, open_demo_plan
 
-SELF_SERVICE = "5ec69b07-4433-591e-a591-34f8423d4d5d"  # Supported employment with a job coach (works@ / supported-employment@)
+SELF_SERVICE = (
+    "5ec69b07-4433-591e-a591-34f8423d4d5d"  # Supported employment with a job coach (works@ / supported-employment@)
+)
 WORKER_SERVICE = "d3e44d29-a554-5026-a005-2178af9a9f44"  # Project SEARCH: a worker must refer
 BASE = "/ask-for-help"
 PERSON = {"name": "Sam Tester", "phone": "07700 900123", "email": "sam.tester@example.net", "area": "Harbourside"}
@@ -26,7 +29,10 @@ def new_rows(app):
     """Rows made during the test (the demo data has referrals of its own)."""
     with app.app_context():
         with app.extensions["database"]["factory"]() as session:
-            last = {model: session.scalar(select(func.max(model.id))) or 0 for model in (Referral, ReferralEvent, OutboxMessage)}
+            last = {
+                model: session.scalar(select(func.max(model.id))) or 0
+                for model in (Referral, ReferralEvent, OutboxMessage)
+            }
     return lambda model: _rows_after(app, model, last[model])
 
 
@@ -45,16 +51,21 @@ def answer_about_the_person(client, asker: str, age: str = "19", born: tuple = (
     post(client, "area", {"answer": PERSON["area"]}, f"{BASE}/contact-ways")
 
 
-def walk_to_check(client, asker: str = "self", with_plan: bool = False, service: str = SELF_SERVICE,
-                  start: dict | None = None) -> None:
+def walk_to_check(
+    client, asker: str = "self", with_plan: bool = False, service: str = SELF_SERVICE, start: dict | None = None
+) -> None:
     """Every question, answered as a person would, up to the check page."""
     assert client.get(f"{BASE}/start", query_string=start or {"service": service}).status_code == 200
     after_who = f"{BASE}/where-you-work" if asker == "professional" else f"{BASE}/name"
     post(client, "who", {"answer": asker}, after_who)
     if asker == "professional":
         post(client, "where-you-work", {"answer": "college"}, f"{BASE}/your-details")
-        details = {"asker_name": "Pat Worker", "asker_organisation": "Sandbridge College", "asker_role": "Tutor",
-                   "asker_email": "pat.worker@college.example.net"}
+        details = {
+            "asker_name": "Pat Worker",
+            "asker_organisation": "Sandbridge College",
+            "asker_role": "Tutor",
+            "asker_email": "pat.worker@college.example.net",
+        }
         post(client, "your-details", details, f"{BASE}/name")
     answer_about_the_person(client, asker)
     post(client, "contact-ways", {"answer": ["phone", "email"]}, f"{BASE}/phone-number")
@@ -89,10 +100,17 @@ def draft_in(client):
         return session.get("referral_draft")
 
 
-@pytest.mark.parametrize("asker, lang, with_plan", [
-    ("self", "en", False), ("family", "en", True), ("professional", "en", False),
-    ("self", "cy", True), ("family", "cy", False), ("professional", "cy", True),
-])
+@pytest.mark.parametrize(
+    "asker, lang, with_plan",
+    [
+        ("self", "en", False),
+        ("family", "en", True),
+        ("professional", "en", False),
+        ("self", "cy", True),
+        ("family", "cy", False),
+        ("professional", "cy", True),
+    ],
+)
 def test_each_kind_of_asker_sends_one_request_in_english_and_welsh(app, client, asker, lang, with_plan, new_rows):
     client.get("/", query_string={"lang": lang})
     if with_plan:
@@ -128,7 +146,9 @@ def test_each_kind_of_asker_sends_one_request_in_english_and_welsh(app, client, 
     assert "\u00a0".join(reference[:4]) + " - " + "\u00a0".join(reference[5:]) in confirmation
     assert PERSON["name"] not in confirmation
     assert draft_in(client) is None
-    assert client.get(f"{BASE}/sent").status_code == 200 and reference_shown(client) == reference  # a refresh shows it again
+    assert (
+        client.get(f"{BASE}/sent").status_code == 200 and reference_shown(client) == reference
+    )  # a refresh shows it again
 
 
 def test_welsh_pages_are_in_welsh(client):
@@ -244,7 +264,9 @@ def test_change_links_come_back_to_the_check_page(app, client):
     assert f'value="{PERSON["name"]}"' in name_page and f'class="back-link" href="{BASE}/check"' in name_page
     post(client, "name", {"answer": "Sam Changed"}, f"{BASE}/check", **{"from": "check"})
     # Adding a way to contact asks for its details next, then comes back.
-    post(client, "contact-ways", {"answer": ["phone", "email", "letter"]}, f"{BASE}/postal-address", **{"from": "check"})
+    post(
+        client, "contact-ways", {"answer": ["phone", "email", "letter"]}, f"{BASE}/postal-address", **{"from": "check"}
+    )
     post(client, "postal-address", {"answer": "1 Quay Street\nSandbridge"}, f"{BASE}/check", **{"from": "check"})
     post(client, "who", {"answer": "professional"}, f"{BASE}/where-you-work", **{"from": "check"})
     page = client.get(f"{BASE}/check").get_data(as_text=True)
@@ -283,8 +305,14 @@ def test_without_a_draft_every_page_sends_the_person_to_the_start_with_a_message
     assert "We cannot find your answers." not in client.get(f"{BASE}/start").get_data(as_text=True)
 
 
-@pytest.mark.parametrize("path", [f"{BASE}/start?service=no-such-service", f"{BASE}/who?service=" + "x" * 500,
-                                  f"{BASE}/no-such-question?service={SELF_SERVICE}"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"{BASE}/start?service=no-such-service",
+        f"{BASE}/who?service=" + "x" * 500,
+        f"{BASE}/no-such-question?service={SELF_SERVICE}",
+    ],
+)
 def test_unknown_services_and_questions_get_the_404_page(client, path):
     assert client.get(path).status_code == 404
 
@@ -297,53 +325,88 @@ def errors_on(client, step: str, data: dict) -> str:
     return page
 
 
-@pytest.mark.parametrize("step, data, message", [
-    ("who", {}, "Choose one answer."),
-    ("who", {"answer": "robot"}, "Choose from the answers on this page."),
-    ("who", {"answer": ["self", "family"]}, "Choose from the answers on this page."),
-    ("where-you-work", {}, "Choose one answer."),
-    ("your-details", {"asker_name": "", "asker_organisation": "A", "asker_role": "B", "asker_email": "a@b.co"}, "Write your name."),
-    ("your-details", {"asker_name": "A", "asker_organisation": "", "asker_role": "B", "asker_email": "a@b.co"}, "Write the name of your team or place of work."),
-    ("your-details", {"asker_name": "A", "asker_organisation": "B", "asker_role": "", "asker_email": "a@b.co"}, "Write your job."),
-    ("your-details", {"asker_name": "A", "asker_organisation": "B", "asker_role": "C", "asker_email": ""}, "Write your work email address."),
-    ("your-details", {"asker_name": "A", "asker_organisation": "B", "asker_role": "C", "asker_email": "not an email"}, "Write an email address like name@example.com."),
-    ("your-details", {"asker_name": "A" * 121, "asker_organisation": "B", "asker_role": "C", "asker_email": "a@b.co"}, "Write 120 letters or fewer."),
-    ("name", {"answer": "   "}, "Write a name."),
-    ("name", {"answer": "N" * 121}, "Write 120 letters or fewer."),
-    ("age", {}, "Write an age or a date of birth."),
-    ("age", {"age": "nineteen"}, "Write the age in numbers, like 19."),
-    ("age", {"age": "0"}, "Write an age from 1 to 120."),
-    ("age", {"age": "300"}, "Write an age from 1 to 120."),
-    ("age", {"day": "31", "month": "2", "year": "2005"}, "This date does not exist. Check the day and the month."),
-    ("age", {"day": "1", "month": "13", "year": "2005"}, "This date does not exist. Check the day and the month."),
-    ("age", {"day": "1", "month": "1", "year": "2999"}, "The date of birth must be in the past."),
-    ("age", {"day": "1", "month": "", "year": "2005"}, "Write the day, the month and the year."),
-    ("age", {"day": "a", "month": "b", "year": "c"}, "Write the date in numbers, like 27 3 2007."),
-    ("age", {"day": "1", "month": "1", "year": "05"}, "Write the year with 4 numbers, like 2007."),
-    ("age", {"age": "40", "day": "1", "month": "1", "year": "2005"}, "The age and the date of birth do not match. Write just one."),
-    ("area", {"answer": ""}, "Write a place name or a postcode."),
-    ("area", {"answer": "x" * 121}, "Write 120 letters or fewer."),
-    ("contact-ways", {}, "Choose at least one answer."),
-    ("contact-ways", {"answer": ["phone", "pigeon"]}, "Choose from the answers on this page."),
-    ("phone-number", {"answer": ""}, "Write a phone number."),
-    ("phone-number", {"answer": "call me maybe"}, "Write a phone number in numbers, like 07700 900123."),
-    ("phone-number", {"answer": "123"}, "Write a phone number in numbers, like 07700 900123."),
-    ("phone-number", {"answer": "1" * 41}, "Write 40 letters or fewer."),
-    ("email-address", {"answer": ""}, "Write an email address."),
-    ("email-address", {"answer": "sam@"}, "Write an email address like name@example.com."),
-    ("postal-address", {"answer": ""}, "Write an address for letters."),
-    ("postal-address", {"answer": "x" * 301}, "Write 300 letters or fewer."),
-    ("contact-times", {}, "Choose at least one answer."),
-    ("communication", {}, "Choose at least one answer."),
-    ("communication", {"answer": ["bsl", "none"]}, "Choose the things that help, or choose none of these. Not both."),
-    ("interpreter-language", {"answer": ""}, "Write a language."),
-    ("consent", {}, "Choose yes or no."),
-    ("consent", {"answer": "maybe"}, "Choose from the answers on this page."),
-    ("parent-consent", {"parent_name": "", "answer": "yes"}, "Write the name of the parent or carer."),
-    ("parent-consent", {"parent_name": "Jo"}, "Choose yes or no."),
-    ("work-plan", {}, "Choose yes or no."),
-    ("anything-else", {"answer": "x" * 501}, "Write 500 letters or fewer."),
-])
+@pytest.mark.parametrize(
+    "step, data, message",
+    [
+        ("who", {}, "Choose one answer."),
+        ("who", {"answer": "robot"}, "Choose from the answers on this page."),
+        ("who", {"answer": ["self", "family"]}, "Choose from the answers on this page."),
+        ("where-you-work", {}, "Choose one answer."),
+        (
+            "your-details",
+            {"asker_name": "", "asker_organisation": "A", "asker_role": "B", "asker_email": "a@b.co"},
+            "Write your name.",
+        ),
+        (
+            "your-details",
+            {"asker_name": "A", "asker_organisation": "", "asker_role": "B", "asker_email": "a@b.co"},
+            "Write the name of your team or place of work.",
+        ),
+        (
+            "your-details",
+            {"asker_name": "A", "asker_organisation": "B", "asker_role": "", "asker_email": "a@b.co"},
+            "Write your job.",
+        ),
+        (
+            "your-details",
+            {"asker_name": "A", "asker_organisation": "B", "asker_role": "C", "asker_email": ""},
+            "Write your work email address.",
+        ),
+        (
+            "your-details",
+            {"asker_name": "A", "asker_organisation": "B", "asker_role": "C", "asker_email": "not an email"},
+            "Write an email address like name@example.com.",
+        ),
+        (
+            "your-details",
+            {"asker_name": "A" * 121, "asker_organisation": "B", "asker_role": "C", "asker_email": "a@b.co"},
+            "Write 120 letters or fewer.",
+        ),
+        ("name", {"answer": "   "}, "Write a name."),
+        ("name", {"answer": "N" * 121}, "Write 120 letters or fewer."),
+        ("age", {}, "Write an age or a date of birth."),
+        ("age", {"age": "nineteen"}, "Write the age in numbers, like 19."),
+        ("age", {"age": "0"}, "Write an age from 1 to 120."),
+        ("age", {"age": "300"}, "Write an age from 1 to 120."),
+        ("age", {"day": "31", "month": "2", "year": "2005"}, "This date does not exist. Check the day and the month."),
+        ("age", {"day": "1", "month": "13", "year": "2005"}, "This date does not exist. Check the day and the month."),
+        ("age", {"day": "1", "month": "1", "year": "2999"}, "The date of birth must be in the past."),
+        ("age", {"day": "1", "month": "", "year": "2005"}, "Write the day, the month and the year."),
+        ("age", {"day": "a", "month": "b", "year": "c"}, "Write the date in numbers, like 27 3 2007."),
+        ("age", {"day": "1", "month": "1", "year": "05"}, "Write the year with 4 numbers, like 2007."),
+        (
+            "age",
+            {"age": "40", "day": "1", "month": "1", "year": "2005"},
+            "The age and the date of birth do not match. Write just one.",
+        ),
+        ("area", {"answer": ""}, "Write a place name or a postcode."),
+        ("area", {"answer": "x" * 121}, "Write 120 letters or fewer."),
+        ("contact-ways", {}, "Choose at least one answer."),
+        ("contact-ways", {"answer": ["phone", "pigeon"]}, "Choose from the answers on this page."),
+        ("phone-number", {"answer": ""}, "Write a phone number."),
+        ("phone-number", {"answer": "call me maybe"}, "Write a phone number in numbers, like 07700 900123."),
+        ("phone-number", {"answer": "123"}, "Write a phone number in numbers, like 07700 900123."),
+        ("phone-number", {"answer": "1" * 41}, "Write 40 letters or fewer."),
+        ("email-address", {"answer": ""}, "Write an email address."),
+        ("email-address", {"answer": "sam@"}, "Write an email address like name@example.com."),
+        ("postal-address", {"answer": ""}, "Write an address for letters."),
+        ("postal-address", {"answer": "x" * 301}, "Write 300 letters or fewer."),
+        ("contact-times", {}, "Choose at least one answer."),
+        ("communication", {}, "Choose at least one answer."),
+        (
+            "communication",
+            {"answer": ["bsl", "none"]},
+            "Choose the things that help, or choose none of these. Not both.",
+        ),
+        ("interpreter-language", {"answer": ""}, "Write a language."),
+        ("consent", {}, "Choose yes or no."),
+        ("consent", {"answer": "maybe"}, "Choose from the answers on this page."),
+        ("parent-consent", {"parent_name": "", "answer": "yes"}, "Write the name of the parent or carer."),
+        ("parent-consent", {"parent_name": "Jo"}, "Choose yes or no."),
+        ("work-plan", {}, "Choose yes or no."),
+        ("anything-else", {"answer": "x" * 501}, "Write 500 letters or fewer."),
+    ],
+)
 def test_every_question_says_what_to_fix_in_easy_read(app, client, step, data, message):
     if step == "work-plan":
         open_demo_plan(client)
@@ -366,14 +429,32 @@ def test_what_was_typed_is_kept_when_there_is_a_problem(client):
     assert re.search(r'value="bsl" checked', page)
 
 
-@pytest.mark.parametrize("data", [
-    {"answer": "\x00\x01"}, {"answer": ["a"] * 50}, {"answer": "😀" * 100}, {"age": "١٩"}, {"day": "99999999999999999999"},
-    {"answer": "<script>alert(1)</script>"}, {"parent_name": ["a", "b"]}, {"asker_email": "@" * 300},
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"answer": "\x00\x01"},
+        {"answer": ["a"] * 50},
+        {"answer": "😀" * 100},
+        {"age": "١٩"},
+        {"day": "99999999999999999999"},
+        {"answer": "<script>alert(1)</script>"},
+        {"parent_name": ["a", "b"]},
+        {"asker_email": "@" * 300},
+    ],
+)
 def test_garbage_never_breaks_a_page(client, data):
     client.get(f"{BASE}/start", query_string={"service": SELF_SERVICE})
-    for step in ("who", "your-details", "name", "age", "contact-ways", "phone-number", "consent", "parent-consent",
-                 "anything-else"):
+    for step in (
+        "who",
+        "your-details",
+        "name",
+        "age",
+        "contact-ways",
+        "phone-number",
+        "consent",
+        "parent-consent",
+        "anything-else",
+    ):
         response = client.post(f"{BASE}/{step}", data=data)
         assert response.status_code in (200, 302), (step, data)
         assert "<script>alert(1)</script>" not in response.get_data(as_text=True)

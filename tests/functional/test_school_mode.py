@@ -1,6 +1,7 @@
 """School mode: a pupil's checklists started in a review meeting, with consent, and seen later by their school."""
+
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 
@@ -24,7 +25,9 @@ def words(html: str) -> str:
 
 def add_pupil(app, school: str, name: str = "Other Pupil") -> int:
     with db(app) as session:
-        pupil = Pupil(school=school, pupil_name=name, year_group="year-12", consent_by="pupil", consent_at=datetime.now(timezone.utc))
+        pupil = Pupil(
+            school=school, pupil_name=name, year_group="year-12", consent_by="pupil", consent_at=datetime.now(UTC)
+        )
         session.add(pupil)
         session.commit()
         return pupil.id
@@ -46,7 +49,9 @@ def test_a_pupils_journey_from_consent_to_the_plan_and_the_ehcp_view(app, client
         pupil = session.scalar(select(Pupil).where(Pupil.pupil_name == "Alys Test"))
         assert (pupil.school, pupil.year_group, pupil.consent_by) == (DEMO_SCHOOL, "year-11", "pupil-and-parent")
         assert pupil.consent_at is not None and pupil.checklist_session_id is not None
-    assert [(e.action, e.detail) for e in audit(app, object_type="pupil", object_ref=str(pupil.id))] == [("change", "created")]
+    assert [(e.action, e.detail) for e in audit(app, object_type="pupil", object_ref=str(pupil.id))] == [
+        ("change", "created")
+    ]
 
     # The staff member and the pupil answer together, in this browser.
     assert client.post("/my-work/before-you-start/who", data={"answer": "me-with-help"}).status_code == 302
@@ -79,7 +84,9 @@ def test_the_pupil_list_shows_the_schools_pupils_newest_first_with_progress(app,
     page = client.get("/staff/pupils").get_data(as_text=True)
     names = re.findall(r'<h2 class="pupil-name"><a href="/staff/pupils/\d+">([^<]+)</a>', page)
     assert names == ["Ffion Lewis (demo)", "Rhys Davies (demo)", "Maya Hughes (demo)"]
-    assert "3 of 3 checklists finished." in words(page) and "The checklists were deleted or have expired." in words(page)
+    assert "3 of 3 checklists finished." in words(page) and "The checklists were deleted or have expired." in words(
+        page
+    )
 
 
 def test_council_admins_see_every_schools_pupils(app, client):
@@ -95,21 +102,34 @@ def test_missing_consent_is_refused_with_an_easy_message_and_what_was_typed_is_k
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "<title>Error:" in page
     assert "Tick the box to confirm the pupil agreed. Without this, the checklists cannot start." in page
-    assert 'value="Alys Test"' in page and re.search(r'value="year-11" checked', page) and re.search(r'value="pupil-and-parent" checked', page)
+    assert (
+        'value="Alys Test"' in page
+        and re.search(r'value="year-11" checked', page)
+        and re.search(r'value="pupil-and-parent" checked', page)
+    )
     with db(app) as session:
         assert session.scalar(select(Pupil.id).where(Pupil.pupil_name == "Alys Test")) is None
 
 
 def test_a_pupil_under_16_needs_a_parent_or_carer_to_agree_too(app, client):
     sign_in_as(client, "school")
-    page = client.post("/staff/pupils/new", data={**NEW_PUPIL, "year_group": "year-10", "consent_by": "pupil"}).get_data(as_text=True)
+    page = client.post(
+        "/staff/pupils/new", data={**NEW_PUPIL, "year_group": "year-10", "consent_by": "pupil"}
+    ).get_data(as_text=True)
     assert "Pupils in Year 9 and Year 10 are under 16. A parent or carer must agree too." in page
 
 
 def test_every_question_must_be_answered(client):
     sign_in_as(client, "school")
-    page = client.post("/staff/pupils/new", data={"year_group": "year-99", "consent_by": "someone"}).get_data(as_text=True)
-    for message in ("Write the pupil&#39;s name.", "Choose the pupil&#39;s year group.", "Choose who agreed.", "Tick the box"):
+    page = client.post("/staff/pupils/new", data={"year_group": "year-99", "consent_by": "someone"}).get_data(
+        as_text=True
+    )
+    for message in (
+        "Write the pupil&#39;s name.",
+        "Choose the pupil&#39;s year group.",
+        "Choose who agreed.",
+        "Tick the box",
+    ):
         assert message in page
 
 
@@ -127,7 +147,12 @@ def test_another_schools_pupil_is_not_found_and_the_try_is_audited(app, client):
 
 def test_provider_staff_cannot_open_school_mode(app, client):
     sign_in_as(client, "provider")
-    for path in ("/staff/pupils", "/staff/pupils/new", f"/staff/pupils/{DEMO_PUPIL_ID}", f"/staff/pupils/{DEMO_PUPIL_ID}/plan"):
+    for path in (
+        "/staff/pupils",
+        "/staff/pupils/new",
+        f"/staff/pupils/{DEMO_PUPIL_ID}",
+        f"/staff/pupils/{DEMO_PUPIL_ID}/plan",
+    ):
         assert client.get(path).status_code == 403
     assert client.post("/staff/pupils/new", data=NEW_PUPIL).status_code == 403
     assert audit(app, action="denied", object_type="route")
@@ -135,7 +160,9 @@ def test_provider_staff_cannot_open_school_mode(app, client):
 
 def test_carrying_on_with_the_pupils_code_opens_their_checklists_here(app, client):
     sign_in_as(client, "school")
-    response = client.post(f"/staff/pupils/{DEMO_PUPIL_ID}/carry-on", data={"code": DEMO_PUPIL_CODE.replace("-", " ").upper()})
+    response = client.post(
+        f"/staff/pupils/{DEMO_PUPIL_ID}/carry-on", data={"code": DEMO_PUPIL_CODE.replace("-", " ").upper()}
+    )
     assert response.status_code == 302 and response.headers["Location"].endswith("/my-work/")
     assert "Working at an animal rescue centre" in client.get("/my-work/plan").get_data(as_text=True)
     page = client.get(f"/staff/pupils/{DEMO_PUPIL_ID}").get_data(as_text=True)
@@ -160,7 +187,9 @@ def test_a_wrong_code_is_explained_and_opens_nothing(app, client):
     for typed in ("not a code", "panda-tulip-river-2026"):
         response = client.post(f"/staff/pupils/{DEMO_PUPIL_ID}/carry-on", data={"code": typed})
         page = response.get_data(as_text=True)
-        assert response.status_code == 400 and "This is not the pupil&#39;s code." in page and f'value="{typed}"' in page
+        assert (
+            response.status_code == 400 and "This is not the pupil&#39;s code." in page and f'value="{typed}"' in page
+        )
     assert "Working at an animal rescue centre" not in client.get("/my-work/plan").get_data(as_text=True)
 
 
@@ -168,7 +197,9 @@ def test_a_pupil_whose_checklists_were_deleted_starts_again_with_a_new_code(app,
     sign_in_as(client, "school")
     with db(app) as session:
         deleted = session.scalar(select(Pupil).where(Pupil.checklist_session_id.is_(None)))
-    assert "The checklists were deleted or have expired." in words(client.get(f"/staff/pupils/{deleted.id}").get_data(as_text=True))
+    assert "The checklists were deleted or have expired." in words(
+        client.get(f"/staff/pupils/{deleted.id}").get_data(as_text=True)
+    )
     assert client.post(f"/staff/pupils/{deleted.id}/carry-on", data={"code": ""}).status_code == 302
     with db(app) as session:
         assert session.get(Pupil, deleted.id).checklist_session_id is not None

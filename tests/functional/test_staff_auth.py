@@ -1,8 +1,9 @@
 """Staff sign-in, sign-out, lock-out, password reset through the outbox, and the staff account commands."""
+
 import hashlib
 import logging
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -11,9 +12,9 @@ from sqlalchemy import select, update
 from app.outbox.models import OutboxMessage
 from app.ratelimit import RateLimit
 from app.staff.accounts.forms import WRONG_EMAIL_OR_PASSWORD
-from demo.staff import DEMO_ACCOUNTS, WORKS_ORG
 from app.staff.models import AuditEntry, PasswordReset, StaffUser
 from app.staff.permissions import Permission, requires
+from demo.staff import DEMO_ACCOUNTS, WORKS_ORG
 from tests.site import PageCheckingClient, make_app, sign_in_as
 
 ADMIN = DEMO_ACCOUNTS["council-admin"]
@@ -130,7 +131,7 @@ def test_lock_out_after_the_limit_refuses_even_the_right_password_until_the_wind
     assert checks == [], "no password is checked while locked out"
     assert not _signed_in(client)
     with _db(app) as session:
-        session.execute(update(RateLimit).values(window_start=datetime.now(timezone.utc) - timedelta(minutes=16)))
+        session.execute(update(RateLimit).values(window_start=datetime.now(UTC) - timedelta(minutes=16)))
         session.commit()
     assert _sign_in(client, ADMIN["email"], ADMIN["password"]).status_code == 302
     assert checks == [1]
@@ -140,7 +141,7 @@ def test_lock_out_message_counts_down_the_minutes_left(app, client):
     for _ in range(app.config["SIGN_IN_TRIES_PER_ACCOUNT"]):
         _sign_in(client, ADMIN["email"], "not-the-password-at-all")
     with _db(app) as session:
-        session.execute(update(RateLimit).values(window_start=datetime.now(timezone.utc) - timedelta(minutes=14, seconds=30)))
+        session.execute(update(RateLimit).values(window_start=datetime.now(UTC) - timedelta(minutes=14, seconds=30)))
         session.commit()
     assert "Wait 1 minute, then try again." in _sign_in(client, ADMIN["email"], "x").get_data(as_text=True)
 
@@ -157,16 +158,19 @@ def test_one_client_is_locked_out_across_many_emails(tmp_path):
     assert _sign_in(other, ADMIN["email"], ADMIN["password"]).status_code == 302
 
 
-@pytest.mark.parametrize("next_url, goes_to", [
-    ("/staff/?page=2", "/staff/?page=2"),
-    ("/staff", "/staff"),
-    ("https://evil.example/staff/", "/staff/"),
-    ("//evil.example/staff/", "/staff/"),
-    ("/\\evil.example/staff/", "/staff/"),
-    ("/my-work/", "/staff/"),
-    ("/staff/../my-work/", "/staff/"),
-    ("javascript:alert(1)", "/staff/"),
-])
+@pytest.mark.parametrize(
+    "next_url, goes_to",
+    [
+        ("/staff/?page=2", "/staff/?page=2"),
+        ("/staff", "/staff"),
+        ("https://evil.example/staff/", "/staff/"),
+        ("//evil.example/staff/", "/staff/"),
+        ("/\\evil.example/staff/", "/staff/"),
+        ("/my-work/", "/staff/"),
+        ("/staff/../my-work/", "/staff/"),
+        ("javascript:alert(1)", "/staff/"),
+    ],
+)
 def test_after_sign_in_only_a_staff_page_on_this_site_is_followed(client, next_url, goes_to):
     response = _sign_in(client, ADMIN["email"], ADMIN["password"], quote(next_url, safe=""))
     assert response.status_code == 302 and response.headers["Location"] == goes_to
@@ -199,7 +203,8 @@ def test_a_role_without_the_permission_gets_403_and_an_audit_entry(tmp_path):
     assert "You cannot see this page" in page and "audit only" not in page
     school_id = _account(app, DEMO_ACCOUNTS["school"]["email"]).id
     assert [(e.staff_id, e.object_ref, e.detail) for e in _audit(app, "denied")] == [
-        (school_id, "staff.audit_only", Permission.VIEW_AUDIT.value)]
+        (school_id, "staff.audit_only", Permission.VIEW_AUDIT.value)
+    ]
     sign_in_as(client, "council-admin")
     assert client.get("/staff/audit-only").get_data(as_text=True) == "audit only"
 
@@ -230,7 +235,9 @@ def test_sign_in_form_needs_its_csrf_token(tmp_path):
     assert refused.status_code == 400 and "We could not take your answers" in refused.get_data(as_text=True)
     page = client.get("/staff/sign-in").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    accepted = client.post("/staff/sign-in", data={"csrf_token": token, "email": ADMIN["email"], "password": ADMIN["password"]})
+    accepted = client.post(
+        "/staff/sign-in", data={"csrf_token": token, "email": ADMIN["email"], "password": ADMIN["password"]}
+    )
     assert accepted.status_code == 302
 
 
@@ -240,11 +247,18 @@ def test_sign_in_attempts_never_log_emails_or_passwords(client, caplog):
     _sign_in(client, "nobody@example.org", "typed-secret-words")
     _sign_in(client, ADMIN["email"], ADMIN["password"])
     client.post("/staff/forgot-password", data={"email": ADMIN["email"]})
-    for secret in (ADMIN["email"], "nobody@example.org", "not-the-password-at-all", "typed-secret-words", ADMIN["password"]):
+    for secret in (
+        ADMIN["email"],
+        "nobody@example.org",
+        "not-the-password-at-all",
+        "typed-secret-words",
+        ADMIN["password"],
+    ):
         assert secret not in caplog.text
 
 
 # Password reset through the outbox
+
 
 def _ask_for_reset(app, client, email: str) -> str | None:
     """Ask for a link; the link from the outbox message, or None when no message was queued."""
@@ -294,12 +308,15 @@ def test_an_unknown_email_gets_the_same_answer_and_no_message(app, client):
         assert session.scalar(select(PasswordReset)) is None
 
 
-@pytest.mark.parametrize("password, confirm, message", [
-    ("short-pass", "short-pass", "Use at least 12 characters."),
-    (ADMIN["email"], ADMIN["email"], "Do not use your email address as your password."),
-    (NEW_PASSWORD, NEW_PASSWORD + "x", "The two passwords are not the same."),
-    ("", "", "Write a new password."),
-])
+@pytest.mark.parametrize(
+    "password, confirm, message",
+    [
+        ("short-pass", "short-pass", "Use at least 12 characters."),
+        (ADMIN["email"], ADMIN["email"], "Do not use your email address as your password."),
+        (NEW_PASSWORD, NEW_PASSWORD + "x", "The two passwords are not the same."),
+        ("", "", "Write a new password."),
+    ],
+)
 def test_a_new_password_must_follow_the_rules(app, client, password, confirm, message):
     link = _ask_for_reset(app, client, ADMIN["email"])
     response = client.post(_path(link), data={"password": password, "confirm": confirm})
@@ -326,7 +343,7 @@ def test_a_used_link_does_not_work_again(app, client):
 def test_an_expired_link_does_not_work(app, client):
     link = _ask_for_reset(app, client, ADMIN["email"])
     with _db(app) as session:
-        session.execute(update(PasswordReset).values(expires_at=datetime.now(timezone.utc) - timedelta(minutes=1)))
+        session.execute(update(PasswordReset).values(expires_at=datetime.now(UTC) - timedelta(minutes=1)))
         session.commit()
     page = client.get(_path(link)).get_data(as_text=True)
     assert "This link does not work" in page and "Ask for a new link" in page
@@ -359,10 +376,23 @@ def test_forgot_password_checks_the_email_looks_right(client):
 
 # The staff commands
 
+
 def test_staff_create_makes_an_account_that_can_sign_in(app, runner, client, monkeypatch):
     monkeypatch.setenv("STAFF_PASSWORD", "a-scripted-password-1")
-    result = runner.invoke(args=["staff", "create", "--email", "New.Person@Example.org", "--name", "New Person",
-                                 "--role", "provider", "--organization", WORKS_ORG])
+    result = runner.invoke(
+        args=[
+            "staff",
+            "create",
+            "--email",
+            "New.Person@Example.org",
+            "--name",
+            "New Person",
+            "--role",
+            "provider",
+            "--organization",
+            WORKS_ORG,
+        ]
+    )
     assert result.exit_code == 0, result.output
     assert "new.person@example.org" in result.output and "a-scripted-password-1" not in result.output
     account = _account(app, "new.person@example.org")
@@ -374,23 +404,47 @@ def test_staff_create_makes_an_account_that_can_sign_in(app, runner, client, mon
 
 def test_staff_create_asks_for_the_password_twice_without_showing_it(app, runner, monkeypatch):
     monkeypatch.delenv("STAFF_PASSWORD", raising=False)
-    result = runner.invoke(args=["staff", "create", "--email", "head@example.org", "--name", "Head Teacher",
-                                 "--role", "school", "--school", "Sandbridge High School (demo)"],
-                           input="typed-twice-password\ntyped-twice-password\n")
+    result = runner.invoke(
+        args=[
+            "staff",
+            "create",
+            "--email",
+            "head@example.org",
+            "--name",
+            "Head Teacher",
+            "--role",
+            "school",
+            "--school",
+            "Sandbridge High School (demo)",
+        ],
+        input="typed-twice-password\ntyped-twice-password\n",
+    )
     assert result.exit_code == 0, result.output
     assert "typed-twice-password" not in result.output
     assert _account(app, "head@example.org").school == "Sandbridge High School (demo)"
 
 
-@pytest.mark.parametrize("arguments, message", [
-    (["--email", ADMIN["email"], "--name", "Again", "--role", "council-admin"], "There is already a staff account with that email."),
-    (["--email", "x@example.org", "--name", "X", "--role", "boss"], "Invalid value for '--role'"),
-    (["--email", "x@example.org", "--name", "X", "--role", "provider"], "Provider staff need --organization"),
-    (["--email", "x@example.org", "--name", "X", "--role", "provider", "--organization", "no-such-org"], "There is no organisation with that id."),
-    (["--email", "x@example.org", "--name", "X", "--role", "school"], "School staff need --school"),
-    (["--email", "x@example.org", "--name", "X", "--role", "council-admin", "--school", "A School"], "Only school staff belong to a school."),
-    (["--email", "not-an-email", "--name", "X", "--role", "council-admin"], "That is not an email address."),
-])
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (
+            ["--email", ADMIN["email"], "--name", "Again", "--role", "council-admin"],
+            "There is already a staff account with that email.",
+        ),
+        (["--email", "x@example.org", "--name", "X", "--role", "boss"], "Invalid value for '--role'"),
+        (["--email", "x@example.org", "--name", "X", "--role", "provider"], "Provider staff need --organization"),
+        (
+            ["--email", "x@example.org", "--name", "X", "--role", "provider", "--organization", "no-such-org"],
+            "There is no organisation with that id.",
+        ),
+        (["--email", "x@example.org", "--name", "X", "--role", "school"], "School staff need --school"),
+        (
+            ["--email", "x@example.org", "--name", "X", "--role", "council-admin", "--school", "A School"],
+            "Only school staff belong to a school.",
+        ),
+        (["--email", "not-an-email", "--name", "X", "--role", "council-admin"], "That is not an email address."),
+    ],
+)
 def test_staff_create_refuses_what_is_wrong(app, runner, monkeypatch, arguments, message):
     monkeypatch.setenv("STAFF_PASSWORD", "a-scripted-password-1")
     with _db(app) as session:
@@ -403,14 +457,18 @@ def test_staff_create_refuses_what_is_wrong(app, runner, monkeypatch, arguments,
 
 def test_staff_create_reports_wrong_details_before_asking_for_a_password(runner, monkeypatch):
     monkeypatch.delenv("STAFF_PASSWORD", raising=False)
-    result = runner.invoke(args=["staff", "create", "--email", ADMIN["email"], "--name", "Again", "--role", "council-admin"])
+    result = runner.invoke(
+        args=["staff", "create", "--email", ADMIN["email"], "--name", "Again", "--role", "council-admin"]
+    )
     assert result.exit_code != 0 and "There is already a staff account with that email." in result.output
     assert "Password" not in result.output
 
 
 def test_staff_create_refuses_a_short_password(runner, monkeypatch):
     monkeypatch.setenv("STAFF_PASSWORD", "short")
-    result = runner.invoke(args=["staff", "create", "--email", "x@example.org", "--name", "X", "--role", "council-admin"])
+    result = runner.invoke(
+        args=["staff", "create", "--email", "x@example.org", "--name", "X", "--role", "council-admin"]
+    )
     assert result.exit_code != 0 and "Use at least 12 characters." in result.output and "short\n" not in result.output
 
 

@@ -1,8 +1,9 @@
 """The referral inbox: filters, order, pages, the overdue flag, bad filter values, and the CSV export."""
+
 import csv
 import io
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -21,8 +22,13 @@ def references(response) -> list[str]:
 
 def works_references(app, *conditions) -> list[str]:
     with session_for(app) as session:
-        return list(session.scalars(select(Referral.reference).where(Referral.organization_id == WORKS_ORG, *conditions)
-                                    .order_by(Referral.created_at.desc(), Referral.id.desc())))
+        return list(
+            session.scalars(
+                select(Referral.reference)
+                .where(Referral.organization_id == WORKS_ORG, *conditions)
+                .order_by(Referral.created_at.desc(), Referral.id.desc())
+            )
+        )
 
 
 def test_the_inbox_lists_the_organisations_referrals_newest_first_with_the_count(app, provider):
@@ -38,7 +44,7 @@ def test_overdue_referrals_are_flagged_in_words(app, provider):
     overdue = make_referral(app, contact_due_on=date.today() - timedelta(days=1))
     due_today = make_referral(app, contact_due_on=date.today())
     html = provider.get("/staff/referrals").get_data(as_text=True)
-    row = lambda reference: html[html.index(reference):].split("</tr>")[0]  # noqa: E731
+    row = lambda reference: html[html.index(reference) :].split("</tr>")[0]  # noqa: E731
     assert "Overdue" in row(overdue)
     assert "Overdue" not in row(due_today)
     assert "Due by" in row(due_today)
@@ -54,12 +60,18 @@ def test_the_overdue_filter_is_the_same_rule_as_the_flag(app, provider):
     assert set(found) == set(works_references(app, Referral.status == "new", Referral.contact_due_on < date.today()))
 
 
-@pytest.mark.parametrize("args, condition", [
-    ({"status": "closed"}, Referral.status == "closed"),
-    ({"step": "volunteering"}, Referral.ladder_step == "volunteering"),
-    ({"age": "16-18"}, Referral.age_band == "16-18"),
-    ({"service": "c88a2f72-ed51-5898-9794-3597d7f28cca"}, Referral.service_id == "c88a2f72-ed51-5898-9794-3597d7f28cca"),
-])
+@pytest.mark.parametrize(
+    "args, condition",
+    [
+        ({"status": "closed"}, Referral.status == "closed"),
+        ({"step": "volunteering"}, Referral.ladder_step == "volunteering"),
+        ({"age": "16-18"}, Referral.age_band == "16-18"),
+        (
+            {"service": "c88a2f72-ed51-5898-9794-3597d7f28cca"},
+            Referral.service_id == "c88a2f72-ed51-5898-9794-3597d7f28cca",
+        ),
+    ],
+)
 def test_each_filter_narrows_the_list(app, provider, args, condition):
     expected = works_references(app, condition)
     assert expected, "the demo data should have some of these"
@@ -67,8 +79,8 @@ def test_each_filter_narrows_the_list(app, provider, args, condition):
 
 
 def test_dates_filter_by_the_day_the_referral_was_made(app, provider):
-    old = make_referral(app, created_at=datetime(2026, 1, 10, 12, tzinfo=timezone.utc))
-    older = make_referral(app, created_at=datetime(2026, 1, 5, 12, tzinfo=timezone.utc))
+    old = make_referral(app, created_at=datetime(2026, 1, 10, 12, tzinfo=UTC))
+    older = make_referral(app, created_at=datetime(2026, 1, 5, 12, tzinfo=UTC))
     found = references(provider.get("/staff/referrals?from=2026-01-10&to=2026-01-10"))
     assert found == [old]
     assert older in references(provider.get("/staff/referrals?to=2026-01-09"))
@@ -76,16 +88,24 @@ def test_dates_filter_by_the_day_the_referral_was_made(app, provider):
 
 def test_the_service_choices_are_only_services_with_referrals_this_person_can_see(provider):
     html = provider.get("/staff/referrals").get_data(as_text=True)
-    choices = html[html.index('id="filter-service"'):].split("</select>")[0]
+    choices = html[html.index('id="filter-service"') :].split("</select>")[0]
     assert "Autism job support" in choices
     assert "Jobs at Sandbridge Hospital" not in choices
 
 
-@pytest.mark.parametrize("args, field", [
-    ({"status": "lost"}, "status"), ({"step": "<script>"}, "step"), ({"age": "99"}, "age"),
-    ({"service": "not-a-service"}, "service"), ({"service": "42fe1ea7-5128-5f7a-ac97-24b83f8d4d26"}, "service"),
-    ({"from": "27/11/2026"}, "from"), ({"to": "yesterday"}, "to"), ({"overdue": "maybe"}, "overdue"),
-])
+@pytest.mark.parametrize(
+    "args, field",
+    [
+        ({"status": "lost"}, "status"),
+        ({"step": "<script>"}, "step"),
+        ({"age": "99"}, "age"),
+        ({"service": "not-a-service"}, "service"),
+        ({"service": "42fe1ea7-5128-5f7a-ac97-24b83f8d4d26"}, "service"),
+        ({"from": "27/11/2026"}, "from"),
+        ({"to": "yesterday"}, "to"),
+        ({"overdue": "maybe"}, "overdue"),
+    ],
+)
 def test_a_bad_filter_value_is_left_out_with_a_message(app, provider, args, field):
     response = provider.get("/staff/referrals", query_string=args)
     html = response.get_data(as_text=True)
@@ -105,7 +125,7 @@ def test_a_typed_date_that_is_wrong_is_kept_in_the_box(provider):
 def test_a_to_date_before_the_from_date_is_left_out(app, provider):
     response = provider.get("/staff/referrals?from=2026-11-20&to=2026-11-01")
     assert "before the" in response.get_data(as_text=True)
-    assert references(response) == works_references(app, Referral.created_at >= datetime(2026, 11, 20, tzinfo=timezone.utc))
+    assert references(response) == works_references(app, Referral.created_at >= datetime(2026, 11, 20, tzinfo=UTC))
 
 
 def test_pages_keep_the_filters(tmp_path):
@@ -123,7 +143,7 @@ def test_pages_keep_the_filters(tmp_path):
     assert references(second) == expected[3:6]
     assert "Page before" in second.get_data(as_text=True)
     last_page = (len(expected) + 2) // 3
-    assert references(client.get("/staff/referrals?page=999&status=new")) == expected[(last_page - 1) * 3:]
+    assert references(client.get("/staff/referrals?page=999&status=new")) == expected[(last_page - 1) * 3 :]
     assert client.get("/staff/referrals?page=abc&status=new").status_code == 200
 
 
@@ -140,6 +160,7 @@ def test_no_referrals_match_says_so(provider):
 
 
 # The CSV export
+
 
 def read_csv(response) -> list[list[str]]:
     data = response.get_data()
@@ -187,11 +208,16 @@ def test_the_export_never_holds_notes_and_holds_contact_details_only_when_asked(
 
 
 def test_the_export_cannot_carry_a_formula(app, admin):
-    reference = make_referral(app, service_name='=HYPERLINK("http://evil.example","Click")', area="=1+1",
-                              phone="+44 1632 960123", person_name="@Test (demo)")
+    reference = make_referral(
+        app,
+        service_name='=HYPERLINK("http://evil.example","Click")',
+        area="=1+1",
+        phone="+44 1632 960123",
+        person_name="@Test (demo)",
+    )
     rows = read_csv(admin.get("/staff/referrals/export.csv?with_contact=1"))
     row = next(row for row in rows if row[0] == reference)
-    assert row[rows[0].index("Service")] == "'=HYPERLINK(\"http://evil.example\",\"Click\")"
+    assert row[rows[0].index("Service")] == '\'=HYPERLINK("http://evil.example","Click")'
     assert row[rows[0].index("Phone")] == "'+44 1632 960123"
     assert row[rows[0].index("Name")] == "'@Test (demo)"
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)

@@ -1,5 +1,6 @@
 """Who may see and change which referrals. A provider who changes the reference in the address gets
 404, and the try is in the audit trail; other roles are refused; council admins see everything."""
+
 import re
 
 import pytest
@@ -9,7 +10,16 @@ from app.referrals.models import Referral
 from demo.staff import WORKS_ORG
 from demo.staff.referrals import DEMO_REFERENCE
 from tests.site import sign_in_as
-from tests.staff_builders import HOSPITAL_JOBS, HOSPITAL_ORG, add_staff, audit_entries, events, make_referral, referral, session_for
+from tests.staff_builders import (
+    HOSPITAL_JOBS,
+    HOSPITAL_ORG,
+    add_staff,
+    audit_entries,
+    events,
+    make_referral,
+    referral,
+    session_for,
+)
 
 HOSPITAL_EMAIL = "hospital.staff@example.org"
 REFERENCE = re.compile(r'href="/staff/referrals/([A-Z0-9]{4}-[A-Z0-9]{4})"')
@@ -35,7 +45,9 @@ def references_of(app, organization_id: str | None = None) -> set[str]:
 
 @pytest.fixture
 def hospital_referral(app) -> str:
-    return make_referral(app, service_id=HOSPITAL_JOBS, service_name="Jobs at Sandbridge Hospital", organization_id=HOSPITAL_ORG)
+    return make_referral(
+        app, service_id=HOSPITAL_JOBS, service_name="Jobs at Sandbridge Hospital", organization_id=HOSPITAL_ORG
+    )
 
 
 def test_a_provider_sees_only_their_organisations_referrals(app, client, hospital_referral):
@@ -71,16 +83,29 @@ def test_the_csv_export_is_refused_to_providers(app, client):
     assert not audit_entries(app, action="export")
 
 
-@pytest.mark.parametrize("path", ["/staff/referrals", f"/staff/referrals/{DEMO_REFERENCE}", "/staff/referrals/export.csv",
-                                  f"/staff/referrals/{DEMO_REFERENCE}/signpost", "/staff/audit"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/staff/referrals",
+        f"/staff/referrals/{DEMO_REFERENCE}",
+        "/staff/referrals/export.csv",
+        f"/staff/referrals/{DEMO_REFERENCE}/signpost",
+        "/staff/audit",
+    ],
+)
 def test_school_staff_cannot_open_referral_pages(app, client, path):
     sign_in_as(client, "school")
     assert client.get(path).status_code == 403
     assert audit_entries(app, action="denied")
 
 
-@pytest.mark.parametrize("path, data", [(f"/staff/referrals/{DEMO_REFERENCE}/status", {"status": "contacted"}),
-                                        (f"/staff/referrals/{DEMO_REFERENCE}/notes", {"note": "Hello"})])
+@pytest.mark.parametrize(
+    "path, data",
+    [
+        (f"/staff/referrals/{DEMO_REFERENCE}/status", {"status": "contacted"}),
+        (f"/staff/referrals/{DEMO_REFERENCE}/notes", {"note": "Hello"}),
+    ],
+)
 def test_school_staff_cannot_change_referrals(app, client, path, data):
     sign_in_as(client, "school")
     assert client.post(path, data=data).status_code == 403
@@ -99,14 +124,19 @@ def test_provider_staff_cannot_read_the_audit_trail(client):
     assert client.get("/staff/audit").status_code == 403
 
 
-@pytest.mark.parametrize("method, suffix, data", [
-    ("get", "", None),
-    ("get", "/signpost", None),
-    ("post", "/status", {"status": "contacted"}),
-    ("post", "/notes", {"note": "Tried to write on someone else's referral"}),
-    ("post", "/signpost", {"service": "5ec69b07-4433-591e-a591-34f8423d4d5d", "reason": "better-fit"}),
-])
-def test_a_provider_who_changes_the_reference_gets_404_and_an_audit_entry(app, client, hospital_referral, method, suffix, data):
+@pytest.mark.parametrize(
+    "method, suffix, data",
+    [
+        ("get", "", None),
+        ("get", "/signpost", None),
+        ("post", "/status", {"status": "contacted"}),
+        ("post", "/notes", {"note": "Tried to write on someone else's referral"}),
+        ("post", "/signpost", {"service": "5ec69b07-4433-591e-a591-34f8423d4d5d", "reason": "better-fit"}),
+    ],
+)
+def test_a_provider_who_changes_the_reference_gets_404_and_an_audit_entry(
+    app, client, hospital_referral, method, suffix, data
+):
     sign_in_as(client, "provider")
     response = getattr(client, method)(f"/staff/referrals/{hospital_referral}{suffix}", data=data)
     assert response.status_code == 404

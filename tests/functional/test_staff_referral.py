@@ -1,5 +1,6 @@
 """A referral's page, changing its status, notes, and signposting to another service."""
-from datetime import date, datetime, timedelta, timezone
+
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -17,10 +18,23 @@ HARBOUR_CAFE = "a4f34fe0-24fc-58f9-8922-919c6081da3c"  # another organisation's 
 
 def test_the_page_shows_the_answers_needs_consent_plan_and_history(provider):
     html = provider.get(f"/staff/referrals/{DEMO_REFERENCE}").get_data(as_text=True)
-    for words in ("Referral KMRW-3467", "Cerys Morgan (demo)", "Tŷ Gwyn, Sandbridge", "Communication needs",
-                  "An interpreter: Polish", "Someone to be with them", "Easy read", "Agreed to share",
-                  "I would like to work with animals.", "Who filled it in", "Me, with help from a teacher",
-                  "Please call me first", "Referral made", "On the website", "A family member or carer"):
+    for words in (
+        "Referral KMRW-3467",
+        "Cerys Morgan (demo)",
+        "Tŷ Gwyn, Sandbridge",
+        "Communication needs",
+        "An interpreter: Polish",
+        "Someone to be with them",
+        "Easy read",
+        "Agreed to share",
+        "I would like to work with animals.",
+        "Who filled it in",
+        "Me, with help from a teacher",
+        "Please call me first",
+        "Referral made",
+        "On the website",
+        "A family member or carer",
+    ):
         assert words in html, words
     assert html.index("Communication needs") < html.index("About the person")
 
@@ -33,7 +47,7 @@ def test_a_page_view_is_in_the_audit_trail(app, provider):
 
 def test_an_overdue_referral_says_when_contact_was_due(app, provider):
     due = date.today() - timedelta(days=1)
-    reference = make_referral(app, contact_due_on=due, created_at=datetime.now(timezone.utc) - timedelta(days=8))
+    reference = make_referral(app, contact_due_on=due, created_at=datetime.now(UTC) - timedelta(days=8))
     html = provider.get(f"/staff/referrals/{reference}").get_data(as_text=True)
     assert f"Not contacted within 5 working days: due {due.day} {due:%B %Y}" in html
 
@@ -46,22 +60,26 @@ def test_a_referral_due_today_is_not_overdue(app, provider):
 
 
 def test_an_under_16s_parent_or_carer_consent_is_shown(app, provider):
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     reference = make_referral(app, age=15, parent_consent_name="Bethan Rees (demo)", parent_consent_at=now)
     html = provider.get(f"/staff/referrals/{reference}").get_data(as_text=True)
     assert "Parent or carer who agreed (under 16)" in html and "Bethan Rees (demo)" in html
 
 
 def test_a_page_without_a_plan_or_personal_data_says_so(app, provider):
-    removed = datetime(2029, 3, 3, 12, tzinfo=timezone.utc)
-    reference = make_referral(app, person_name=None, phone=None, email=None, plan=None, personal_data_removed_at=removed)
+    removed = datetime(2029, 3, 3, 12, tzinfo=UTC)
+    reference = make_referral(
+        app, person_name=None, phone=None, email=None, plan=None, personal_data_removed_at=removed
+    )
     html = provider.get(f"/staff/referrals/{reference}").get_data(as_text=True)
     assert "No work plan was sent" in html
     assert "The personal data in this referral was removed on 3 March 2029" in html
 
 
 def test_a_strange_plan_snapshot_does_not_break_the_page(app, provider):
-    reference = make_referral(app, plan={"sections": [{"id": "strengths", "sentences": [{"text": "I can draw."}]}, "odd"], "x": 3})
+    reference = make_referral(
+        app, plan={"sections": [{"id": "strengths", "sentences": [{"text": "I can draw."}]}, "odd"], "x": 3}
+    )
     html = provider.get(f"/staff/referrals/{reference}").get_data(as_text=True)
     assert "I can draw." in html
 
@@ -110,6 +128,7 @@ def test_a_provider_sees_where_their_referral_went_without_a_link(provider):
 
 # Status changes
 
+
 def test_moving_on_from_new_records_first_contact_history_and_audit(app, provider):
     reference = make_referral(app)
     response = provider.post(f"/staff/referrals/{reference}/status", data={"status": "contacted"})
@@ -151,13 +170,16 @@ def test_closing_needs_a_reason_and_records_it(app, provider):
     assert events(app, reference)[-1].detail == "could-not-contact"
 
 
-@pytest.mark.parametrize("data, message", [
-    ({"status": "started"}, "You cannot make that change now"),
-    ({"status": "signposted"}, "You cannot make that change now"),
-    ({"status": "deleted"}, "You cannot make that change now"),
-    ({}, "Choose what happened."),
-    ({"status": "closed", "reason": "job-ended"}, "Choose one of the reasons in the list."),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"status": "started"}, "You cannot make that change now"),
+        ({"status": "signposted"}, "You cannot make that change now"),
+        ({"status": "deleted"}, "You cannot make that change now"),
+        ({}, "Choose what happened."),
+        ({"status": "closed", "reason": "job-ended"}, "Choose one of the reasons in the list."),
+    ],
+)
 def test_a_change_that_is_not_allowed_gets_a_message_and_changes_nothing(app, provider, data, message):
     reference = make_referral(app)
     response = provider.post(f"/staff/referrals/{reference}/status", data=data)
@@ -185,11 +207,17 @@ def test_a_status_change_without_the_form_token_is_refused(tmp_path):
     assert referral(app, reference).status == "new"
     html = client.get(f"/staff/referrals/{reference}").get_data(as_text=True)
     token = html.split('name="csrf_token" value="')[1].split('"')[0]
-    assert client.post(f"/staff/referrals/{reference}/status", data={"status": "contacted", "csrf_token": token}).status_code == 302
+    assert (
+        client.post(
+            f"/staff/referrals/{reference}/status", data={"status": "contacted", "csrf_token": token}
+        ).status_code
+        == 302
+    )
     assert referral(app, reference).status == "contacted"
 
 
 # Notes
+
 
 def test_a_note_is_saved_with_a_history_line_that_holds_no_words(app, provider):
     reference = make_referral(app)
@@ -205,8 +233,10 @@ def test_a_note_is_saved_with_a_history_line_that_holds_no_words(app, provider):
     assert "Note saved." in provider.get(f"/staff/referrals/{reference}").get_data(as_text=True)
 
 
-@pytest.mark.parametrize("text, message", [("   ", "Write a note before you save it."),
-                                           ("x" * 2001, "Write 2000 characters or fewer. You wrote 2001.")])
+@pytest.mark.parametrize(
+    "text, message",
+    [("   ", "Write a note before you save it."), ("x" * 2001, "Write 2000 characters or fewer. You wrote 2001.")],
+)
 def test_a_note_that_is_empty_or_too_long_is_refused_and_kept(app, provider, text, message):
     reference = make_referral(app)
     response = provider.post(f"/staff/referrals/{reference}/notes", data={"note": text})
@@ -225,6 +255,7 @@ def test_a_note_of_2000_characters_is_fine(app, provider):
 
 # Signposting
 
+
 def test_the_signpost_page_lists_active_services_by_organisation(provider):
     html = provider.get(f"/staff/referrals/{DEMO_REFERENCE}/signpost").get_data(as_text=True)
     assert '<optgroup label="Sandbridge Hospital (demo)">' in html
@@ -233,8 +264,12 @@ def test_the_signpost_page_lists_active_services_by_organisation(provider):
 
 
 def test_signposting_makes_a_linked_referral_to_the_other_service_in_one_go(app, provider):
-    reference = make_referral(app, plan={"aspirations": ["I would like to work in a hospital."]}, parent_consent_name=None)
-    response = provider.post(f"/staff/referrals/{reference}/signpost", data={"service": HOSPITAL_JOBS, "reason": "better-fit"})
+    reference = make_referral(
+        app, plan={"aspirations": ["I would like to work in a hospital."]}, parent_consent_name=None
+    )
+    response = provider.post(
+        f"/staff/referrals/{reference}/signpost", data={"service": HOSPITAL_JOBS, "reason": "better-fit"}
+    )
     assert response.status_code == 302
     old = referral(app, reference)
     with session_for(app) as session:
@@ -245,7 +280,9 @@ def test_signposting_makes_a_linked_referral_to_the_other_service_in_one_go(app,
     assert new.reference != reference and new.idempotency_key != old.idempotency_key
     assert (new.status, new.service_id, new.service_name) == ("new", HOSPITAL_JOBS, "Jobs at Sandbridge Hospital")
     assert new.organization_id == "dd183d14-5e33-56e5-9dcf-4c37db48a219"
-    assert new.contact_due_on == contact_due_on(date.today(), app.config["CONTACT_WITHIN_WORKING_DAYS"], app.config["HOLIDAYS"])
+    assert new.contact_due_on == contact_due_on(
+        date.today(), app.config["CONTACT_WITHIN_WORKING_DAYS"], app.config["HOLIDAYS"]
+    )
     for field in ("person_name", "phone", "email", "needs", "consent_at", "plan", "asker", "age"):
         assert getattr(new, field) == getattr(old, field), field
     assert (message.kind, message.to_address, message.status) == ("new-referral", "hospital-jobs@example.org", "queued")
@@ -253,7 +290,12 @@ def test_signposting_makes_a_linked_referral_to_the_other_service_in_one_go(app,
     for private in ("Test Person", "01632", "test.person@example.org"):
         assert private not in message.body and private not in message.subject
     old_event, new_event = events(app, reference)[-1], events(app, new.reference)[-1]
-    assert (old_event.kind, old_event.from_status, old_event.to_status, old_event.detail) == ("signposted", "new", "signposted", "better-fit")
+    assert (old_event.kind, old_event.from_status, old_event.to_status, old_event.detail) == (
+        "signposted",
+        "new",
+        "signposted",
+        "better-fit",
+    )
     assert (new_event.kind, new_event.detail) == ("created", "signposted")
     page = provider.get(f"/staff/referrals/{reference}").get_data(as_text=True)
     assert f"Sent to Jobs at Sandbridge Hospital. Its new reference is {new.reference}." in page
@@ -266,19 +308,27 @@ def test_signposting_within_the_organisation_keeps_it_visible(app, provider):
     autism_support = "c88a2f72-ed51-5898-9794-3597d7f28cca"
     provider.post(f"/staff/referrals/{reference}/signpost", data={"service": autism_support, "reason": "better-fit"})
     with session_for(app) as session:
-        new = session.scalar(select(Referral.reference).where(Referral.service_id == autism_support, Referral.signposted_from_id.is_not(None),
-                                                              Referral.organization_id == WORKS_ORG))
+        new = session.scalar(
+            select(Referral.reference).where(
+                Referral.service_id == autism_support,
+                Referral.signposted_from_id.is_not(None),
+                Referral.organization_id == WORKS_ORG,
+            )
+        )
     assert provider.get(f"/staff/referrals/{new}").status_code == 200
     assert "you will not see it" not in provider.get(f"/staff/referrals/{reference}").get_data(as_text=True)
 
 
-@pytest.mark.parametrize("data, message", [
-    ({"service": "", "reason": "better-fit"}, "Choose a service from the list."),
-    ({"service": "no-such-service", "reason": "better-fit"}, "Choose a service from the list."),
-    ({"service": "5ec69b07-4433-591e-a591-34f8423d4d5d", "reason": "better-fit"}, "Choose a different service"),
-    ({"service": HOSPITAL_JOBS, "reason": ""}, "Choose why you are sending it to another service."),
-    ({"service": HOSPITAL_JOBS, "reason": "whim"}, "Choose one of the reasons in the list."),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"service": "", "reason": "better-fit"}, "Choose a service from the list."),
+        ({"service": "no-such-service", "reason": "better-fit"}, "Choose a service from the list."),
+        ({"service": "5ec69b07-4433-591e-a591-34f8423d4d5d", "reason": "better-fit"}, "Choose a different service"),
+        ({"service": HOSPITAL_JOBS, "reason": ""}, "Choose why you are sending it to another service."),
+        ({"service": HOSPITAL_JOBS, "reason": "whim"}, "Choose one of the reasons in the list."),
+    ],
+)
 def test_a_signpost_that_is_not_right_gets_a_message_and_changes_nothing(app, provider, data, message):
     reference = make_referral(app)
     response = provider.post(f"/staff/referrals/{reference}/signpost", data=data)
@@ -289,7 +339,10 @@ def test_a_signpost_that_is_not_right_gets_a_message_and_changes_nothing(app, pr
         assert f'<option value="{HOSPITAL_JOBS}" selected>' in html
     assert referral(app, reference).status == "new"
     with session_for(app) as session:
-        assert session.scalar(select(Referral.id).where(Referral.signposted_from_id == referral(app, reference).id)) is None
+        assert (
+            session.scalar(select(Referral.id).where(Referral.signposted_from_id == referral(app, reference).id))
+            is None
+        )
 
 
 def test_signposting_twice_makes_one_new_referral(app, provider):
@@ -300,7 +353,9 @@ def test_signposting_twice_makes_one_new_referral(app, provider):
     assert again.status_code == 400
     assert "cannot be sent to another service now" in again.get_data(as_text=True)
     with session_for(app) as session:
-        made = session.scalars(select(Referral.id).where(Referral.signposted_from_id == referral(app, reference).id)).all()
+        made = session.scalars(
+            select(Referral.id).where(Referral.signposted_from_id == referral(app, reference).id)
+        ).all()
     assert len(made) == 1
 
 
@@ -311,8 +366,8 @@ def test_a_started_referral_cannot_be_signposted(provider):
 
 
 def test_the_history_names_who_did_what_and_when(app, provider):
-    reference = make_referral(app, created_at=datetime.now(timezone.utc) - timedelta(days=1))
+    reference = make_referral(app, created_at=datetime.now(UTC) - timedelta(days=1))
     provider.post(f"/staff/referrals/{reference}/status", data={"status": "contacted"})
     html = provider.get(f"/staff/referrals/{reference}").get_data(as_text=True)
-    history = html[html.index("History"):]
+    history = html[html.index("History") :]
     assert "Status changed from New to Contacted</strong>. Sam Price (demo)," in history

@@ -1,4 +1,5 @@
 """Fixtures for the unit tests that need the site's database or a request: most need neither."""
+
 import pytest
 
 

@@ -1,5 +1,6 @@
 """The ask-for-help questions as a journey definition: which apply, where to carry on, and words that
 read easily in both forms (to the person, and about them)."""
+
 import json
 import re
 
@@ -20,16 +21,37 @@ def ids(steps) -> list[str]:
 def test_a_person_asking_for_themselves_skips_the_worker_and_follow_up_questions():
     answers = {"asker": "self", "contact_methods": ["phone"], "needs": ["bsl"], "age": 30}
     assert ids(applicable(answers, has_plan=False)) == [
-        "who", "name", "age", "area", "contact-ways", "phone-number", "contact-times", "communication", "consent",
+        "who",
+        "name",
+        "age",
+        "area",
+        "contact-ways",
+        "phone-number",
+        "contact-times",
+        "communication",
+        "consent",
         "anything-else",
     ]
 
 
 def test_follow_up_questions_appear_for_the_answers_that_need_them():
-    answers = {"asker": "professional", "contact_methods": ["text", "email", "letter"], "needs": ["interpreter"], "age": 15}
+    answers = {
+        "asker": "professional",
+        "contact_methods": ["text", "email", "letter"],
+        "needs": ["interpreter"],
+        "age": 15,
+    }
     steps = ids(applicable(answers, has_plan=True))
-    for step in ("where-you-work", "your-details", "phone-number", "email-address", "postal-address",
-                 "interpreter-language", "parent-consent", "work-plan"):
+    for step in (
+        "where-you-work",
+        "your-details",
+        "phone-number",
+        "email-address",
+        "postal-address",
+        "interpreter-language",
+        "parent-consent",
+        "work-plan",
+    ):
         assert step in steps
     assert len(steps) == len(STEPS)
 
@@ -84,5 +106,8 @@ def test_every_question_hint_answer_and_message_is_easy_read_in_both_forms():
 
 def test_the_steps_that_keep_more_than_one_answer_say_so_through_their_type():
     kept = {step.id: STEP_TYPES[step.type].also_keeps(step) for step in STEPS if STEP_TYPES[step.type].also_keeps(step)}
-    assert kept == {"your-details": ("asker_organisation", "asker_role", "asker_email"), "age": ("date_of_birth",),
-                    "parent-consent": ("parent_consent_name",)}
+    assert kept == {
+        "your-details": ("asker_organisation", "asker_role", "asker_email"),
+        "age": ("date_of_birth",),
+        "parent-consent": ("parent_consent_name",),
+    }

@@ -1,4 +1,5 @@
 """The wait between tries of an outbox message: doubling, capped, with a little jitter."""
+
 from datetime import timedelta
 
 import pytest
@@ -8,7 +9,11 @@ from app.outbox.sending import JITTER, MAX_BACKOFF, backoff
 
 def test_the_first_wait_is_the_base_and_each_failed_try_doubles_it():
     assert [backoff(attempts, 60) for attempts in (1, 2, 3, 4)] == [
-        timedelta(seconds=60), timedelta(seconds=120), timedelta(seconds=240), timedelta(seconds=480)]
+        timedelta(seconds=60),
+        timedelta(seconds=120),
+        timedelta(seconds=240),
+        timedelta(seconds=480),
+    ]
 
 
 def test_the_wait_never_goes_past_the_cap():

@@ -1,4 +1,5 @@
 """The easy-read components render the right markup and register their text for audio."""
+
 import pytest
 from flask import render_template_string
 from flask_wtf import FlaskForm
@@ -61,7 +62,9 @@ def test_summary_list_has_a_change_link_named_for_its_row(request_context):
 
 
 def test_back_link_and_buttons(request_context):
-    html = render('{{ back_link("/before") }}{{ button("Send my request", "done") }}{{ button_link("Start", "/start", "next") }}')
+    html = render(
+        '{{ back_link("/before") }}{{ button("Send my request", "done") }}{{ button_link("Start", "/start", "next") }}'
+    )
     assert '<a class="back-link" href="/before">' in html and "Back" in html
     assert '<button class="button" type="submit">' in html and "Send my request" in html
     assert '<a class="button" href="/start">' in html
@@ -69,7 +72,10 @@ def test_back_link_and_buttons(request_context):
 
 def test_answer_cards_are_real_radios_inside_labels_and_keep_the_choice(request_context):
     form = ChoiceForm(data={"colour": "blue"})
-    html = render('{{ answer_cards(form.colour, "Which colour?", [("red", "Red", "art"), ("blue", "Blue", "art")], level=1) }}', form=form)
+    html = render(
+        '{{ answer_cards(form.colour, "Which colour?", [("red", "Red", "art"), ("blue", "Blue", "art")], level=1) }}',
+        form=form,
+    )
     assert html.count('type="radio"') == 2
     assert 'value="blue" checked' in html and 'value="red" checked' not in html
     assert '<label class="answer-card" for="colour-2">' in html
@@ -78,7 +84,10 @@ def test_answer_cards_are_real_radios_inside_labels_and_keep_the_choice(request_
 
 def test_answer_cards_can_be_checkboxes(request_context):
     form = ChoiceForm(data={"jobs": ["cafe", "garden"]})
-    html = render('{{ answer_cards(form.jobs, "Which jobs?", [("cafe", "Cafe", "cafe"), ("garden", "Garden", "gardening")], multiple=true) }}', form=form)
+    html = render(
+        '{{ answer_cards(form.jobs, "Which jobs?", [("cafe", "Cafe", "cafe"), ("garden", "Garden", "gardening")], multiple=true) }}',
+        form=form,
+    )
     assert html.count('type="checkbox"') == 2 and html.count(" checked") == 2
 
 

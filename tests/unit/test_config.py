@@ -1,5 +1,6 @@
 """Settings come from the environment; production refuses to start without its own values, and working days
 leave out the England and Wales bank holidays and the council's own closure days."""
+
 import json
 from datetime import date
 
@@ -23,8 +24,19 @@ def test_production_with_every_setting_starts():
 
 
 def test_production_without_its_settings_names_each_one_in_one_error():
-    unset = dict.fromkeys(["SECRET_KEY", "COUNCIL_ORGANIZATION_ID", "COUNCIL_TEAM_NAME", "COUNCIL_TEAM_EMAIL",
-                           "CONTACT_EMAIL", "PUBLIC_URL", "MAIL_BACKEND", "MAIL_FROM", "SMTP_HOST"])
+    unset = dict.fromkeys(
+        [
+            "SECRET_KEY",
+            "COUNCIL_ORGANIZATION_ID",
+            "COUNCIL_TEAM_NAME",
+            "COUNCIL_TEAM_EMAIL",
+            "CONTACT_EMAIL",
+            "PUBLIC_URL",
+            "MAIL_BACKEND",
+            "MAIL_FROM",
+            "SMTP_HOST",
+        ]
+    )
     with pytest.raises(ConfigError) as error:
         load_config({**PRODUCTION, **unset})
     for name in unset:
@@ -32,8 +44,18 @@ def test_production_without_its_settings_names_each_one_in_one_error():
             assert f"- {name} is not set" in str(error.value), name
 
 
-@pytest.mark.parametrize("name", ["COUNCIL_ORGANIZATION_ID", "COUNCIL_TEAM_NAME", "COUNCIL_TEAM_EMAIL", "CONTACT_EMAIL",
-                                  "PUBLIC_URL", "MAIL_FROM", "SMTP_HOST"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "COUNCIL_ORGANIZATION_ID",
+        "COUNCIL_TEAM_NAME",
+        "COUNCIL_TEAM_EMAIL",
+        "CONTACT_EMAIL",
+        "PUBLIC_URL",
+        "MAIL_FROM",
+        "SMTP_HOST",
+    ],
+)
 def test_production_refuses_to_start_without_each_setting(name):
     with pytest.raises(ConfigError, match=f"- {name} is not set"):
         create_app({**PRODUCTION, name: ""})
@@ -42,8 +64,16 @@ def test_production_refuses_to_start_without_each_setting(name):
 def test_production_has_no_demo_values_of_its_own():
     from app.config import ProductionConfig
 
-    for name in ("COUNCIL_ORGANIZATION_ID", "COUNCIL_TEAM_NAME", "COUNCIL_TEAM_EMAIL", "CONTACT_EMAIL", "PUBLIC_URL",
-                 "MAIL_BACKEND", "MAIL_FROM", "SMTP_HOST"):
+    for name in (
+        "COUNCIL_ORGANIZATION_ID",
+        "COUNCIL_TEAM_NAME",
+        "COUNCIL_TEAM_EMAIL",
+        "CONTACT_EMAIL",
+        "PUBLIC_URL",
+        "MAIL_BACKEND",
+        "MAIL_FROM",
+        "SMTP_HOST",
+    ):
         assert getattr(ProductionConfig, name) in (None, ""), name
 
 
@@ -53,7 +83,9 @@ def test_production_with_notify_needs_its_key_and_template():
     message = str(error.value)
     assert "- NOTIFY_API_KEY is not set" in message and "- NOTIFY_TEMPLATE_ID is not set" in message
     assert "SMTP_HOST" not in message
-    settings = load_config({**PRODUCTION, "MAIL_BACKEND": "notify", "NOTIFY_API_KEY": "key", "NOTIFY_TEMPLATE_ID": "id"})
+    settings = load_config(
+        {**PRODUCTION, "MAIL_BACKEND": "notify", "NOTIFY_API_KEY": "key", "NOTIFY_TEMPLATE_ID": "id"}
+    )
     assert settings["MAIL_BACKEND"] == "notify"
 
 

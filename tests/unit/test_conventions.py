@@ -1,6 +1,7 @@
 """Conventions every route and module follows, so that later pages cannot slip past the checks and the
 layers stay apart: no import cycles, easy read knows no journey, public journeys know nothing of the staff
 side, and the site never loads demo data."""
+
 import ast
 import re
 from pathlib import Path
@@ -45,7 +46,9 @@ def _imports(name: str, path: Path, modules: set[str]) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                base = ".".join([*package.split(".")[: len(package.split(".")) - node.level + 1], *([base] if base else [])])
+                base = ".".join(
+                    [*package.split(".")[: len(package.split(".")) - node.level + 1], *([base] if base else [])]
+                )
             found.update(f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base for alias in node.names)
     return found
 
@@ -93,8 +96,13 @@ def test_public_journeys_import_nothing_from_the_staff_side():
 
 def test_the_site_never_imports_demo_data():
     graph = import_graph()
-    demo = {(name, module) for name, found in graph.items() if name not in CLI_WIRING
-            for module in found if _within(module, ("demo",))}
+    demo = {
+        (name, module)
+        for name, found in graph.items()
+        if name not in CLI_WIRING
+        for module in found
+        if _within(module, ("demo",))
+    }
     assert not demo, f"these modules import demo data: {sorted(demo)}"
 
 

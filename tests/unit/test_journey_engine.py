@@ -1,5 +1,6 @@
 """The journey engine on its own, without the site: a definition written here is loaded, checked and
 walked; a new step type is one registry entry and its template."""
+
 import textwrap
 from pathlib import Path
 
@@ -97,7 +98,13 @@ def test_branches_and_only_when_conditions_decide_the_path(fruit):
     assert ids(walker.path(fruit, {"likes": "no"})) == ["likes", "age", "anything-else"]
     assert ids(walker.path(fruit, {"likes": "yes", "which": ["apples"]})) == ["likes", "which", "age", "anything-else"]
     assert ids(walker.path(fruit, {"likes": "yes", "which": ["apples", "plums"]}, {"has-garden": True})) == [
-        "likes", "which", "growing", "picking", "age", "anything-else"]
+        "likes",
+        "which",
+        "growing",
+        "picking",
+        "age",
+        "anything-else",
+    ]
     assert ids(walker.path(fruit, {"likes": "no", "age": 15})) == ["likes", "age", "parent", "anything-else"]
     assert ids(walker.path(fruit, {"likes": "no", "age": 16})) == ["likes", "age", "anything-else"]
 
@@ -150,7 +157,6 @@ def test_the_finish_is_a_named_action_of_the_journeys_own_service(fruit):
         actions.run("no-such-action")
 
 
-
 def assert_refused(tmp_path, change, problem: str) -> None:
     """The fruit journey, changed by `change`, fails its checks with a problem that says `problem`."""
     path = tmp_path / "fruit.yaml"
@@ -160,25 +166,34 @@ def assert_refused(tmp_path, change, problem: str) -> None:
     found = check(raw, "fruit.yaml", SYMBOLS)
     assert any(problem in p for p in found), found
 
-@pytest.mark.parametrize("change, problem", [
-    (lambda raw: raw["steps"][0]["next"][0].update(step="nowhere"), "next step 'nowhere' does not exist"),
-    (lambda raw: raw["steps"][0]["next"][0]["when"].update(has="maybe"), "answer 'maybe' that 'likes' does not have"),
-    (lambda raw: raw["steps"][2]["when"].update(fact="has-boat"), "the fact 'has-boat' is not declared"),
-    (lambda raw: raw["steps"][3]["when"].update(step="ghost"), "step 'ghost' that does not exist"),
-    (lambda raw: raw["steps"][5]["when"].update(step="likes"), "compares 'likes', which is not a number"),
-    (lambda raw: raw["steps"][1].update(symbol="not-a-symbol"), "no symbol 'not-a-symbol'"),
-    (lambda raw: raw["steps"][1].update(type="stars"), "'stars' is not one of"),
-    (lambda raw: raw["steps"][1].pop("options"), "a several step needs 'options'"),
-    (lambda raw: raw["steps"][6].update(key="grows"), "step keys repeat"),
-    (lambda raw: raw.update(first="ghost"), "first step 'ghost' does not exist"),
-    (lambda raw: raw["voices"]["other"].update(has="maybe"), "voices: the condition names an answer 'maybe'"),
-])
+
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        (lambda raw: raw["steps"][0]["next"][0].update(step="nowhere"), "next step 'nowhere' does not exist"),
+        (
+            lambda raw: raw["steps"][0]["next"][0]["when"].update(has="maybe"),
+            "answer 'maybe' that 'likes' does not have",
+        ),
+        (lambda raw: raw["steps"][2]["when"].update(fact="has-boat"), "the fact 'has-boat' is not declared"),
+        (lambda raw: raw["steps"][3]["when"].update(step="ghost"), "step 'ghost' that does not exist"),
+        (lambda raw: raw["steps"][5]["when"].update(step="likes"), "compares 'likes', which is not a number"),
+        (lambda raw: raw["steps"][1].update(symbol="not-a-symbol"), "no symbol 'not-a-symbol'"),
+        (lambda raw: raw["steps"][1].update(type="stars"), "'stars' is not one of"),
+        (lambda raw: raw["steps"][1].pop("options"), "a several step needs 'options'"),
+        (lambda raw: raw["steps"][6].update(key="grows"), "step keys repeat"),
+        (lambda raw: raw.update(first="ghost"), "first step 'ghost' does not exist"),
+        (lambda raw: raw["voices"]["other"].update(has="maybe"), "voices: the condition names an answer 'maybe'"),
+    ],
+)
 def test_every_reference_in_a_definition_is_checked(tmp_path, change, problem):
     assert_refused(tmp_path, change, problem)
 
 
 def test_a_definition_with_problems_stops_loading(tmp_path):
-    (tmp_path / "fruit.yaml").write_text(textwrap.dedent(FRUIT).replace("symbol: home", "symbol: castle"), encoding="utf-8")
+    (tmp_path / "fruit.yaml").write_text(
+        textwrap.dedent(FRUIT).replace("symbol: home", "symbol: castle"), encoding="utf-8"
+    )
     with pytest.raises(DefinitionError, match="no symbol 'castle'"):
         load_file(tmp_path / "fruit.yaml", SYMBOLS)
 
@@ -191,6 +206,7 @@ def test_every_journey_of_the_site_passes_the_one_schema_and_its_checks(folder):
 
 class Stars(StepType):
     """A new step type for the test: one to five stars."""
+
     name = "stars"
     numeric = True
 
@@ -221,7 +237,8 @@ class PlainForm(StepAnswers, Form):
 
 
 def test_a_new_step_type_is_one_registry_entry_and_its_template(tmp_path, monkeypatch):
-    (tmp_path / "rating.yaml").write_text(textwrap.dedent("""
+    (tmp_path / "rating.yaml").write_text(
+        textwrap.dedent("""
         id: rating
         symbol: star
         first: stars
@@ -235,13 +252,16 @@ def test_a_new_step_type_is_one_registry_entry_and_its_template(tmp_path, monkey
             question: Why so few?
             symbol: pencil
             when: {step: stars, below: 3}
-    """), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     templates = tmp_path / "templates" / "journeys" / "types"
     templates.mkdir(parents=True)
     (templates / "stars.html").write_text(
-        '<fieldset><legend>{{ question }}</legend>{% for n in range(1, 6) %}'
+        "<fieldset><legend>{{ question }}</legend>{% for n in range(1, 6) %}"
         '<input type="radio" name="{{ form.answer.name }}" value="{{ n }}"{% if form.answer.data == n|string %} checked{% endif %}>'
-        '{% endfor %}{% for e in form.answer.errors %}<p class="error">{{ e }}</p>{% endfor %}</fieldset>')
+        '{% endfor %}{% for e in form.answer.errors %}<p class="error">{{ e }}</p>{% endfor %}</fieldset>'
+    )
     with pytest.raises(DefinitionError, match="'stars' is not one of"):
         load_folder(tmp_path, SYMBOLS)  # not a step type yet
 
@@ -259,35 +279,50 @@ def test_a_new_step_type_is_one_registry_entry_and_its_template(tmp_path, monkey
     assert STEP_TYPES["stars"].rows(step, answers) == [Row("How many stars?", "**", True)]
 
     shown = form_for(step, answers, posted=False, base=PlainForm)
-    page = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path / "templates")).get_template(
-        STEP_TYPES["stars"].template).render(form=shown, question=walker.words(step.question, rating, answers))
+    page = (
+        jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path / "templates"))
+        .get_template(STEP_TYPES["stars"].template)
+        .render(form=shown, question=walker.words(step.question, rating, answers))
+    )
     assert "How many stars?" in page and 'value="2" checked' in page
 
 
 def test_a_step_can_say_its_answers_are_the_lines_about_who_filled_in_the_plan(tmp_path):
-    (tmp_path / "fruit.yaml").write_text(textwrap.dedent(FRUIT).replace(
-        '      - {id: "yes", label: "Yes", symbol: "yes"}\n      - {id: "no", label: "No", symbol: "no"}\n    next:',
-        '      - {id: "yes", label: "Yes", symbol: "yes", says: I filled this in.}\n'
-        '      - {id: "no", label: "No", symbol: "no", says: Someone filled this in for me.}\n'
-        '    section: filled-by\n    next:'), encoding="utf-8")
+    (tmp_path / "fruit.yaml").write_text(
+        textwrap.dedent(FRUIT).replace(
+            '      - {id: "yes", label: "Yes", symbol: "yes"}\n      - {id: "no", label: "No", symbol: "no"}\n    next:',
+            '      - {id: "yes", label: "Yes", symbol: "yes", says: I filled this in.}\n'
+            '      - {id: "no", label: "No", symbol: "no", says: Someone filled this in for me.}\n'
+            "    section: filled-by\n    next:",
+        ),
+        encoding="utf-8",
+    )
     likes = load_folder(tmp_path, SYMBOLS)["fruit"].steps["likes"]
     assert likes.section == "filled-by"
     assert [(section, s.text) for section, s in STEP_TYPES["single"].sentences(likes, "no")] == [
-        ("filled-by", "Someone filled this in for me.")]
+        ("filled-by", "Someone filled this in for me.")
+    ]
 
 
-@pytest.mark.parametrize("change, problem", [
-    (lambda raw: raw["steps"][0].update(section="filled-in"), "'filled-in' is not one of"),
-    (lambda raw: raw["steps"][0].update(section="filled-by"), "option 'yes' needs 'says'"),
-    (lambda raw: raw["steps"][1].update(section="aspirations"), "option 'apples' needs 'says'"),
-])
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        (lambda raw: raw["steps"][0].update(section="filled-in"), "'filled-in' is not one of"),
+        (lambda raw: raw["steps"][0].update(section="filled-by"), "option 'yes' needs 'says'"),
+        (lambda raw: raw["steps"][1].update(section="aspirations"), "option 'apples' needs 'says'"),
+    ],
+)
 def test_a_step_in_the_plan_names_a_known_section_and_says_something_for_every_answer(tmp_path, change, problem):
     assert_refused(tmp_path, change, problem)
 
 
 def test_a_step_off_the_path_can_show_another_page_at_its_address(tmp_path):
-    (tmp_path / "fruit.yaml").write_text(textwrap.dedent(FRUIT).replace(
-        "    when: {fact: has-garden}\n", "    when: {fact: has-garden}\n    otherwise: referrals/no_plan.html\n"), encoding="utf-8")
+    (tmp_path / "fruit.yaml").write_text(
+        textwrap.dedent(FRUIT).replace(
+            "    when: {fact: has-garden}\n", "    when: {fact: has-garden}\n    otherwise: referrals/no_plan.html\n"
+        ),
+        encoding="utf-8",
+    )
     fruit = load_folder(tmp_path, SYMBOLS)["fruit"]
     growing = fruit.steps["growing"]
     assert walker.instead(fruit, growing, {}, {"has-garden": False}) == "referrals/no_plan.html"
@@ -295,11 +330,20 @@ def test_a_step_off_the_path_can_show_another_page_at_its_address(tmp_path):
     assert walker.instead(fruit, fruit.steps["picking"], {}) is None  # off the path, but with no page of its own
 
 
-@pytest.mark.parametrize("change, problem", [
-    (lambda raw: raw["steps"][2].update(otherwise="referrals/no_such_page.html"), "no page 'referrals/no_such_page.html'"),
-    (lambda raw: raw["steps"][6].update(otherwise="referrals/no_plan.html"), "a step with 'otherwise' needs 'when'"),
-    (lambda raw: raw["steps"][2].update(otherwise="../secrets.txt"), "does not match"),
-])
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        (
+            lambda raw: raw["steps"][2].update(otherwise="referrals/no_such_page.html"),
+            "no page 'referrals/no_such_page.html'",
+        ),
+        (
+            lambda raw: raw["steps"][6].update(otherwise="referrals/no_plan.html"),
+            "a step with 'otherwise' needs 'when'",
+        ),
+        (lambda raw: raw["steps"][2].update(otherwise="../secrets.txt"), "does not match"),
+    ],
+)
 def test_a_steps_other_page_must_exist_and_needs_a_condition(tmp_path, change, problem):
     assert_refused(tmp_path, change, problem)
 

@@ -1,4 +1,5 @@
 """The demo local offer of Sandbridge: realistic, complete across the ladder, clearly not real, easy to read."""
+
 import re
 from collections import Counter
 
@@ -17,7 +18,11 @@ RESERVED_PHONE = re.compile(r"^(01632 960\d{3}|07700 900\d{3})$")
 
 
 def terms(record, key):
-    return {TERM_IDS[a["taxonomy_term_id"]][1] for a in record["attributes"] if TERM_IDS[a["taxonomy_term_id"]][0].key == key}
+    return {
+        TERM_IDS[a["taxonomy_term_id"]][1]
+        for a in record["attributes"]
+        if TERM_IDS[a["taxonomy_term_id"]][0].key == key
+    }
 
 
 def test_there_are_at_least_40_services_at_every_step_of_the_ladder():
@@ -90,6 +95,9 @@ def test_every_english_easy_read_text_has_short_sentences_and_reads_easily(known
             for sentence in re.split(r"(?<=[.!?:])\s+", text):
                 if len(sentence.split()) > MAX_WORDS:
                     problems.append(f"over {MAX_WORDS} words: {sentence!r}")
-            if len(text.split()) >= SCORED_FROM_WORDS and textstat.flesch_reading_ease(known_words.sub("it", text)) < MIN_FLESCH:
+            if (
+                len(text.split()) >= SCORED_FROM_WORDS
+                and textstat.flesch_reading_ease(known_words.sub("it", text)) < MIN_FLESCH
+            ):
                 problems.append(f"hard to read: {text!r}")
     assert not problems, "\n".join(problems)

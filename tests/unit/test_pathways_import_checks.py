@@ -1,4 +1,5 @@
 """The importer's checks, on records alone: the HSDS schema, our extension, and what the schema misses."""
+
 from pathlib import Path
 
 import pytest
@@ -53,12 +54,15 @@ def test_ids_must_be_uuids():
     assert any(p.field == "id" and "uuid" in p.message for p in found)
 
 
-@pytest.mark.parametrize("ages, message", [
-    ({"minimum_age": -1}, "between 0 and 120"),
-    ({"maximum_age": 400}, "between 0 and 120"),
-    ({"minimum_age": 16.5}, "whole number"),
-    ({"minimum_age": 25, "maximum_age": 16}, "more than maximum_age"),
-])
+@pytest.mark.parametrize(
+    "ages, message",
+    [
+        ({"minimum_age": -1}, "between 0 and 120"),
+        ({"maximum_age": 400}, "between 0 and 120"),
+        ({"minimum_age": 16.5}, "whole number"),
+        ({"minimum_age": 25, "maximum_age": 16}, "more than maximum_age"),
+    ],
+)
 def test_ages_that_make_no_sense_are_problems(ages, message):
     found = problems_of(make_record(**ages))
     assert any(message in p.message for p in found), found
@@ -104,7 +108,9 @@ def test_an_unknown_term_in_our_vocabulary_is_a_problem_that_lists_the_known_ter
     attribute["taxonomy_term"]["code"] = "juggling"
     attribute["taxonomy_term"]["id"] = attribute["taxonomy_term_id"] = new_id()
     found = problems_of(make_record(attributes=[attribute]))
-    assert any("'juggling' is not a term in 'kind-of-support'" in p.message and "job-coaching" in p.message for p in found)
+    assert any(
+        "'juggling' is not a term in 'kind-of-support'" in p.message and "job-coaching" in p.message for p in found
+    )
 
 
 def test_our_term_with_the_wrong_id_is_a_problem():
@@ -163,13 +169,16 @@ def test_an_organisation_known_only_by_an_id_nobody_has_is_a_problem():
     assert any(p.field == "organization_id" and "not in the file" in p.message for p in problems_of(record))
 
 
-@pytest.mark.parametrize("raw, words", [
-    (b"{not json", "not valid JSON"),
-    (b'{"services": []}', "JSON array"),
-    (b'"just text"', "JSON array"),
-    (b"\xff\xfe\x00", "not UTF-8"),
-    (b"[NaN]", "not valid JSON"),
-])
+@pytest.mark.parametrize(
+    "raw, words",
+    [
+        (b"{not json", "not valid JSON"),
+        (b'{"services": []}', "JSON array"),
+        (b'"just text"', "JSON array"),
+        (b"\xff\xfe\x00", "not UTF-8"),
+        (b"[NaN]", "not valid JSON"),
+    ],
+)
 def test_files_that_are_not_lists_of_records_are_explained(raw, words):
     with pytest.raises(ImportFailed) as failure:
         parse_records(raw)

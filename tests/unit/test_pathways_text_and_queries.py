@@ -1,4 +1,5 @@
 """Search words and query strings: folded the same way, and anything odd is dropped or explained."""
+
 import pytest
 from werkzeug.datastructures import MultiDict
 
@@ -36,14 +37,26 @@ def test_ages_that_cannot_be_read_give_none(value):
     assert read_age(value) is None
 
 
-@pytest.mark.parametrize("value, page", [("3", 3), ("0", 1), ("-2", 1), ("abc", 1), ("9" * 5000, 1), ("٣", 1), (None, 1)])
+@pytest.mark.parametrize(
+    "value, page", [("3", 3), ("0", 1), ("-2", 1), ("abc", 1), ("9" * 5000, 1), ("٣", 1), (None, 1)]
+)
 def test_page_numbers_that_cannot_be_read_give_the_first_page(value, page):
     assert read_page(value) == page
 
 
 def test_unknown_filter_values_are_dropped_and_repeats_count_once():
-    args = MultiDict([("step", "volunteering"), ("step", "volunteering"), ("step", "flying"), ("kind", "<script>"),
-                      ("area", "harbourside"), ("area", "atlantis"), ("pay", "lots"), ("ask", "maybe")])
+    args = MultiDict(
+        [
+            ("step", "volunteering"),
+            ("step", "volunteering"),
+            ("step", "flying"),
+            ("kind", "<script>"),
+            ("area", "harbourside"),
+            ("area", "atlantis"),
+            ("pay", "lots"),
+            ("ask", "maybe"),
+        ]
+    )
     query = read_directory_query(args, known_areas=["harbourside"])
     assert query.filters.steps == ("volunteering",)
     assert query.filters.kinds == () and query.filters.pay == () and not query.filters.ask_myself
@@ -61,8 +74,17 @@ def test_words_lose_nul_characters_and_are_cut_to_size():
 
 
 def test_a_profile_from_an_address_keeps_only_known_answers():
-    args = MultiDict([("interest", "animals"), ("interest", "dragons"), ("try", "volunteering-role"), ("age", "16-18"),
-                      ("hours", "lots"), ("need", "autism"), ("help", "travel-training")])
+    args = MultiDict(
+        [
+            ("interest", "animals"),
+            ("interest", "dragons"),
+            ("try", "volunteering-role"),
+            ("age", "16-18"),
+            ("hours", "lots"),
+            ("need", "autism"),
+            ("help", "travel-training"),
+        ]
+    )
     found = read_profile(args)
     assert found.interests == {"animals"} and found.try_first == {"volunteering-role"} and found.age_band == "16-18"
     assert found.hours is None and found.support_needs == {"autism"} and found.helps == {"travel-training"}

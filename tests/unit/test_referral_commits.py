@@ -1,4 +1,5 @@
 """Where a referral's life changes, the service commits: the staff referral routes do not."""
+
 from pathlib import Path
 
 import pytest

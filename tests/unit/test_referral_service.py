@@ -1,6 +1,7 @@
 """Saving a request for help: one transaction, one message with no personal data, never twice for a key."""
+
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import func, select
@@ -16,14 +17,23 @@ from app.referrals.views import destination
 
 JOB_COACH = "5ec69b07-4433-591e-a591-34f8423d4d5d"  # can ask themselves; email supported-employment@example.org
 PROJECT_SEARCH = "d3e44d29-a554-5026-a005-2178af9a9f44"  # a worker must refer
-NOW = datetime(2026, 12, 23, 10, 0, tzinfo=timezone.utc)  # a Wednesday, before Christmas
+NOW = datetime(2026, 12, 23, 10, 0, tzinfo=UTC)  # a Wednesday, before Christmas
 
 
 def a_draft(**overrides) -> dict:
     draft = {
-        "service_id": JOB_COACH, "asker": "self", "person_name": "Alex Example", "date_of_birth": "2008-05-01",
-        "area": "SB1 2AB", "contact_methods": ["phone"], "phone": "07700 900456", "contact_times": ["any-time"],
-        "needs": ["bsl"], "message": "Mornings are best.", "consent_at": NOW.isoformat(), "lang": "cy",
+        "service_id": JOB_COACH,
+        "asker": "self",
+        "person_name": "Alex Example",
+        "date_of_birth": "2008-05-01",
+        "area": "SB1 2AB",
+        "contact_methods": ["phone"],
+        "phone": "07700 900456",
+        "contact_times": ["any-time"],
+        "needs": ["bsl"],
+        "message": "Mornings are best.",
+        "consent_at": NOW.isoformat(),
+        "lang": "cy",
     }
     return {**draft, **overrides}
 
@@ -128,13 +138,27 @@ def test_the_message_goes_to_the_organisation_when_the_service_has_no_email(app,
 
 
 def test_only_answers_are_taken_from_the_draft(db):
-    referral, _ = create_referral(db, a_draft(status="closed", organization_id="someone-else", reference="AAAA-AAAA"),
-                                  "extra" + "e" * 40, now=NOW)
+    referral, _ = create_referral(
+        db, a_draft(status="closed", organization_id="someone-else", reference="AAAA-AAAA"), "extra" + "e" * 40, now=NOW
+    )
     assert referral.status == "new" and referral.organization_id != "someone-else" and referral.reference != "AAAA-AAAA"
 
 
-@pytest.mark.parametrize("age, band", [(None, None), (13, None), (14, "14-15"), (15, "14-15"), (16, "16-18"),
-                                       (18, "16-18"), (19, "19-25"), (25, "19-25"), (26, "26-plus"), (80, "26-plus")])
+@pytest.mark.parametrize(
+    "age, band",
+    [
+        (None, None),
+        (13, None),
+        (14, "14-15"),
+        (15, "14-15"),
+        (16, "16-18"),
+        (18, "16-18"),
+        (19, "19-25"),
+        (25, "19-25"),
+        (26, "26-plus"),
+        (80, "26-plus"),
+    ],
+)
 def test_age_bands(age, band):
     assert age_band(age) == band
 

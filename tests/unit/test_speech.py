@@ -1,4 +1,5 @@
 """Speech: real espeak-ng voices to MP3, under threads, and a missing or broken engine."""
+
 import subprocess
 import sys
 import threading
@@ -78,9 +79,9 @@ def test_welsh_text_is_spoken_with_the_welsh_voice(speech):
 
 
 def test_longer_text_gives_a_longer_clip(speech):
-    assert mp3_duration(speech.synthesize(SHORT + " " + SHORT, "en")) > mp3_duration(
-        speech.synthesize(SHORT, "en")
-    ) + 1.5
+    assert (
+        mp3_duration(speech.synthesize(SHORT + " " + SHORT, "en")) > mp3_duration(speech.synthesize(SHORT, "en")) + 1.5
+    )
 
 
 def test_a_long_text_is_written_in_full(speech):
@@ -143,9 +144,7 @@ def test_a_voice_that_is_not_installed_makes_speech_unavailable():
         speech.synthesize("Hello", "xx")
 
 
-@pytest.mark.parametrize(
-    "error", [OSError("libespeak-ng.so.1: cannot open"), RuntimeError("could not initialize")]
-)
+@pytest.mark.parametrize("error", [OSError("libespeak-ng.so.1: cannot open"), RuntimeError("could not initialize")])
 def test_a_missing_engine_is_unavailable_not_an_error(error):
     def factory():
         raise error
@@ -181,9 +180,7 @@ try:
 except SpeechUnavailable as exc:
     print("unavailable:", exc)
 """
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
-    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "unavailable:" in result.stdout and "espeak" in result.stdout
 
@@ -216,10 +213,7 @@ class FakeEngine:
 
     def getProperty(self, name):
         if name == "voices":
-            return [
-                SimpleNamespace(id="gmw/en", languages=["en-gb"]),
-                SimpleNamespace(id="cel/cy", languages=["cy"]),
-            ]
+            return [SimpleNamespace(id="gmw/en", languages=["en-gb"]), SimpleNamespace(id="cel/cy", languages=["cy"])]
         return self.voice if name == "voice" else None
 
     def setProperty(self, name, value):
@@ -249,9 +243,7 @@ class FakeEngine:
             wav.setsampwidth(2)
             wav.setframerate(22050)
             wav.writeframes(b"\x00\x00" * 22050)
-        finished = threading.Thread(
-            target=self._notify, args=("finished-utterance",), kwargs={"completed": True}
-        )
+        finished = threading.Thread(target=self._notify, args=("finished-utterance",), kwargs={"completed": True})
         finished.start()
 
     def stop(self):

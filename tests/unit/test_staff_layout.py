@@ -1,4 +1,5 @@
 """How the staff side is laid out: a folder per area, thin routes, and school mode using the checklists' staff interface."""
+
 import ast
 from pathlib import Path
 
@@ -30,14 +31,18 @@ def test_thin_routes_leave_queries_and_commits_to_their_service():
     for area in THIN_ROUTES:
         source = (STAFF / area / "routes.py").read_text()
         for call in ("commit(", "rollback(", "scalars(", "scalar(", "execute("):
-            assert call not in source, f"app/staff/{area}/routes.py calls {call}): move it into app/staff/{area}/service.py"
+            assert call not in source, (
+                f"app/staff/{area}/routes.py calls {call}): move it into app/staff/{area}/service.py"
+            )
 
 
 def test_thin_routes_leave_finding_a_row_by_its_id_to_their_service():
     for area in LOOKUPS_IN_SERVICE:
         source = (STAFF / area / "routes.py").read_text()
         # db.session.get, not the signed-in session's session.get
-        assert "db.session.get(" not in source, f"app/staff/{area}/routes.py calls db.session.get(): move it into app/staff/{area}/service.py"
+        assert "db.session.get(" not in source, (
+            f"app/staff/{area}/routes.py calls db.session.get(): move it into app/staff/{area}/service.py"
+        )
 
 
 def test_every_area_has_its_routes_and_no_module_is_loaded_by_name():

@@ -1,10 +1,11 @@
 """Password hashing, the new-password rules, reset tokens, and which next pages are safe after sign-in."""
+
 import hashlib
 
 import pytest
 
-from app.staff.accounts.routes import safe_next
 from app.staff.accounts.passwords import hash_password, new_token, password_matches, password_problem, token_digest
+from app.staff.accounts.routes import safe_next
 
 
 def test_hashes_use_scrypt_and_a_salt():
@@ -30,13 +31,16 @@ def test_no_account_never_matches_but_still_checks_a_hash(monkeypatch):
     assert len(checked) == 1 and checked[0].startswith("scrypt:")
 
 
-@pytest.mark.parametrize("password, problem", [
-    ("elevenchars", "Use at least 12 characters."),
-    ("x" * 201, "Use 200 characters or fewer."),
-    (" Sam@Example.org ", "Do not use your email address as your password."),
-    ("twelve chars", None),
-    ("a long and unusual passphrase", None),
-])
+@pytest.mark.parametrize(
+    "password, problem",
+    [
+        ("elevenchars", "Use at least 12 characters."),
+        ("x" * 201, "Use 200 characters or fewer."),
+        (" Sam@Example.org ", "Do not use your email address as your password."),
+        ("twelve chars", None),
+        ("a long and unusual passphrase", None),
+    ],
+)
 def test_new_password_rules(password, problem):
     assert password_problem(password, "sam@example.org", 12) == problem
 
@@ -49,21 +53,24 @@ def test_reset_tokens_are_long_random_and_stored_only_as_a_hash():
     assert token not in digest
 
 
-@pytest.mark.parametrize("target, expected", [
-    ("/staff/", "/staff/"),
-    ("/staff", "/staff"),
-    ("/staff/referrals?status=new", "/staff/referrals?status=new"),
-    (None, None),
-    ("", None),
-    ("/staffroom", None),
-    ("/my-work/", None),
-    ("https://evil.example/staff/", None),
-    ("//evil.example/staff/", None),
-    ("///evil.example/staff/", None),
-    ("/\\evil.example", None),
-    ("/staff/../my-work/", None),
-    ("/staff/\r\nLocation: https://evil.example", None),
-    ("javascript:alert(1)", None),
-])
+@pytest.mark.parametrize(
+    "target, expected",
+    [
+        ("/staff/", "/staff/"),
+        ("/staff", "/staff"),
+        ("/staff/referrals?status=new", "/staff/referrals?status=new"),
+        (None, None),
+        ("", None),
+        ("/staffroom", None),
+        ("/my-work/", None),
+        ("https://evil.example/staff/", None),
+        ("//evil.example/staff/", None),
+        ("///evil.example/staff/", None),
+        ("/\\evil.example", None),
+        ("/staff/../my-work/", None),
+        ("/staff/\r\nLocation: https://evil.example", None),
+        ("javascript:alert(1)", None),
+    ],
+)
 def test_only_staff_paths_on_this_site_are_safe_to_go_to_after_sign_in(target, expected):
     assert safe_next(target) == expected

@@ -1,4 +1,5 @@
 """The 16-hours-for-13-of-26-weeks rule, week by week."""
+
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -135,7 +136,9 @@ def test_hours_in_an_unpaid_job_never_count():
 
 def test_weeks_are_counted_from_the_first_paid_job_not_an_unpaid_one_before_it():
     unpaid = job(weekly([1, 2]), start=START, paid=False)
-    paid = job([CheckIn(week(3) + timedelta(days=2), week(4) + timedelta(days=1), 20)], start=week(3) + timedelta(days=2))
+    paid = job(
+        [CheckIn(week(3) + timedelta(days=2), week(4) + timedelta(days=1), 20)], start=week(3) + timedelta(days=2)
+    )
     progress = sustained_outcome([unpaid, paid], LATER)
     assert progress.weeks[0].start == week(3) + timedelta(days=2)
     assert progress.weeks[0].hours == Decimal("20.00")

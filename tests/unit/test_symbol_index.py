@@ -11,10 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 INDEX_PATH = ROOT / "easyread_assets" / "symbols.json"
 SYMBOLS_DIR = ROOT / "easyread_assets" / "symbols"
 EXTRA_FILES = {"LICENSE.txt", "ATTRIBUTION.md"}
-ATTRIBUTION_LINE = (
-    "All emojis designed by OpenMoji – the open-source emoji and icon project. "
-    "License: CC BY-SA 4.0"
-)
+ATTRIBUTION_LINE = "All emojis designed by OpenMoji – the open-source emoji and icon project. License: CC BY-SA 4.0"
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SVG_TAG = "{http://www.w3.org/2000/svg}svg"
 
@@ -49,12 +46,7 @@ def concepts(index):
 
 
 def test_source_is_pinned(index):
-    assert index["source"] == {
-        "package": "openmoji",
-        "version": "17.0.0",
-        "registry": "npm",
-        "style": "color",
-    }
+    assert index["source"] == {"package": "openmoji", "version": "17.0.0", "registry": "npm", "style": "color"}
 
 
 def test_enough_concepts(concepts):

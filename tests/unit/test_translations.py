@@ -1,4 +1,5 @@
 """The message catalogue is current and the Welsh is complete: nothing missing, fuzzy, or losing a placeholder."""
+
 import re
 import subprocess
 import sys
@@ -13,7 +14,11 @@ PLACEHOLDER = re.compile(r"%\(\w+\)s")
 
 
 def _ids(catalogue) -> set:
-    return {(message.context, message.id if isinstance(message.id, str) else tuple(message.id)) for message in catalogue if message.id}
+    return {
+        (message.context, message.id if isinstance(message.id, str) else tuple(message.id))
+        for message in catalogue
+        if message.id
+    }
 
 
 @pytest.fixture(scope="module")
@@ -25,9 +30,24 @@ def welsh():
 def test_messages_pot_is_up_to_date(tmp_path):
     fresh = tmp_path / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "_l", "--no-location",
-         "--sort-output", "-o", str(fresh), "app"],
-        cwd=ROOT, check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "_l",
+            "--no-location",
+            "--sort-output",
+            "-o",
+            str(fresh),
+            "app",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     with open(POT, "rb") as committed, open(fresh, "rb") as extracted:
         stale, current = _ids(read_po(committed)), _ids(read_po(extracted))

@@ -1,11 +1,12 @@
 """The status rules, the overdue rule, and the words for history lines."""
+
 from datetime import date
 
 import pytest
 
 from app.staff.overdue import contact_due_on, is_overdue
-from app.staff.words import event_words, long_date
 from app.staff.referral.workflow import CLOSE_REASONS, check_change, check_signpost, close_reasons, status_choices
+from app.staff.words import event_words, long_date
 
 HOLIDAYS = ("2026-12-25", "2026-12-28", "2027-01-01")
 
@@ -15,8 +16,17 @@ def test_each_status_can_move_on_to_the_next(current, new):
     assert check_change(current, new, None) is None
 
 
-@pytest.mark.parametrize("current, new", [("new", "accepted"), ("new", "started"), ("contacted", "started"),
-                                          ("accepted", "contacted"), ("started", "accepted"), ("contacted", "new")])
+@pytest.mark.parametrize(
+    "current, new",
+    [
+        ("new", "accepted"),
+        ("new", "started"),
+        ("contacted", "started"),
+        ("accepted", "contacted"),
+        ("started", "accepted"),
+        ("contacted", "new"),
+    ],
+)
 def test_a_status_cannot_skip_ahead_or_go_back(current, new):
     refusal = check_change(current, new, None)
     assert refusal is not None and refusal.field == "status"
@@ -97,8 +107,14 @@ def test_history_lines_are_in_words():
     assert event_words("created", None, "new", None) == "Referral made"
     assert event_words("created", None, "new", "signposted") == "Referral sent here from another service"
     assert event_words("status", "new", "contacted", None) == "Status changed from New to Contacted"
-    assert event_words("status", "new", "closed", "moved-away") == "Status changed from New to Closed. Reason: The person moved away"
-    assert event_words("signposted", "new", "signposted", "service-full") == "Sent to another service. Reason: This service is full"
+    assert (
+        event_words("status", "new", "closed", "moved-away")
+        == "Status changed from New to Closed. Reason: The person moved away"
+    )
+    assert (
+        event_words("signposted", "new", "signposted", "service-full")
+        == "Sent to another service. Reason: This service is full"
+    )
     assert event_words("note", None, None, None) == "Note added"
     assert event_words("something-new", None, None, None) == "Something new"
 

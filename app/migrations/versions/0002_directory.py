@@ -4,8 +4,9 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-23
 """
-from alembic import op
+
 import sqlalchemy as sa
+from alembic import op
 
 revision = "0002"
 down_revision = "0001"
@@ -96,10 +97,22 @@ def upgrade() -> None:
     )
     op.create_index("ix_service_area_id", "service", ["area_id"])
     op.create_index("ix_service_last_modified", "service", ["last_modified"])
-    op.create_index("ix_service_listing", "service", [
-        "sort_name", "id", "status", "ladder_step", "area_id", "paid", "self_referral", "minimum_age", "maximum_age",
-        "filter_terms",
-    ])
+    op.create_index(
+        "ix_service_listing",
+        "service",
+        [
+            "sort_name",
+            "id",
+            "status",
+            "ladder_step",
+            "area_id",
+            "paid",
+            "self_referral",
+            "minimum_age",
+            "maximum_age",
+            "filter_terms",
+        ],
+    )
     op.create_index("ix_service_organization_id", "service", ["organization_id"])
     op.create_table(
         "taxonomy_term",

@@ -1,4 +1,5 @@
 """Import HSDS 3.0 service records: check everything first, then write it all in one transaction, or nothing."""
+
 import json
 from functools import cache
 from pathlib import Path
@@ -13,8 +14,18 @@ from app.pathways.importing.problems import ImportFailed, Problem
 from app.pathways.importing.reading import read_records
 from app.pathways.importing.writer import Counts, chunks, write_records
 from app.pathways.models import (
-    Address, Attribute, Contact, CostOption, Language, Location, Organization, Phone, Schedule, ServiceArea,
-    ServiceAtLocation, TaxonomyTerm,
+    Address,
+    Attribute,
+    Contact,
+    CostOption,
+    Language,
+    Location,
+    Organization,
+    Phone,
+    Schedule,
+    ServiceArea,
+    ServiceAtLocation,
+    TaxonomyTerm,
 )
 
 __all__ = ["ImportFailed", "Problem", "import_file", "import_records", "symbol_concepts"]
@@ -40,7 +51,9 @@ class StoredDirectory:
 
     def existing(self, kind: str, ids: set[str]) -> set[str]:
         model = self.KINDS[kind]
-        return {found for part in chunks(ids) for found in self.session.scalars(select(model.id).where(model.id.in_(part)))}
+        return {
+            found for part in chunks(ids) for found in self.session.scalars(select(model.id).where(model.id.in_(part)))
+        }
 
     def used_elsewhere(self, kind: str, ids: set[str], services: set[str], locations: set[str]) -> dict[str, str]:
         if kind == "addresses":
@@ -50,18 +63,31 @@ class StoredDirectory:
             query, owners = select(Phone.id, owner).outerjoin(Contact, Phone.contact_id == Contact.id), services
         elif kind == "schedules":
             owner = func.coalesce(Schedule.service_id, ServiceAtLocation.service_id)
-            query = select(Schedule.id, owner).outerjoin(ServiceAtLocation, Schedule.service_at_location_id == ServiceAtLocation.id)
+            query = select(Schedule.id, owner).outerjoin(
+                ServiceAtLocation, Schedule.service_at_location_id == ServiceAtLocation.id
+            )
             owners = services
         elif kind == "attributes":
             query, owners = select(Attribute.id, Attribute.link_id), services
         else:
-            model = {"contacts": Contact, "service_areas": ServiceArea, "languages": Language,
-                     "cost_options": CostOption, "service_at_locations": ServiceAtLocation}[kind]
+            model = {
+                "contacts": Contact,
+                "service_areas": ServiceArea,
+                "languages": Language,
+                "cost_options": CostOption,
+                "service_at_locations": ServiceAtLocation,
+            }[kind]
             query, owners = select(model.id, model.service_id), services
         model_id = query.selected_columns[0]
         found = {}
         for part in chunks(ids):
-            found.update({row_id: owner for row_id, owner in self.session.execute(query.where(model_id.in_(part))) if owner not in owners})
+            found.update(
+                {
+                    row_id: owner
+                    for row_id, owner in self.session.execute(query.where(model_id.in_(part)))
+                    if owner not in owners
+                }
+            )
         return found
 
 
@@ -97,7 +123,9 @@ def import_records(session: Session, records: list, symbols: frozenset[str]) -> 
             refresh_statistics(session)
     except SQLAlchemyError as error:
         session.rollback()
-        raise ImportFailed([Problem("file", "", f"The database refused the data ({type(error).__name__}); nothing was imported.")]) from error
+        raise ImportFailed(
+            [Problem("file", "", f"The database refused the data ({type(error).__name__}); nothing was imported.")]
+        ) from error
     except BaseException:
         session.rollback()
         raise

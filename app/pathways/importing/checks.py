@@ -1,10 +1,12 @@
 """Checks on one record: the HSDS schema, our extension, and what the schema does not catch."""
+
 import math
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from app.pathways import schema
-from app.pathways.extension import KEY, validator as extension_validator
+from app.pathways.extension import KEY
+from app.pathways.extension import validator as extension_validator
 from app.pathways.importing.problems import Problem, field_path, shorten
 from app.pathways.limits import MAX_AGE, MIN_AGE, limit_for
 
@@ -40,7 +42,9 @@ def check_record(record, position: int, symbols: set[str]) -> list[Problem]:
         ]
         concept = extension.get("symbol") if isinstance(extension, dict) else None
         if isinstance(concept, str) and concept not in symbols:
-            problems.append(Problem(label, f"{KEY}.symbol", f"'{shorten(concept)}' is not a symbol in the symbol index."))
+            problems.append(
+                Problem(label, f"{KEY}.symbol", f"'{shorten(concept)}' is not a symbol in the symbol index.")
+            )
     return problems
 
 
@@ -56,7 +60,13 @@ def _check_values(value, label: str, path: list) -> list[Problem]:
             problems += _check_values(item, label, [*path, index])
     elif isinstance(value, str):
         if len(value) > limit_for(name):
-            problems.append(Problem(label, field_path(path), f"is {len(value):,} characters long; at most {limit_for(name):,} are allowed."))
+            problems.append(
+                Problem(
+                    label,
+                    field_path(path),
+                    f"is {len(value):,} characters long; at most {limit_for(name):,} are allowed.",
+                )
+            )
         if "\x00" in value:
             problems.append(Problem(label, field_path(path), "contains a NUL character, which text cannot hold."))
         if name in ("opens_at", "closes_at") and not TIME.match(value):
@@ -92,7 +102,11 @@ def _check_ages(record: dict, label: str) -> list[Problem]:
         else:
             ages[name] = age
     if len(ages) == 2 and ages["minimum_age"] > ages["maximum_age"]:
-        problems.append(Problem(label, "minimum_age", f"({ages['minimum_age']:g}) is more than maximum_age ({ages['maximum_age']:g})."))
+        problems.append(
+            Problem(
+                label, "minimum_age", f"({ages['minimum_age']:g}) is more than maximum_age ({ages['maximum_age']:g})."
+            )
+        )
     return problems
 
 
@@ -100,8 +114,8 @@ def parse_modified(value: str) -> datetime:
     """An HSDS date-time as UTC, to the second."""
     moment = datetime.fromisoformat(value)
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).replace(microsecond=0)
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).replace(microsecond=0)
 
 
 def _check_modified(record: dict, label: str) -> list[Problem]:

@@ -1,4 +1,5 @@
 """Checks across the records of one file: duplicate ids, things given two ways, references that lead nowhere."""
+
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -10,7 +11,16 @@ from app.pathways.importing.problems import Problem
 from app.pathways.taxonomies import LADDER, TAXONOMY_IDS, TERM_IDS
 
 # list on a service -> the kind of object in it, for duplicate ids
-CHILD_KINDS = ("contacts", "phones", "schedules", "service_areas", "languages", "cost_options", "service_at_locations", "attributes")
+CHILD_KINDS = (
+    "contacts",
+    "phones",
+    "schedules",
+    "service_areas",
+    "languages",
+    "cost_options",
+    "service_at_locations",
+    "attributes",
+)
 
 
 class Directory(Protocol):
@@ -43,7 +53,9 @@ class Seen:
         if first_value == value:
             return None
         differ = sorted(name for name in set(value) | set(first_value) if value.get(name) != first_value.get(name))
-        return Problem(label, where, f"{what} {key} is given differently in record {first_label} ({', '.join(differ)}).")
+        return Problem(
+            label, where, f"{what} {key} is given differently in record {first_label} ({', '.join(differ)})."
+        )
 
 
 def children(record: dict, kind: str) -> list[tuple[str, dict]]:
@@ -51,10 +63,16 @@ def children(record: dict, kind: str) -> list[tuple[str, dict]]:
     out = [(f"{kind}[{i}]", obj) for i, obj in enumerate(record.get(kind) or []) if isinstance(obj, dict)]
     if kind == "phones":
         for c, contact in children(record, "contacts"):
-            out += [(f"{c}.phones[{i}]", obj) for i, obj in enumerate(contact.get("phones") or []) if isinstance(obj, dict)]
+            out += [
+                (f"{c}.phones[{i}]", obj) for i, obj in enumerate(contact.get("phones") or []) if isinstance(obj, dict)
+            ]
     if kind == "schedules":
         for s, sal in children(record, "service_at_locations"):
-            out += [(f"{s}.schedules[{i}]", obj) for i, obj in enumerate(sal.get("schedules") or []) if isinstance(obj, dict)]
+            out += [
+                (f"{s}.schedules[{i}]", obj)
+                for i, obj in enumerate(sal.get("schedules") or [])
+                if isinstance(obj, dict)
+            ]
     return out
 
 
@@ -75,25 +93,41 @@ def check_file(entries: list[tuple[int, dict]], directory: Directory) -> list[Pr
 
 def _duplicate_services(records, labels) -> list[Problem]:
     counts = Counter(record["id"] for record in records)
-    return [Problem(label, "id", "is used by more than one record in the file.") for record, label in zip(records, labels) if counts[record["id"]] > 1]
+    return [
+        Problem(label, "id", "is used by more than one record in the file.")
+        for record, label in zip(records, labels)
+        if counts[record["id"]] > 1
+    ]
 
 
 def _duplicate_children(records, labels, directory: Directory) -> list[Problem]:
     problems = []
     services = {record["id"] for record in records}
     locations = {
-        sal["location"]["id"] for record in records for _, sal in children(record, "service_at_locations")
+        sal["location"]["id"]
+        for record in records
+        for _, sal in children(record, "service_at_locations")
         if isinstance(sal.get("location"), dict)
     }
     for kind in CHILD_KINDS:
-        where_ids = [(label, path, obj["id"]) for record, label in zip(records, labels) for path, obj in children(record, kind)]
+        where_ids = [
+            (label, path, obj["id"]) for record, label in zip(records, labels) for path, obj in children(record, kind)
+        ]
         counts = Counter(obj_id for _, _, obj_id in where_ids)
         elsewhere = directory.used_elsewhere(kind, set(counts), services, locations)
         for label, path, obj_id in where_ids:
             if counts[obj_id] > 1:
-                problems.append(Problem(label, f"{path}.id", f"{obj_id} is used by more than one {kind[:-1].replace('_', ' ')} in the file."))
+                problems.append(
+                    Problem(
+                        label,
+                        f"{path}.id",
+                        f"{obj_id} is used by more than one {kind[:-1].replace('_', ' ')} in the file.",
+                    )
+                )
             if obj_id in elsewhere:
-                problems.append(Problem(label, f"{path}.id", f"{obj_id} already belongs to another service ({elsewhere[obj_id]})."))
+                problems.append(
+                    Problem(label, f"{path}.id", f"{obj_id} already belongs to another service ({elsewhere[obj_id]}).")
+                )
     return problems
 
 
@@ -102,16 +136,30 @@ def _organizations(records, labels, seen: Seen, directory: Directory) -> list[Pr
     for record, label in zip(records, labels):
         organization, organization_id = record.get("organization"), record.get("organization_id")
         if organization and organization_id and organization["id"] != organization_id:
-            problems.append(Problem(label, "organization_id", f"{organization_id} does not match organization.id ({organization['id']})."))
+            problems.append(
+                Problem(
+                    label,
+                    "organization_id",
+                    f"{organization_id} does not match organization.id ({organization['id']}).",
+                )
+            )
         if organization:
-            problem = seen.compare("Organization", organization["id"], pick(organization, ORGANIZATION), label, "organization")
+            problem = seen.compare(
+                "Organization", organization["id"], pick(organization, ORGANIZATION), label, "organization"
+            )
             problems += [problem] if problem else []
         elif organization_id:
             only_ids.append((label, organization_id))
         else:
-            problems.append(Problem(label, "organization", "is missing: every service needs the organization that runs it."))
+            problems.append(
+                Problem(label, "organization", "is missing: every service needs the organization that runs it.")
+            )
     known = set(seen.first) | directory.existing("organization", {i for _, i in only_ids})
-    problems += [Problem(label, "organization_id", f"{i} is not in the file or the directory.") for label, i in only_ids if i not in known]
+    problems += [
+        Problem(label, "organization_id", f"{i} is not in the file or the directory.")
+        for label, i in only_ids
+        if i not in known
+    ]
     return problems
 
 
@@ -121,7 +169,11 @@ def _locations(records, labels, seen: Seen, organizations: Seen, directory: Dire
         for path, sal in children(record, "service_at_locations"):
             location, location_id = sal.get("location"), sal.get("location_id")
             if location and location_id and location["id"] != location_id:
-                problems.append(Problem(label, f"{path}.location_id", f"{location_id} does not match location.id ({location['id']})."))
+                problems.append(
+                    Problem(
+                        label, f"{path}.location_id", f"{location_id} does not match location.id ({location['id']})."
+                    )
+                )
             if location:
                 problem = seen.compare("Location", location["id"], location_key(location), label, f"{path}.location")
                 problems += [problem] if problem else []
@@ -130,17 +182,34 @@ def _locations(records, labels, seen: Seen, organizations: Seen, directory: Dire
                 for a, address in enumerate(location.get("addresses") or []):
                     owner = address_owner.setdefault(address["id"], location["id"])
                     if owner != location["id"]:
-                        problems.append(Problem(label, f"{path}.location.addresses[{a}].id", f"{address['id']} is also an address of location {owner}."))
+                        problems.append(
+                            Problem(
+                                label,
+                                f"{path}.location.addresses[{a}].id",
+                                f"{address['id']} is also an address of location {owner}.",
+                            )
+                        )
             elif location_id:
                 only_ids.append((label, f"{path}.location_id", location_id))
             else:
                 problems.append(Problem(label, path, "has no location: give location or location_id."))
     elsewhere = directory.used_elsewhere("addresses", set(address_owner), set(), set(seen.first))
-    problems += [Problem("file", "addresses", f"{a} already belongs to another location ({elsewhere[a]}).") for a in sorted(elsewhere)]
+    problems += [
+        Problem("file", "addresses", f"{a} already belongs to another location ({elsewhere[a]}).")
+        for a in sorted(elsewhere)
+    ]
     known = set(seen.first) | directory.existing("location", {i for _, _, i in only_ids})
-    problems += [Problem(label, where, f"{i} is not in the file or the directory.") for label, where, i in only_ids if i not in known]
+    problems += [
+        Problem(label, where, f"{i} is not in the file or the directory.")
+        for label, where, i in only_ids
+        if i not in known
+    ]
     known_orgs = set(organizations.first) | directory.existing("organization", {i for _, _, i in location_orgs})
-    problems += [Problem(label, where, f"{i} is not in the file or the directory.") for label, where, i in location_orgs if i not in known_orgs]
+    problems += [
+        Problem(label, where, f"{i} is not in the file or the directory.")
+        for label, where, i in location_orgs
+        if i not in known_orgs
+    ]
     return problems
 
 
@@ -151,7 +220,11 @@ def _terms(records, labels, directory: Directory) -> list[Problem]:
         for path, attribute in children(record, "attributes"):
             term, term_id = attribute.get("taxonomy_term"), attribute.get("taxonomy_term_id")
             if term and term_id and term["id"] != term_id:
-                problems.append(Problem(label, f"{path}.taxonomy_term_id", f"{term_id} does not match taxonomy_term.id ({term['id']})."))
+                problems.append(
+                    Problem(
+                        label, f"{path}.taxonomy_term_id", f"{term_id} does not match taxonomy_term.id ({term['id']})."
+                    )
+                )
             resolved = (term or {}).get("id") or term_id
             if not resolved:
                 problems.append(Problem(label, path, "has no taxonomy term: give taxonomy_term or taxonomy_term_id."))
@@ -164,20 +237,38 @@ def _terms(records, labels, directory: Directory) -> list[Problem]:
             elif term:
                 detail = term.get("taxonomy_detail")
                 if detail and term.get("taxonomy_id") and detail["id"] != term["taxonomy_id"]:
-                    problems.append(Problem(label, f"{path}.taxonomy_term.taxonomy_id", "does not match taxonomy_detail.id."))
+                    problems.append(
+                        Problem(label, f"{path}.taxonomy_term.taxonomy_id", "does not match taxonomy_detail.id.")
+                    )
                 for seen, what, key, value, where in (
                     (terms, "Taxonomy term", term["id"], pick(term, TAXONOMY_TERM), f"{path}.taxonomy_term"),
-                    (taxonomies, "Taxonomy", (detail or {}).get("id"), pick(detail or {}, TAXONOMY), f"{path}.taxonomy_term.taxonomy_detail"),
+                    (
+                        taxonomies,
+                        "Taxonomy",
+                        (detail or {}).get("id"),
+                        pick(detail or {}, TAXONOMY),
+                        f"{path}.taxonomy_term.taxonomy_detail",
+                    ),
                 ):
                     problem = seen.compare(what, key, value, label, where) if key else None
                     problems += [problem] if problem else []
             else:
                 only_ids.append((label, f"{path}.taxonomy_term_id", resolved))
         if steps > 1:
-            problems.append(Problem(label, "attributes", "puts the service on more than one step of the ladder; choose one."))
-        problems += [Problem(label, "attributes", f"link the taxonomy term {t} more than once.") for t, n in used.items() if n > 1]
+            problems.append(
+                Problem(label, "attributes", "puts the service on more than one step of the ladder; choose one.")
+            )
+        problems += [
+            Problem(label, "attributes", f"link the taxonomy term {t} more than once.")
+            for t, n in used.items()
+            if n > 1
+        ]
     known = set(terms.first) | directory.existing("taxonomy_term", {i for _, _, i in only_ids})
-    problems += [Problem(label, where, f"{i} is not a taxonomy term in the file or the directory.") for label, where, i in only_ids if i not in known]
+    problems += [
+        Problem(label, where, f"{i} is not a taxonomy term in the file or the directory.")
+        for label, where, i in only_ids
+        if i not in known
+    ]
     return problems
 
 
@@ -187,15 +278,33 @@ def _our_term_problem(term: dict | None, term_id: str, label: str, path: str) ->
     if term_id in TERM_IDS:
         vocabulary, code = TERM_IDS[term_id]
         if term and (term.get("code") not in (None, code) or taxonomy_id not in (None, vocabulary.id)):
-            return [Problem(label, f"{path}.taxonomy_term", f"{term_id} is our term '{code}' in '{vocabulary.key}'; its code or taxonomy differ.")]
+            return [
+                Problem(
+                    label,
+                    f"{path}.taxonomy_term",
+                    f"{term_id} is our term '{code}' in '{vocabulary.key}'; its code or taxonomy differ.",
+                )
+            ]
         return []
     if taxonomy_id not in TAXONOMY_IDS:
         return None
     vocabulary = TAXONOMY_IDS[taxonomy_id]
     code = term.get("code")
     if code in vocabulary.terms:
-        return [Problem(label, f"{path}.taxonomy_term.id", f"'{code}' in '{vocabulary.key}' has the id {vocabulary.term_id(code)}, not {term_id}.")]
-    return [Problem(label, f"{path}.taxonomy_term.code", f"'{code}' is not a term in '{vocabulary.key}'. Known terms: {', '.join(vocabulary.terms)}.")]
+        return [
+            Problem(
+                label,
+                f"{path}.taxonomy_term.id",
+                f"'{code}' in '{vocabulary.key}' has the id {vocabulary.term_id(code)}, not {term_id}.",
+            )
+        ]
+    return [
+        Problem(
+            label,
+            f"{path}.taxonomy_term.code",
+            f"'{code}' is not a term in '{vocabulary.key}'. Known terms: {', '.join(vocabulary.terms)}.",
+        )
+    ]
 
 
 def _areas(records, labels) -> list[Problem]:

@@ -1,4 +1,5 @@
 """What is wrong with an import file: every problem, with the record and field it is in."""
+
 from dataclasses import dataclass
 
 MAX_MESSAGE = 200  # characters: a schema message can quote a whole (huge) value

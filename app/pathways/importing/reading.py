@@ -1,4 +1,5 @@
 """Reading an import file: a JSON array of HSDS services, or a page of them ({"contents": [...]})."""
+
 import json
 from pathlib import Path
 

@@ -2,6 +2,7 @@
 
 Rows go in as bulk inserts (one statement a table), so a council's whole offer imports in seconds.
 """
+
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -58,13 +59,15 @@ class Counts:
 
     def __str__(self) -> str:
         total = self.services_new + self.services_updated
-        return (f"Imported {total} services ({self.services_new} new, {self.services_updated} updated), "
-                f"{len(self.organizations)} organizations and {len(self.locations)} locations.")
+        return (
+            f"Imported {total} services ({self.services_new} new, {self.services_updated} updated), "
+            f"{len(self.organizations)} organizations and {len(self.locations)} locations."
+        )
 
 
 def chunks(ids) -> list[list]:
     ids = list(ids)
-    return [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
+    return [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
 
 
 def upsert_rows(session: Session, model, rows: dict[str, dict]) -> None:
@@ -107,7 +110,7 @@ def write_records(session: Session, records: list[dict], now: datetime | None = 
         _service_rows(record, now, term_names, tables)
     for model, rows in tables.items():
         for start in range(0, len(rows), CHUNK):
-            session.execute(insert(model), rows[start:start + CHUNK])
+            session.execute(insert(model), rows[start : start + CHUNK])
     counts.services_updated = len(existing)
     counts.services_new = len(ids) - len(existing)
     return counts
@@ -134,19 +137,32 @@ def _shared(session: Session, records: list[dict], counts: Counts) -> None:
                 if term.get("taxonomy_detail"):
                     taxonomies[term["taxonomy_detail"]["id"]] = F.pick(term["taxonomy_detail"], F.TAXONOMY)
                     terms[term["id"]]["taxonomy_id"] = term["taxonomy_detail"]["id"]
-    for model, rows in ((Organization, organizations), (LocalArea, areas), (Taxonomy, taxonomies), (TaxonomyTerm, terms),
-                        (Location, {i: F.pick(location, F.LOCATION) for i, location in locations.items()})):
+    for model, rows in (
+        (Organization, organizations),
+        (LocalArea, areas),
+        (Taxonomy, taxonomies),
+        (TaxonomyTerm, terms),
+        (Location, {i: F.pick(location, F.LOCATION) for i, location in locations.items()}),
+    ):
         upsert_rows(session, model, rows)
     for part in chunks(locations):
-        session.execute(delete(Address).where(Address.location_id.in_(part)), execution_options={"synchronize_session": False})
-    addresses = [{**F.pick(a, F.ADDRESS), "location_id": i} for i, location in locations.items() for a in location.get("addresses") or []]
+        session.execute(
+            delete(Address).where(Address.location_id.in_(part)), execution_options={"synchronize_session": False}
+        )
+    addresses = [
+        {**F.pick(a, F.ADDRESS), "location_id": i}
+        for i, location in locations.items()
+        for a in location.get("addresses") or []
+    ]
     if addresses:
         session.execute(insert(Address), addresses)
 
 
 def _term_names(session: Session, records: list[dict]) -> dict[str, tuple[str | None, str, str]]:
     """term id -> (its ladder step or None, words to search it by, its filter token or "") for each linked term."""
-    wanted = {a.get("taxonomy_term_id") or a["taxonomy_term"]["id"] for r in records for _, a in children(r, "attributes")}
+    wanted = {
+        a.get("taxonomy_term_id") or a["taxonomy_term"]["id"] for r in records for _, a in children(r, "attributes")
+    }
     names = {}
     for term_id, (vocabulary, code) in TERM_IDS.items():
         if term_id in wanted:
@@ -154,7 +170,9 @@ def _term_names(session: Session, records: list[dict]) -> dict[str, tuple[str | 
             step = code if vocabulary is LADDER else None
             names[term_id] = (step, f"{english(term.name)} {welsh(term.name)}", filter_token(vocabulary, code))
     for part in chunks(wanted - set(names)):
-        for term_id, name in session.execute(select(TaxonomyTerm.id, TaxonomyTerm.name).where(TaxonomyTerm.id.in_(part))):
+        for term_id, name in session.execute(
+            select(TaxonomyTerm.id, TaxonomyTerm.name).where(TaxonomyTerm.id.in_(part))
+        ):
             names[term_id] = (None, name, "")
     return names
 
@@ -167,35 +185,68 @@ def _service_rows(record: dict, now: datetime, term_names: dict, tables: dict) -
     step, words, tokens = None, [], []
     for attribute in record.get("attributes") or []:
         term_id = attribute.get("taxonomy_term_id") or attribute["taxonomy_term"]["id"]
-        tables[Attribute].append({**F.pick(attribute, F.ATTRIBUTE), "taxonomy_term_id": term_id, "link_id": service_id, "link_entity": "service"})
+        tables[Attribute].append(
+            {
+                **F.pick(attribute, F.ATTRIBUTE),
+                "taxonomy_term_id": term_id,
+                "link_id": service_id,
+                "link_entity": "service",
+            }
+        )
         term_step, term_words, token = term_names[term_id]
         step = term_step or step
         words.append(term_words)
         tokens += [token] if token else []
     area = (record.get(KEY) or {}).get("area") or {"name": {}}
-    tables[Service].append({
-        **F.pick(record, F.SERVICE), **extension,
-        "organization_id": record.get("organization_id") or organization["id"],
-        "last_modified": parse_modified(record["last_modified"]) if record.get("last_modified") else now,
-        "ladder_step": step,
-        "sort_name": fold(record["name"])[:255],
-        "filter_terms": " " + " ".join(sorted(tokens)) + " ",
-    })
+    tables[Service].append(
+        {
+            **F.pick(record, F.SERVICE),
+            **extension,
+            "organization_id": record.get("organization_id") or organization["id"],
+            "last_modified": parse_modified(record["last_modified"]) if record.get("last_modified") else now,
+            "ladder_step": step,
+            "sort_name": fold(record["name"])[:255],
+            "filter_terms": " " + " ".join(sorted(tokens)) + " ",
+        }
+    )
     found_by = index_words(
-        record["name"], extension["name_cy"], record.get("alternate_name"), organization.get("name"),
-        extension["summary_en"], extension["summary_cy"], extension["who_for_en"], extension["who_for_cy"],
-        area["name"].get("en"), area["name"].get("cy"), *words,
+        record["name"],
+        extension["name_cy"],
+        record.get("alternate_name"),
+        organization.get("name"),
+        extension["summary_en"],
+        extension["summary_cy"],
+        extension["who_for_en"],
+        extension["who_for_cy"],
+        area["name"].get("en"),
+        area["name"].get("cy"),
+        *words,
     )
     tables[ServiceWord] += [{"word": word, "service_id": service_id} for word in sorted(found_by)]
     for contact in record.get("contacts") or []:
         tables[Contact].append({**F.pick(contact, F.CONTACT), "service_id": service_id})
-        tables[Phone] += [{**F.pick(p, F.PHONE), "contact_id": contact["id"], "service_id": None} for p in contact.get("phones") or []]
-    tables[Phone] += [{**F.pick(p, F.PHONE), "service_id": service_id, "contact_id": None} for p in record.get("phones") or []]
-    tables[Schedule] += [{**F.pick(s, F.SCHEDULE), "service_id": service_id, "service_at_location_id": None} for s in record.get("schedules") or []]
+        tables[Phone] += [
+            {**F.pick(p, F.PHONE), "contact_id": contact["id"], "service_id": None} for p in contact.get("phones") or []
+        ]
+    tables[Phone] += [
+        {**F.pick(p, F.PHONE), "service_id": service_id, "contact_id": None} for p in record.get("phones") or []
+    ]
+    tables[Schedule] += [
+        {**F.pick(s, F.SCHEDULE), "service_id": service_id, "service_at_location_id": None}
+        for s in record.get("schedules") or []
+    ]
     for sal in record.get("service_at_locations") or []:
         location_id = sal.get("location_id") or sal["location"]["id"]
-        tables[ServiceAtLocation].append({**F.pick(sal, F.SERVICE_AT_LOCATION), "service_id": service_id, "location_id": location_id})
-        tables[Schedule] += [{**F.pick(s, F.SCHEDULE), "service_id": None, "service_at_location_id": sal["id"]} for s in sal.get("schedules") or []]
-    for model, name, fields in ((ServiceArea, "service_areas", F.SERVICE_AREA), (Language, "languages", F.LANGUAGE),
-                                (CostOption, "cost_options", F.COST_OPTION)):
+        tables[ServiceAtLocation].append(
+            {**F.pick(sal, F.SERVICE_AT_LOCATION), "service_id": service_id, "location_id": location_id}
+        )
+        tables[Schedule] += [
+            {**F.pick(s, F.SCHEDULE), "service_id": None, "service_at_location_id": sal["id"]}
+            for s in sal.get("schedules") or []
+        ]
+    for model, name, fields in (
+        (ServiceArea, "service_areas", F.SERVICE_AREA),
+        (Language, "languages", F.LANGUAGE),
+        (CostOption, "cost_options", F.COST_OPTION),
+    ):
         tables[model] += [{**F.pick(item, fields), "service_id": service_id} for item in record.get(name) or []]

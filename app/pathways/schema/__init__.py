@@ -4,6 +4,7 @@ Validation is most of an import's time, so the service schema is inlined once (n
 way down), and objects that repeat across a file (one organisation runs many services; one term tags
 many) are validated once for each distinct copy.
 """
+
 import json
 from functools import cache
 from pathlib import Path
@@ -40,13 +41,19 @@ RememberingValidator = validators.extend(Draft202012Validator, {"$ref": _ref_onc
 
 @cache
 def _files() -> dict[str, dict]:
-    return {path.name: json.loads(path.read_text(encoding="utf-8")) for path in HERE.glob("*.json") if path.name != "openapi.json"}
+    return {
+        path.name: json.loads(path.read_text(encoding="utf-8"))
+        for path in HERE.glob("*.json")
+        if path.name != "openapi.json"
+    }
 
 
 @cache
 def registry() -> Registry:
     """Every schema file under its canonical address, so the relative $refs resolve without a network."""
-    return Registry().with_resources((BASE + name, DRAFT202012.create_resource(contents)) for name, contents in _files().items())
+    return Registry().with_resources(
+        (BASE + name, DRAFT202012.create_resource(contents)) for name, contents in _files().items()
+    )
 
 
 def _inline(node):

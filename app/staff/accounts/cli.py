@@ -1,5 +1,6 @@
 """`flask staff ...`: make, list and deactivate staff accounts. Passwords are typed twice at a hidden
 prompt, or read from STAFF_PASSWORD for scripts, and never printed."""
+
 import os
 
 import click
@@ -34,11 +35,22 @@ def create(email: str, name: str, role: str, organization_id: str | None, school
     with _session() as session:
         try:
             # Wrong details are reported before anyone types a password.
-            accounts.check_details(session, email=email, name=name, role=role, organization_id=organization_id, school=school)
-            password = os.environ.get("STAFF_PASSWORD") or click.prompt("Password", hide_input=True, confirmation_prompt=True)
-            account = accounts.create_account(session, email=email, name=name, role=role, password=password,
-                                              organization_id=organization_id, school=school,
-                                              min_length=current_app.config["PASSWORD_MIN_LENGTH"])
+            accounts.check_details(
+                session, email=email, name=name, role=role, organization_id=organization_id, school=school
+            )
+            password = os.environ.get("STAFF_PASSWORD") or click.prompt(
+                "Password", hide_input=True, confirmation_prompt=True
+            )
+            account = accounts.create_account(
+                session,
+                email=email,
+                name=name,
+                role=role,
+                password=password,
+                organization_id=organization_id,
+                school=school,
+                min_length=current_app.config["PASSWORD_MIN_LENGTH"],
+            )
             session.flush()
         except accounts.AccountProblem as problem:
             raise click.ClickException(str(problem)) from None

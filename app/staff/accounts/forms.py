@@ -1,4 +1,5 @@
 """Sign-in and password forms. Staff pages are in English, so the messages are written here directly."""
+
 from flask_wtf import FlaskForm
 from wtforms import Field, PasswordField, StringField, ValidationError
 from wtforms.validators import DataRequired, EqualTo, InputRequired
@@ -23,13 +24,17 @@ class SignInForm(FlaskForm):
 
 
 class ForgotPasswordForm(FlaskForm):
-    email = StringField("Email address", filters=[_strip],
-                        validators=[DataRequired("Write your email address."), _email_shape])
+    email = StringField(
+        "Email address", filters=[_strip], validators=[DataRequired("Write your email address."), _email_shape]
+    )
 
 
 class ResetPasswordForm(FlaskForm):
     password = PasswordField("New password", validators=[InputRequired("Write a new password.")])
-    confirm = PasswordField("New password again", validators=[
-        InputRequired("Write the new password again."),
-        EqualTo("password", "The two passwords are not the same. Write the same password in both boxes."),
-    ])
+    confirm = PasswordField(
+        "New password again",
+        validators=[
+            InputRequired("Write the new password again."),
+            EqualTo("password", "The two passwords are not the same. Write the same password in both boxes."),
+        ],
+    )

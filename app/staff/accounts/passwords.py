@@ -3,6 +3,7 @@
 Hashes use Werkzeug's default (scrypt), so a hash made today still checks after an upgrade changes the
 default: the method is written at the start of each hash.
 """
+
 import hashlib
 import secrets
 from functools import cache

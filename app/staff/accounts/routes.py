@@ -1,4 +1,5 @@
 """Signing staff in and out, the staff home page, and a new password through a one-use emailed link."""
+
 from urllib.parse import urlsplit
 
 from flask import current_app, make_response, redirect, render_template, request, session, url_for
@@ -70,10 +71,13 @@ def sign_out():
 @bp.route("/")
 @requires(Permission.OWN_ACCOUNT)
 def home():
-    return render_template("staff/home.html", role_name=ROLE_NAMES.get(current_user.role, current_user.role),
-                           role_description=ROLE_DESCRIPTIONS.get(current_user.role, ""),
-                           organisation_name=accounts.organisation_name(db.session, current_user.organization_id),
-                           links=staff_links())
+    return render_template(
+        "staff/home.html",
+        role_name=ROLE_NAMES.get(current_user.role, current_user.role),
+        role_description=ROLE_DESCRIPTIONS.get(current_user.role, ""),
+        organisation_name=accounts.organisation_name(db.session, current_user.organization_id),
+        links=staff_links(),
+    )
 
 
 @bp.route("/forgot-password", methods=["GET", "POST"])
@@ -89,8 +93,13 @@ def forgot_password():
             status = 429
         else:
             public_url = current_app.config["PUBLIC_URL"].rstrip("/")
-            accounts.request_reset(db.session, email, current_app.config["PASSWORD_RESET_MINUTES"],
-                                   lambda token: public_url + url_for("staff.reset_password", token=token), current_staff_id())
+            accounts.request_reset(
+                db.session,
+                email,
+                current_app.config["PASSWORD_RESET_MINUTES"],
+                lambda token: public_url + url_for("staff.reset_password", token=token),
+                current_staff_id(),
+            )
             return redirect(url_for("staff.reset_link_sent"))
     return render_template("staff/auth/forgot_password.html", form=form), status
 
@@ -109,19 +118,28 @@ def reset_password(token: str):
         return _private(render_template("staff/auth/reset_link_invalid.html"))
     form = ResetPasswordForm()
     if form.is_submitted() and _new_password_ok(form, reset):
-        if accounts.finish_reset(db.session, reset, form.password.data) is None:  # another request used the link a moment ago
+        if (
+            accounts.finish_reset(db.session, reset, form.password.data) is None
+        ):  # another request used the link a moment ago
             return _private(render_template("staff/auth/reset_link_invalid.html"))
         logout_user()
         return redirect(url_for("staff.sign_in", done="password-changed"))
-    return _private(render_template("staff/auth/reset_password.html", form=form, token=token,
-                                    min_length=current_app.config["PASSWORD_MIN_LENGTH"]))
+    return _private(
+        render_template(
+            "staff/auth/reset_password.html",
+            form=form,
+            token=token,
+            min_length=current_app.config["PASSWORD_MIN_LENGTH"],
+        )
+    )
 
 
 def _new_password_ok(form: ResetPasswordForm, reset) -> bool:
     """Check the form and the password rules together, so every problem is shown at once."""
     valid = form.validate()
-    problem = form.password.data and accounts.new_password_problem(db.session, reset, form.password.data,
-                                                                   current_app.config["PASSWORD_MIN_LENGTH"])
+    problem = form.password.data and accounts.new_password_problem(
+        db.session, reset, form.password.data, current_app.config["PASSWORD_MIN_LENGTH"]
+    )
     if problem:
         form.password.errors.append(problem)
     return valid and not problem

@@ -1,10 +1,11 @@
 """Staff accounts: making them, signing in and out, and setting a new password through a one-use link.
 These functions take a database session and plain values; the routes and the CLI call them. Those that
 finish something a person did (sign in, sign out, ask for or use a reset link) write its audit entry and commit."""
+
 import re
 import secrets
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -45,8 +46,9 @@ def check_sign_in(session: Session, email: str, password: str) -> tuple[StaffUse
     return account, bool(account and account.active and matches)
 
 
-def check_details(session: Session, *, email: str, name: str, role: str, organization_id: str | None = None,
-                  school: str | None = None) -> None:
+def check_details(
+    session: Session, *, email: str, name: str, role: str, organization_id: str | None = None, school: str | None = None
+) -> None:
     """Everything about a new account but its password; AccountProblem says what is wrong."""
     if not looks_like_email(email):
         raise AccountProblem("That is not an email address.")
@@ -70,15 +72,31 @@ def check_details(session: Session, *, email: str, name: str, role: str, organiz
         raise AccountProblem("There is already a staff account with that email.")
 
 
-def create_account(session: Session, *, email: str, name: str, role: str, password: str, min_length: int,
-                   organization_id: str | None = None, school: str | None = None) -> StaffUser:
+def create_account(
+    session: Session,
+    *,
+    email: str,
+    name: str,
+    role: str,
+    password: str,
+    min_length: int,
+    organization_id: str | None = None,
+    school: str | None = None,
+) -> StaffUser:
     """Add an account to the session, after checking every rule; AccountProblem says what is wrong."""
     check_details(session, email=email, name=name, role=role, organization_id=organization_id, school=school)
     problem = password_problem(password, email, min_length)
     if problem:
         raise AccountProblem(f"That password cannot be used. {problem}")
-    account = StaffUser(email=normalise_email(email), name=name.strip(), role=role, password_hash=hash_password(password),
-                        organization_id=organization_id, school=(school or "").strip() or None, active=True)
+    account = StaffUser(
+        email=normalise_email(email),
+        name=name.strip(),
+        role=role,
+        password_hash=hash_password(password),
+        organization_id=organization_id,
+        school=(school or "").strip() or None,
+        active=True,
+    )
     session.add(account)
     return account
 
@@ -104,8 +122,13 @@ def start_reset(session: Session, email: str, minutes: int, link_for: Callable[[
         return None
     token, digest = new_token()
     session.add(PasswordReset(staff_id=account.id, token_hash=digest, expires_at=now() + timedelta(minutes=minutes)))
-    enqueue(session, "password-reset", account.email, "Reset your My Way to Work staff password",
-            _reset_message(link_for(token), minutes))
+    enqueue(
+        session,
+        "password-reset",
+        account.email,
+        "Reset your My Way to Work staff password",
+        _reset_message(link_for(token), minutes),
+    )
     return account
 
 
@@ -131,13 +154,19 @@ def valid_reset(session: Session, token: str) -> PasswordReset | None:
 def complete_reset(session: Session, reset: PasswordReset, password: str) -> StaffUser | None:
     """Set the new password and end every session. None when another request used the link first."""
     moment = now()
-    claimed = session.execute(update(PasswordReset).where(PasswordReset.id == reset.id, PasswordReset.used_at.is_(None))
-                              .values(used_at=moment))
+    claimed = session.execute(
+        update(PasswordReset)
+        .where(PasswordReset.id == reset.id, PasswordReset.used_at.is_(None))
+        .values(used_at=moment)
+    )
     if claimed.rowcount != 1:
         return None
     # Any other link sent to this account stops working too.
-    session.execute(update(PasswordReset).where(PasswordReset.staff_id == reset.staff_id, PasswordReset.used_at.is_(None))
-                    .values(used_at=moment))
+    session.execute(
+        update(PasswordReset)
+        .where(PasswordReset.staff_id == reset.staff_id, PasswordReset.used_at.is_(None))
+        .values(used_at=moment)
+    )
     account = session.get(StaffUser, reset.staff_id)
     account.password_hash = hash_password(password)
     end_sessions(account)
@@ -145,7 +174,7 @@ def complete_reset(session: Session, reset: PasswordReset, password: str) -> Sta
 
 
 def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def organisation_name(session: Session, organization_id: str | None) -> str | None:

@@ -1,5 +1,6 @@
 """The audit trail's filters, read from the address. A choice that is not one of ours is left out, and
 the page says so."""
+
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 

@@ -1,5 +1,6 @@
 """The audit trail, for council admins: who looked at or changed what, newest first. It can only be read;
 there are no routes that change or remove entries, and the model refuses it too."""
+
 from flask import render_template, request
 
 from app.extensions import db
@@ -19,6 +20,16 @@ def audit():
     filters = parse_filters(request.args, {member.id for member in staff}, set(actions))
     page = service.entries_page(db.session, filters, PAGE_SIZE)
     record_now("view", "audit", detail=f"page={page.number}")
-    return render_template("staff/audit/audit.html", entries=page.items, staff=staff, people={m.id: m for m in staff},
-                           actions=actions, filters=filters, total=page.total, page=page.number, pages=page.pages,
-                           first=page.first, last=page.last)
+    return render_template(
+        "staff/audit/audit.html",
+        entries=page.items,
+        staff=staff,
+        people={m.id: m for m in staff},
+        actions=actions,
+        filters=filters,
+        total=page.total,
+        page=page.number,
+        pages=page.pages,
+        first=page.first,
+        last=page.last,
+    )

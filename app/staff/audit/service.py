@@ -1,5 +1,6 @@
 """The audit trail: recording who looked at or changed what, and reading it a page at a time. Entries hold
 ids and codes, never personal data."""
+
 from flask import current_app
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -16,11 +17,22 @@ def current_staff_id() -> int | None:
     return current_user.id if getattr(current_user, "is_authenticated", False) else None
 
 
-def record_for(session: Session, staff_id: int | None, action: str, object_type: str,
-               object_ref: str | int | None = None, detail: str | None = None) -> AuditEntry:
+def record_for(
+    session: Session,
+    staff_id: int | None,
+    action: str,
+    object_type: str,
+    object_ref: str | int | None = None,
+    detail: str | None = None,
+) -> AuditEntry:
     """Add an entry to this session's transaction, by this member of staff (None: nobody signed in, or a command)."""
-    entry = AuditEntry(staff_id=staff_id, action=action, object_type=object_type,
-                       object_ref=None if object_ref is None else str(object_ref)[:64], detail=detail and detail[:200])
+    entry = AuditEntry(
+        staff_id=staff_id,
+        action=action,
+        object_type=object_type,
+        object_ref=None if object_ref is None else str(object_ref)[:64],
+        detail=detail and detail[:200],
+    )
     session.add(entry)
     return entry
 

@@ -1,5 +1,6 @@
 """Referrals as a CSV file for spreadsheets: no free-text notes ever, names and contact details only
 when asked for, and safe to open in Excel (no cell can start a formula)."""
+
 import csv
 import io
 from dataclasses import dataclass
@@ -9,8 +10,21 @@ from app.referrals.models import Referral
 from app.staff.overdue import is_overdue
 from app.staff.words import uk_time
 
-COLUMNS = ("Reference", "Created", "Service", "Organisation id", "Ladder step", "Age band", "Status", "Contacted",
-           "Overdue", "Asked by", "Needs", "Routed to council", "Signposted from")
+COLUMNS = (
+    "Reference",
+    "Created",
+    "Service",
+    "Organisation id",
+    "Ladder step",
+    "Age band",
+    "Status",
+    "Contacted",
+    "Overdue",
+    "Asked by",
+    "Needs",
+    "Routed to council",
+    "Signposted from",
+)
 CONTACT_COLUMNS = ("Name", "Phone", "Email", "Address", "Contact ways", "Contact times")
 
 # A spreadsheet treats a cell starting with one of these as a formula (or a command, for tab and return).
@@ -39,11 +53,30 @@ def _yes_no(value: bool) -> str:
 
 def row_for(row: ExportRow, today: date, with_contact: bool) -> list[str]:
     r = row.referral
-    cells = [r.reference, _day(r.created_at), r.service_name, r.organization_id, r.ladder_step, r.age_band, r.status,
-             _day(r.contacted_at), _yes_no(is_overdue(r.status, r.contact_due_on, today)), r.asker,
-             " ".join(r.needs or []), _yes_no(r.routed_to_council), row.signposted_from]
+    cells = [
+        r.reference,
+        _day(r.created_at),
+        r.service_name,
+        r.organization_id,
+        r.ladder_step,
+        r.age_band,
+        r.status,
+        _day(r.contacted_at),
+        _yes_no(is_overdue(r.status, r.contact_due_on, today)),
+        r.asker,
+        " ".join(r.needs or []),
+        _yes_no(r.routed_to_council),
+        row.signposted_from,
+    ]
     if with_contact:
-        cells += [r.person_name, r.phone, r.email, r.address, " ".join(r.contact_methods or []), " ".join(r.contact_times or [])]
+        cells += [
+            r.person_name,
+            r.phone,
+            r.email,
+            r.address,
+            " ".join(r.contact_methods or []),
+            " ".join(r.contact_times or []),
+        ]
     return [safe_cell(cell) for cell in cells]
 
 

@@ -2,9 +2,10 @@
 
 A value that is not one of ours (a typo, an old bookmark, a changed link) never causes an error: the
 filter is left out and the page says so in plain words, keeping what was typed in the box."""
+
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import Select
 
@@ -31,9 +32,15 @@ class InboxFilters:
 
     def args(self) -> dict[str, str]:
         """The filters in force, as address arguments (for page links and the CSV link)."""
-        values = {"status": self.status, "service": self.service, "step": self.step, "age": self.age,
-                  "from": self.date_from and self.date_from.isoformat(), "to": self.date_to and self.date_to.isoformat(),
-                  "overdue": "1" if self.overdue else None}
+        values = {
+            "status": self.status,
+            "service": self.service,
+            "step": self.step,
+            "age": self.age,
+            "from": self.date_from and self.date_from.isoformat(),
+            "to": self.date_to and self.date_to.isoformat(),
+            "overdue": "1" if self.overdue else None,
+        }
         return {name: value for name, value in values.items() if value}
 
     @property
@@ -79,7 +86,7 @@ def parse_filters(args: Mapping[str, str], services: set[str]) -> InboxFilters:
 
 def _start_of(day: date) -> datetime:
     """Midnight at the start of a UK day, in UTC (SQLite keeps times in UTC without their zone)."""
-    return datetime.combine(day, time.min, tzinfo=UK).astimezone(timezone.utc)
+    return datetime.combine(day, time.min, tzinfo=UK).astimezone(UTC)
 
 
 def apply_filters(query: Select, filters: InboxFilters, today: date) -> Select:

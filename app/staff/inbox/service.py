@@ -1,4 +1,5 @@
 """The inbox's work: the referrals a member of staff may see, filtered, a page at a time or as CSV rows."""
+
 from collections.abc import Mapping
 from datetime import date
 
@@ -21,7 +22,9 @@ def visible_services(session: Session, user) -> list[tuple[str, str]]:
     return sorted(((service_id, name) for service_id, name in rows), key=lambda row: row[1].lower())
 
 
-def filtered(session: Session, user, args: Mapping[str, str], today: date) -> tuple[Select, InboxFilters, list[tuple[str, str]]]:
+def filtered(
+    session: Session, user, args: Mapping[str, str], today: date
+) -> tuple[Select, InboxFilters, list[tuple[str, str]]]:
     """The query for the referrals these address arguments ask for, the filters read, and the services to choose from."""
     services = visible_services(session, user)
     filters = parse_filters(args, {service_id for service_id, _ in services})
@@ -36,6 +39,9 @@ def referrals_page(session: Session, query: Select, asked: int, size: int) -> Pa
 def export_rows(session: Session, query: Select) -> list[ExportRow]:
     """Every referral of the query, newest first, with the reference of the one it was signposted from."""
     origin = aliased(Referral)
-    query = (query.add_columns(origin.reference).outerjoin(origin, Referral.signposted_from_id == origin.id)
-             .order_by(*NEWEST_FIRST))
+    query = (
+        query.add_columns(origin.reference)
+        .outerjoin(origin, Referral.signposted_from_id == origin.id)
+        .order_by(*NEWEST_FIRST)
+    )
     return [ExportRow(referral, origin_reference) for referral, origin_reference in session.execute(query)]

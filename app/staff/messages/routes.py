@@ -1,6 +1,7 @@
 """The outbox for council admins: how many messages are queued, sent and failed, the ones still to go,
 and "Send again" for a message the sender gave up on. Bodies are never shown: they can be long, and
 the referral's own page is the place to read about it."""
+
 from flask import abort, redirect, render_template, request, url_for
 
 from app.extensions import db
@@ -21,9 +22,20 @@ def messages():
     page = service.waiting_page(db.session, found, request.args.get("page", 1, type=int), PAGE_SIZE)
     record_now("view", "outbox", detail=f"page={page.number}")
     return render_template(
-        "staff/messages/messages.html", counts=counts, rows=page.items, total=page.total, page=page.number, pages=page.pages,
-        first=page.first, last=page.last, status_names=STATUS_NAMES,
-        kind_names=KIND_NAMES, error_words=error_words, short_time=short_time, requeued=request.args.get("requeued", type=int))
+        "staff/messages/messages.html",
+        counts=counts,
+        rows=page.items,
+        total=page.total,
+        page=page.number,
+        pages=page.pages,
+        first=page.first,
+        last=page.last,
+        status_names=STATUS_NAMES,
+        kind_names=KIND_NAMES,
+        error_words=error_words,
+        short_time=short_time,
+        requeued=request.args.get("requeued", type=int),
+    )
 
 
 @bp.route("/messages/<int:message_id>/send-again", methods=["POST"])

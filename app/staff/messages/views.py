@@ -1,4 +1,5 @@
 """How the outbox page shows a message: the words for its status, kind and last problem, and short times."""
+
 from datetime import datetime
 
 from app.staff.words import uk_time

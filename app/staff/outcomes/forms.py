@@ -1,6 +1,7 @@
 """The forms for recording a job start and an hours check-in. Staff pages are English only, so the
 messages are plain strings. Dates are three boxes (day, month, year) and numbers are typed, so every
 value is parsed here: a wrong date or number gets an easy message, never an error page."""
+
 import calendar
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -48,8 +49,9 @@ def parse_date(day: str | None, month: str | None, year: str | None, what: str) 
         return None, DATE_NOT_REAL.format(what=what)
 
 
-def parse_amount(text: str | None, limit: Decimal, missing: str, out_of_range: str,
-                 optional: bool = False) -> tuple[Decimal | None, str | None]:
+def parse_amount(
+    text: str | None, limit: Decimal, missing: str, out_of_range: str, optional: bool = False
+) -> tuple[Decimal | None, str | None]:
     """A number of hours or pounds with up to 2 decimal places, or the message to show."""
     text = (text or "").strip().removeprefix("£").strip()
     if not text:
@@ -101,7 +103,9 @@ class JobForm(FlaskForm):
             elif len(text) > 120:
                 _fail(self[name], TOO_LONG)
             values[name] = text
-        values["start_date"], error = parse_date(self.start_day.data, self.start_month.data, self.start_year.data, "start date")
+        values["start_date"], error = parse_date(
+            self.start_day.data, self.start_month.data, self.start_year.data, "start date"
+        )
         if error:
             _fail(self.start_day, error)
         values["hours_per_week"], error = parse_amount(self.hours.data, MAX_HOURS, ENTER_HOURS, HOURS_RANGE)
@@ -110,7 +114,9 @@ class JobForm(FlaskForm):
         if self.paid.data not in ("paid", "unpaid"):
             _fail(self.paid, CHOOSE_PAID)
         values["paid"] = self.paid.data == "paid"
-        values["hourly_pay"], error = parse_amount(self.pay.data, MAX_PAY, ENTER_PAY, PAY_RANGE, optional=not values["paid"])
+        values["hourly_pay"], error = parse_amount(
+            self.pay.data, MAX_PAY, ENTER_PAY, PAY_RANGE, optional=not values["paid"]
+        )
         if error:
             _fail(self.pay, error)
         if not values["paid"]:
@@ -120,7 +126,9 @@ class JobForm(FlaskForm):
             _fail(self.ended_job, "Choose the job that ended, or choose No job ended.")
         elif self.ended_job.data in earlier_jobs:
             values["ended_job"] = int(self.ended_job.data)
-            values["end_date"], error = parse_date(self.end_day.data, self.end_month.data, self.end_year.data, "date the job ended")
+            values["end_date"], error = parse_date(
+                self.end_day.data, self.end_month.data, self.end_year.data, "date the job ended"
+            )
             if error:
                 _fail(self.end_day, error)
             elif values["end_date"] < earlier_jobs[self.ended_job.data]:

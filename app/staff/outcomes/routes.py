@@ -1,6 +1,7 @@
 """Job outcomes for a started referral: record a job start (or a job change) and hours check-ins, and
 show progress towards the sustained outcome (16 paid hours a week for 13 of 26 weeks) on the referral page.
 The work is done by app.staff.outcomes.service."""
+
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -77,8 +78,14 @@ def record_job(reference: str):
             return redirect(referral_page(referral))
     else:
         record_now("view", "referral", referral.reference, "job-form")
-    return render_template("staff/outcomes/job.html", referral=referral, form=form, back=referral_page(referral),
-                           ended_options=[job_choice(job) for job in current_jobs] + ([(NO_JOB_ENDED, "No job ended")] if current_jobs else []))
+    return render_template(
+        "staff/outcomes/job.html",
+        referral=referral,
+        form=form,
+        back=referral_page(referral),
+        ended_options=[job_choice(job) for job in current_jobs]
+        + ([(NO_JOB_ENDED, "No job ended")] if current_jobs else []),
+    )
 
 
 @bp.route("/referrals/<ref:reference>/check-in", methods=["GET", "POST"])
@@ -98,6 +105,11 @@ def record_check_in(reference: str):
             return redirect(referral_page(referral))
     elif request.method == "GET":
         record_now("view", "referral", referral.reference, "check-in-form")
-    return render_template("staff/outcomes/check_in.html", referral=referral, form=form, back=referral_page(referral),
-                           jobs=[job_choice(job) for job in jobs.values()], periods=list(PERIODS.items()))
-
+    return render_template(
+        "staff/outcomes/check_in.html",
+        referral=referral,
+        form=form,
+        back=referral_page(referral),
+        jobs=[job_choice(job) for job in jobs.values()],
+        periods=list(PERIODS.items()),
+    )

@@ -3,14 +3,15 @@ start (or a job change) or an hours check-in.
 
 Each recording commits its row with the history line and audit entry (through the `audit` the route
 passes) in one transaction."""
+
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.orm import Session
 
+from app.clock import now
 from app.referrals.models import HoursCheckIn, JobStart, Referral, ReferralEvent
 from app.referrals.outcomes import CheckIn, JobRecord, OutcomeProgress, sustained_outcome
-from app.clock import now
 from app.staff.referral.service import Audit, no_audit
 
 
@@ -27,16 +28,27 @@ class Outcome:
 
 def job_records(jobs: list[JobStart]) -> list[JobRecord]:
     """The rows as the outcome rule takes them: check-ins in the order they were recorded."""
-    return [JobRecord(job.start_date, job.end_date, job.paid,
-                      [CheckIn(c.period_start, c.period_end, c.hours_per_week) for c in sorted(job.check_ins, key=lambda c: c.id)])
-            for job in jobs]
+    return [
+        JobRecord(
+            job.start_date,
+            job.end_date,
+            job.paid,
+            [
+                CheckIn(c.period_start, c.period_end, c.hours_per_week)
+                for c in sorted(job.check_ins, key=lambda c: c.id)
+            ],
+        )
+        for job in jobs
+    ]
 
 
 def outcome(referral: Referral, today: date, can_change: bool) -> Outcome:
     """The referral's jobs, their check-ins by period, and the progress towards the sustained outcome on this day."""
     jobs = list(referral.jobs)
     check_ins = sorted((c for job in jobs for c in job.check_ins), key=lambda c: (c.period_start, c.id))
-    return Outcome(jobs, check_ins, sustained_outcome(job_records(jobs), today), referral.status == "started", can_change)
+    return Outcome(
+        jobs, check_ins, sustained_outcome(job_records(jobs), today), referral.status == "started", can_change
+    )
 
 
 def current_jobs(referral: Referral) -> list[JobStart]:
@@ -57,24 +69,43 @@ def _outcome_saved(session: Session, referral: Referral, kind: str, staff_id: in
     session.commit()
 
 
-def record_job(session: Session, referral: Referral, values: dict, ended: JobStart | None, staff_id: int | None,
-               audit: Audit = no_audit) -> JobStart:
+def record_job(
+    session: Session,
+    referral: Referral,
+    values: dict,
+    ended: JobStart | None,
+    staff_id: int | None,
+    audit: Audit = no_audit,
+) -> JobStart:
     """A job start; for a job change, the job it replaces ends on the given end date."""
     if ended is not None:
         ended.end_date = values["end_date"]
-    job = JobStart(referral_id=referral.id, employer=values["employer"], job_title=values["job_title"],
-                   start_date=values["start_date"], hours_per_week=values["hours_per_week"],
-                   hourly_pay=values["hourly_pay"], paid=values["paid"], created_by_id=staff_id)
+    job = JobStart(
+        referral_id=referral.id,
+        employer=values["employer"],
+        job_title=values["job_title"],
+        start_date=values["start_date"],
+        hours_per_week=values["hours_per_week"],
+        hourly_pay=values["hourly_pay"],
+        paid=values["paid"],
+        created_by_id=staff_id,
+    )
     session.add(job)
     _outcome_saved(session, referral, "job-start", staff_id, audit)
     return job
 
 
-def record_check_in(session: Session, referral: Referral, values: dict, staff_id: int | None,
-                    audit: Audit = no_audit) -> HoursCheckIn:
+def record_check_in(
+    session: Session, referral: Referral, values: dict, staff_id: int | None, audit: Audit = no_audit
+) -> HoursCheckIn:
     """Hours worked in each week of a period, for one of the referral's jobs."""
-    check_in = HoursCheckIn(job_id=values["job_id"], period_start=values["period_start"], period_end=values["period_end"],
-                            hours_per_week=values["hours_per_week"], created_by_id=staff_id)
+    check_in = HoursCheckIn(
+        job_id=values["job_id"],
+        period_start=values["period_start"],
+        period_end=values["period_end"],
+        hours_per_week=values["hours_per_week"],
+        created_by_id=staff_id,
+    )
     session.add(check_in)
     _outcome_saved(session, referral, "check-in", staff_id, audit)
     return check_in

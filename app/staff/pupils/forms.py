@@ -1,12 +1,20 @@
 """The forms for school mode: adding a pupil with their consent, and opening a pupil's checklists again.
 Staff pages are English only, so the messages are plain strings."""
+
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, StringField
 
 from app.checklists.for_staff import normalise_code
 
-YEAR_GROUPS = {"year-9": "Year 9", "year-10": "Year 10", "year-11": "Year 11", "year-12": "Year 12",
-               "year-13": "Year 13", "year-14": "Year 14", "college": "College"}
+YEAR_GROUPS = {
+    "year-9": "Year 9",
+    "year-10": "Year 10",
+    "year-11": "Year 11",
+    "year-12": "Year 12",
+    "year-13": "Year 13",
+    "year-14": "Year 14",
+    "college": "College",
+}
 UNDER_16_YEARS = ("year-9", "year-10")  # every pupil in these years is under 16
 CONSENT_BY = {"pupil": "The pupil", "pupil-and-parent": "The pupil and a parent or carer"}
 

@@ -1,6 +1,7 @@
 """School mode: school staff start a pupil's checklists in a review meeting, with the consent recorded,
 and later see the pupil's progress, My work plan and the EHCP view. School staff see their own school's
 pupils only; council admins see every pupil."""
+
 from flask import abort, current_app, redirect, render_template, session, url_for
 from flask_login import current_user
 
@@ -49,13 +50,24 @@ def new_pupil():
         valid = form.validate()
         values = form.check()
         if valid and values:
-            pupil, opened = service.add_pupil(db.session, school=current_user.school, staff_id=current_user.id, values=values,
-                                              secret=current_app.config["SECRET_KEY"], keep_days=current_app.config["CHECKLIST_DAYS"])
+            pupil, opened = service.add_pupil(
+                db.session,
+                school=current_user.school,
+                staff_id=current_user.id,
+                values=values,
+                secret=current_app.config["SECRET_KEY"],
+                keep_days=current_app.config["CHECKLIST_DAYS"],
+            )
             _open_here(pupil, opened)
             checklist_id, step_id = checklists.first_step()
             return redirect(url_for("checklists.step", checklist_id=checklist_id, step_id=step_id))
-    return render_template("staff/pupils/new.html", form=form, years=list(YEAR_GROUPS.items()), consent=list(CONSENT_BY.items()),
-                           keep_days=current_app.config["CHECKLIST_DAYS"])
+    return render_template(
+        "staff/pupils/new.html",
+        form=form,
+        years=list(YEAR_GROUPS.items()),
+        consent=list(CONSENT_BY.items()),
+        keep_days=current_app.config["CHECKLIST_DAYS"],
+    )
 
 
 def _pupil_page(pupil: Pupil, form: CarryOnForm, code_status: int = 200):
@@ -64,8 +76,15 @@ def _pupil_page(pupil: Pupil, form: CarryOnForm, code_status: int = 200):
     if isinstance(shown, list) and shown[:1] == [pupil.id]:
         code = shown[1]
         session.pop(CODE_TO_SHOW)
-    return render_template("staff/pupils/pupil.html", pupil=pupil, progress=service.progress_of(db.session, pupil), form=form,
-                           code=code, years=YEAR_GROUPS, consent=CONSENT_BY), code_status
+    return render_template(
+        "staff/pupils/pupil.html",
+        pupil=pupil,
+        progress=service.progress_of(db.session, pupil),
+        form=form,
+        code=code,
+        years=YEAR_GROUPS,
+        consent=CONSENT_BY,
+    ), code_status
 
 
 @bp.route("/pupils/<int:pupil_id>")
@@ -86,8 +105,9 @@ def carry_on(pupil_id: int):
     code = form.check()
     if not valid or code is None:
         return _pupil_page(pupil, form, 400)
-    opened = service.carry_on(db.session, pupil, code, current_user.id, current_app.config["SECRET_KEY"],
-                              current_app.config["CHECKLIST_DAYS"])
+    opened = service.carry_on(
+        db.session, pupil, code, current_user.id, current_app.config["SECRET_KEY"], current_app.config["CHECKLIST_DAYS"]
+    )
     if opened is None:
         form.code.errors = [CODE_WRONG]
         return _pupil_page(pupil, form, 400)

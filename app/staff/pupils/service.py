@@ -1,5 +1,6 @@
 """School mode's work: the pupils a member of staff may see, adding a pupil with their checklists, and
 opening a pupil's checklists again. The checklists are reached only through app.checklists.for_staff."""
+
 from dataclasses import dataclass
 
 from sqlalchemy import Select, select
@@ -31,6 +32,7 @@ class Progress:
 @dataclass(frozen=True)
 class Opened:
     """Checklists to open in this browser with their code; new_code when the code is new, to show once."""
+
     checklists: ChecklistSession
     code: str
     new_code: bool
@@ -71,11 +73,12 @@ def pupils_with_progress(session: Session, user) -> list[tuple[Pupil, Progress]]
     return [(pupil, progress_of(session, pupil)) for pupil in rows]
 
 
-def add_pupil(session: Session, *, school: str, staff_id: int, values: dict, secret: str, keep_days: int) -> tuple[Pupil, Opened]:
+def add_pupil(
+    session: Session, *, school: str, staff_id: int, values: dict, secret: str, keep_days: int
+) -> tuple[Pupil, Opened]:
     """A pupil, with the consent given now and new checklists for them, and its audit entry."""
     found, code = checklists.start(session, secret, keep_days)
-    pupil = Pupil(school=school, created_by_id=staff_id, consent_at=now(),
-                  checklist_session_id=found.id, **values)
+    pupil = Pupil(school=school, created_by_id=staff_id, consent_at=now(), checklist_session_id=found.id, **values)
     session.add(pupil)
     session.flush()
     record_for(session, staff_id, "change", "pupil", pupil.id, "created")

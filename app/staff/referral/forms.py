@@ -1,5 +1,6 @@
 """Forms on a referral's pages. They check the shape of what was sent; the workflow rules are checked
 against the referral by the routes, with app.staff.referral.workflow."""
+
 from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField, ValidationError
 
@@ -22,7 +23,9 @@ def _note(_form, field) -> None:
     if not (field.data or "").strip():
         raise ValidationError("Write a note before you save it.")
     if len(field.data) > NOTE_MAX:
-        raise ValidationError(f"Write {NOTE_MAX} characters or fewer. You wrote {len(field.data)}. Your words are still in the box.")
+        raise ValidationError(
+            f"Write {NOTE_MAX} characters or fewer. You wrote {len(field.data)}. Your words are still in the box."
+        )
 
 
 class NoteForm(FlaskForm):

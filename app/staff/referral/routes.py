@@ -4,21 +4,29 @@ Every route finds the referral through referral_or_404, so a provider who change
 address gets 404 and the try is audited. The page's queries and the changes are in app.staff.referral.service,
 which commits each change with its history line and the audit entry the route hands it; the rows of facts
 are worked out in app.staff.referral.views."""
+
 from flask import current_app, flash, get_flashed_messages, redirect, render_template, url_for
 from flask_login import current_user
 
+from app.clock import today
 from app.extensions import db
 from app.pathways.models import Service
 from app.referrals.models import Referral
 from app.staff.audit.service import audit_change, record_now
 from app.staff.blueprint import bp
-from app.clock import today
 from app.staff.overdue import is_overdue
 from app.staff.permissions import Permission, can, requires
 from app.staff.referral import service
 from app.staff.referral.forms import NoteForm, SignpostForm, StatusForm
 from app.staff.referral.views import FACT_SECTIONS, fact_rows, read_plan
-from app.staff.referral.workflow import NEXT, SIGNPOST_REASONS, check_change, check_signpost, close_reasons, status_choices
+from app.staff.referral.workflow import (
+    NEXT,
+    SIGNPOST_REASONS,
+    check_change,
+    check_signpost,
+    close_reasons,
+    status_choices,
+)
 from app.staff.scope import referral_or_404
 from app.staff.words import STATUS_NAMES
 
@@ -30,16 +38,24 @@ def _page(referral: Referral, status_form: StatusForm | None = None, note_form: 
     events = sorted(referral.events, key=lambda event: (event.at, event.id))
     origin, onward, visible = service.links(db.session, referral, current_user)
     return render_template(
-        "staff/referral/referral.html", referral=referral, notes=notes, events=events,
+        "staff/referral/referral.html",
+        referral=referral,
+        notes=notes,
+        events=events,
         facts={section: fact_rows(referral, section) for section in FACT_SECTIONS},
         names=service.staff_names(db.session, {n.staff_id for n in notes} | {e.staff_id for e in events}),
-        origin=origin, onward=onward, visible_links=visible, plan=read_plan(referral.plan),
+        origin=origin,
+        onward=onward,
+        visible_links=visible,
+        plan=read_plan(referral.plan),
         overdue=is_overdue(referral.status, referral.contact_due_on, today()),
         working_days=current_app.config["CONTACT_WITHIN_WORKING_DAYS"],
         can_change=can(current_user, Permission.CHANGE_REFERRALS),
-        choices=status_choices(referral.status), reasons=close_reasons(referral.status),
+        choices=status_choices(referral.status),
+        reasons=close_reasons(referral.status),
         can_signpost="signposted" in NEXT.get(referral.status, ()),
-        status_form=status_form or StatusForm(), note_form=note_form or NoteForm(),
+        status_form=status_form or StatusForm(),
+        note_form=note_form or NoteForm(),
         done=get_flashed_messages(category_filter=[FLASHES]),
     )
 
@@ -64,7 +80,11 @@ def change_status(reference: str):
             flash(f"Status changed to {STATUS_NAMES[new]}.", FLASHES)
             return redirect(url_for("staff.referral", reference=reference))
         field = form[refusal.field] if refusal else form.status
-        field.errors.append(refusal.message if refusal else "Someone else changed this referral just now. Check its status, then try again.")
+        field.errors.append(
+            refusal.message
+            if refusal
+            else "Someone else changed this referral just now. Check its status, then try again."
+        )
     return _page(found, status_form=form), 400
 
 
@@ -82,8 +102,14 @@ def add_note(reference: str):
 
 def _signpost_page(found: Referral, form: SignpostForm, code: int = 200):
     groups = service.signpost_choices(db.session, found.service_id)
-    return render_template("staff/referral/signpost.html", referral=found, form=form, groups=groups,
-                           reasons=SIGNPOST_REASONS, allowed="signposted" in NEXT.get(found.status, ())), code
+    return render_template(
+        "staff/referral/signpost.html",
+        referral=found,
+        form=form,
+        groups=groups,
+        reasons=SIGNPOST_REASONS,
+        allowed="signposted" in NEXT.get(found.status, ()),
+    ), code
 
 
 @bp.route("/referrals/<ref:reference>/signpost", methods=["GET", "POST"])
@@ -102,7 +128,9 @@ def signpost(reference: str):
         if problem and not form.service.errors:
             form.service.errors.append(problem)
         if not (form.service.errors or form.reason.errors):
-            new = service.signpost(db.session, found, chosen, form.reason.data, current_user.id, current_app.config, audit_change)
+            new = service.signpost(
+                db.session, found, chosen, form.reason.data, current_user.id, current_app.config, audit_change
+            )
             if new is not None:
                 flash(_signposted_words(new), FLASHES)
                 return redirect(url_for("staff.referral", reference=reference))

@@ -6,6 +6,7 @@ Each function that changes the referral is one transaction and commits it: the c
 the `audit` the route passes) and any message go in together, or, when the change cannot be made, nothing
 does. A status only moves if it is still what the member of staff saw, so two people (or a double click)
 cannot both move it."""
+
 import secrets
 from collections.abc import Callable
 from datetime import datetime
@@ -13,14 +14,13 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.clock import now
+from app.clock import now, today
 from app.outbox.models import enqueue
 from app.pathways.models import Service
 from app.referrals.fields import copied_fields
 from app.referrals.models import Referral, ReferralEvent, ReferralNote
 from app.referrals.service import new_referral_message, service_address, unused_reference
 from app.staff.models import StaffUser
-from app.clock import today
 from app.staff.overdue import contact_due_on
 from app.staff.scope import visible_referrals
 
@@ -36,8 +36,13 @@ def no_audit(reference: str, detail: str) -> None:
 
 def notes_of(session: Session, referral: Referral) -> list[ReferralNote]:
     """The referral's notes, newest first."""
-    return list(session.scalars(select(ReferralNote).where(ReferralNote.referral_id == referral.id)
-                                .order_by(ReferralNote.at.desc(), ReferralNote.id.desc())))
+    return list(
+        session.scalars(
+            select(ReferralNote)
+            .where(ReferralNote.referral_id == referral.id)
+            .order_by(ReferralNote.at.desc(), ReferralNote.id.desc())
+        )
+    )
 
 
 def staff_names(session: Session, ids: set[int | None]) -> dict[int, str]:
@@ -51,16 +56,23 @@ def staff_names(session: Session, ids: set[int | None]) -> dict[int, str]:
 def links(session: Session, referral: Referral, user) -> tuple[Referral | None, list[Referral], set[int]]:
     """The referral this one came from, those it was sent on to, and which of them this user may open."""
     origin = session.get(Referral, referral.signposted_from_id) if referral.signposted_from_id else None
-    onward = list(session.scalars(select(Referral).where(Referral.signposted_from_id == referral.id).order_by(Referral.id)))
+    onward = list(
+        session.scalars(select(Referral).where(Referral.signposted_from_id == referral.id).order_by(Referral.id))
+    )
     ids = [r.id for r in ([origin] if origin else []) + onward]
-    visible = set(session.scalars(visible_referrals(user).with_only_columns(Referral.id).where(Referral.id.in_(ids)))) if ids else set()
+    visible = (
+        set(session.scalars(visible_referrals(user).with_only_columns(Referral.id).where(Referral.id.in_(ids))))
+        if ids
+        else set()
+    )
     return origin, onward, visible
 
 
 def signpost_choices(session: Session, excluding: str) -> dict[str, list[Service]]:
     """The active services a referral may be sent on to (all but the one it is with), by organisation."""
-    services = session.scalars(select(Service).where(Service.status == "active", Service.id != excluding)
-                               .order_by(Service.sort_name))
+    services = session.scalars(
+        select(Service).where(Service.status == "active", Service.id != excluding).order_by(Service.sort_name)
+    )
     groups: dict[str, list[Service]] = {}
     for service in sorted(services, key=lambda s: (s.organization.name.lower(), s.sort_name)):
         groups.setdefault(service.organization.name, []).append(service)
@@ -71,6 +83,7 @@ def chosen_service(session: Session, service_id: str | None) -> Service | None:
     """The service picked in the signposting form, if there is one with that id."""
     return session.get(Service, service_id) if service_id else None
 
+
 def _move(session: Session, referral: Referral, new: str, reason: str | None, at: datetime) -> bool:
     """Move the status on if nobody else has moved it since it was read. True when it moved."""
     old = referral.status
@@ -79,41 +92,67 @@ def _move(session: Session, referral: Referral, new: str, reason: str | None, at
         values["contacted_at"] = at
     if new == "closed":
         values["closed_reason"] = reason
-    moved = session.execute(update(Referral).where(Referral.id == referral.id, Referral.status == old).values(**values)
-                            .execution_options(synchronize_session="fetch"))
+    moved = session.execute(
+        update(Referral)
+        .where(Referral.id == referral.id, Referral.status == old)
+        .values(**values)
+        .execution_options(synchronize_session="fetch")
+    )
     return moved.rowcount == 1
 
 
-def change_status(session: Session, referral: Referral, new: str, reason: str | None, staff_id: int | None,
-                  audit: Audit = no_audit) -> bool:
+def change_status(
+    session: Session, referral: Referral, new: str, reason: str | None, staff_id: int | None, audit: Audit = no_audit
+) -> bool:
     """Move a referral to a new status (the rules are checked before, in workflow.check_change)."""
     old, at = referral.status, now()
     if not _move(session, referral, new, reason, at):
         session.rollback()
         return False
-    session.add(ReferralEvent(referral_id=referral.id, at=at, staff_id=staff_id, kind="status",
-                              from_status=old, to_status=new, detail=reason))
+    session.add(
+        ReferralEvent(
+            referral_id=referral.id,
+            at=at,
+            staff_id=staff_id,
+            kind="status",
+            from_status=old,
+            to_status=new,
+            detail=reason,
+        )
+    )
     audit(referral.reference, f"status:{new}" + (f":{reason}" if reason else ""))
     session.commit()
     return True
 
 
-def add_note(session: Session, referral: Referral, text: str, staff_id: int | None,
-             audit: Audit = no_audit) -> ReferralNote:
+def add_note(
+    session: Session, referral: Referral, text: str, staff_id: int | None, audit: Audit = no_audit
+) -> ReferralNote:
     """A note, and a line in the history that says one was added (without its words)."""
     at = now()
     note = ReferralNote(referral_id=referral.id, at=at, staff_id=staff_id, text=text)
     session.add(note)
     session.add(ReferralEvent(referral_id=referral.id, at=at, staff_id=staff_id, kind="note"))
-    session.execute(update(Referral).where(Referral.id == referral.id).values(updated_at=at)
-                    .execution_options(synchronize_session="fetch"))
+    session.execute(
+        update(Referral)
+        .where(Referral.id == referral.id)
+        .values(updated_at=at)
+        .execution_options(synchronize_session="fetch")
+    )
     audit(referral.reference, "note")
     session.commit()
     return note
 
 
-def signpost(session: Session, referral: Referral, service: Service, reason: str, staff_id: int | None,
-             settings: dict, audit: Audit = no_audit) -> Referral | None:
+def signpost(
+    session: Session,
+    referral: Referral,
+    service: Service,
+    reason: str,
+    staff_id: int | None,
+    settings: dict,
+    audit: Audit = no_audit,
+) -> Referral | None:
     """Send the person to another service: a new referral there, with the fields the registry says are
     copied (answers, consent and plan), a message to that service, and this referral marked signposted.
     None if it was moved meanwhile."""
@@ -122,19 +161,39 @@ def signpost(session: Session, referral: Referral, service: Service, reason: str
         session.rollback()
         return None
     new = Referral(
-        reference=unused_reference(session), idempotency_key=f"signpost-{secrets.token_urlsafe(24)}",
-        created_at=at, updated_at=at, status_changed_at=at, status="new",
-        service_id=service.id, service_name=service.name, organization_id=service.organization_id,
-        routed_to_council=False, ladder_step=service.ladder_step or referral.ladder_step,
+        reference=unused_reference(session),
+        idempotency_key=f"signpost-{secrets.token_urlsafe(24)}",
+        created_at=at,
+        updated_at=at,
+        status_changed_at=at,
+        status="new",
+        service_id=service.id,
+        service_name=service.name,
+        organization_id=service.organization_id,
+        routed_to_council=False,
+        ladder_step=service.ladder_step or referral.ladder_step,
         contact_due_on=contact_due_on(today(), settings["CONTACT_WITHIN_WORKING_DAYS"], settings["HOLIDAYS"]),
         signposted_from_id=referral.id,
         **{name: getattr(referral, name) for name in copied_fields()},
     )
     session.add(new)
     session.flush()
-    session.add(ReferralEvent(referral_id=referral.id, at=at, staff_id=staff_id, kind="signposted",
-                              from_status=old, to_status="signposted", detail=reason))
-    session.add(ReferralEvent(referral_id=new.id, at=at, staff_id=staff_id, kind="created", to_status="new", detail="signposted"))
+    session.add(
+        ReferralEvent(
+            referral_id=referral.id,
+            at=at,
+            staff_id=staff_id,
+            kind="signposted",
+            from_status=old,
+            to_status="signposted",
+            detail=reason,
+        )
+    )
+    session.add(
+        ReferralEvent(
+            referral_id=new.id, at=at, staff_id=staff_id, kind="created", to_status="new", detail="signposted"
+        )
+    )
     enqueue(session, "new-referral", service_address(service), *new_referral_message(new), referral_id=new.id)
     audit(referral.reference, f"signposted:{new.reference}")
     audit(new.reference, f"created-from:{referral.reference}")

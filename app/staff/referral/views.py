@@ -1,5 +1,6 @@
 """What the staff page shows of a referral: its facts as rows worked out from the field registry, and the
 work plan sent with it, read through the snapshot format's one reader."""
+
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -65,8 +66,10 @@ def _professional(referral: Referral) -> FactRow | None:
 
 def _parent_consent(referral: Referral) -> FactRow | None:
     if referral.parent_consent_name or referral.parent_consent_at:
-        return FactRow("Parent or carer who agreed (under 16)",
-                       f"{referral.parent_consent_name or 'Not given'}, {words.date_time(referral.parent_consent_at)}")
+        return FactRow(
+            "Parent or carer who agreed (under 16)",
+            f"{referral.parent_consent_name or 'Not given'}, {words.date_time(referral.parent_consent_at)}",
+        )
     if referral.age is not None and referral.age < 16:
         return FactRow("Parent or carer", "No parent or carer consent is recorded.")
     return None
@@ -89,7 +92,11 @@ def fact_rows(referral: Referral, section: str) -> list[FactRow]:
         if field.staff_row in COMBINED_ROWS:
             row = COMBINED_ROWS[field.staff_row](referral)
         else:
-            row = None if field.optional and not value else FactRow(field.staff_row, _value(field, value), field.kind == "lines")
+            row = (
+                None
+                if field.optional and not value
+                else FactRow(field.staff_row, _value(field, value), field.kind == "lines")
+            )
         if row is not None:
             rows.append(row)
     return rows

@@ -2,6 +2,7 @@
 
 Pure functions, so the rules are tested on their own and every route that changes a status uses the
 same ones. "signposted" is reached only through the signposting form, which makes the new referral."""
+
 from dataclasses import dataclass
 
 # status -> the statuses a member of staff may move it to next
@@ -24,10 +25,7 @@ CLOSE_REASONS: dict[str, str] = {
     "other": "Another reason",
 }
 # A started referral closes because the job ended, or for another reason.
-STARTED_CLOSE_REASONS: dict[str, str] = {
-    "job-ended": "The job ended",
-    "other": "Another reason",
-}
+STARTED_CLOSE_REASONS: dict[str, str] = {"job-ended": "The job ended", "other": "Another reason"}
 
 # Reasons for signposting to another service.
 SIGNPOST_REASONS: dict[str, str] = {
