@@ -57,6 +57,19 @@ def test_the_root_names_the_uk_profile_and_an_openapi_description_the_site_serve
     }
 
 
+def test_the_openapi_description_offers_only_the_parameters_the_lists_read(client):
+    paths = client.get("/api/openapi.json").get_json()["paths"]
+
+    def names(path):
+        return {p.get("name") or p["$ref"].rsplit("/", 1)[-1] for p in paths[path]["get"]["parameters"]}
+
+    assert names("/taxonomy_terms") == {"page", "per_page", "taxonomy_id"}
+    assert names("/service_at_locations") == {"page", "per_page"}
+    assert "minimal" not in names("/services") and "modified_after" in names("/services")
+    one = paths["/service_at_locations/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert one["$ref"].endswith("/schema/service_at_location.json")
+
+
 @pytest.mark.parametrize(
     "method, path", [("get", "/api/"), ("get", "/api/services"), ("get", "/api/nowhere"), ("post", "/api/services")]
 )
@@ -92,6 +105,17 @@ def test_writing_is_a_405_in_json(client, method):
     assert response.status_code == 405 and response.mimetype == "application/json"
     assert response.get_json()["error"] == "method_not_allowed" and response.get_json()["message"]
     assert "GET" in response.headers["Allow"]
+
+
+def test_a_failure_inside_the_api_is_a_500_in_json(client, monkeypatch):
+    def broken(*_args):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr("app.pathways.api.records.full_organization", broken)
+    response = client.get("/api/organizations/0b6b3f3e-1c1d-4c9a-9e57-7f0e1a2b3c4d")
+    assert response.status_code == 500 and response.mimetype == "application/json"
+    assert response.get_json()["error"] == "internal_server_error"
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
 
 
 @pytest.mark.parametrize(
