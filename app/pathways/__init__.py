@@ -11,7 +11,7 @@ def setup_pathways(app: Flask) -> None:
 
     app.register_blueprint(bp)
     app.register_blueprint(api_bp)
-    not_pages(
-        app, "pathways_api.services", "pathways_api.service", "pathways_api.taxonomies", "pathways_api.taxonomy_terms"
-    )
+    api_endpoints = ("root", "openapi", "services", "service", "taxonomies", "taxonomy", "taxonomy_terms")
+    api_endpoints += ("taxonomy_term", "organizations", "organization", "service_at_locations", "service_at_location")
+    not_pages(app, *(f"pathways_api.{name}" for name in api_endpoints))
     app.cli.add_command(directory_cli)

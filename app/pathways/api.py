@@ -1,88 +1,36 @@
-"""A read-only Open Referral API (HSDS 3.0): GET /api/services and GET /api/services/{id}, and our taxonomies."""
+"""A read-only Open Referral UK API (HSDS 3.0): the root, services, taxonomies and their terms, organisations
+and services at locations, each listed in pages and one by one."""
 
-import re
-from datetime import UTC, datetime
-
-from flask import Blueprint, jsonify, request
-from sqlalchemy import func, select
+from flask import Blueprint, current_app, jsonify, request, url_for
+from sqlalchemy import select
 
 from app.extensions import db
+from app.pathways import api_records as records
 from app.pathways import search
+from app.pathways.api_errors import json_error, setup_api_errors
+from app.pathways.api_params import BadParameter, flag, ids, listing, moment, page_of, paging
+from app.pathways.api_root import PROFILE, VERSION, openapi_document
 from app.pathways.exporting import full_options, full_record, list_record
-from app.pathways.fields import TAXONOMY, TAXONOMY_TERM, put
 from app.pathways.models import Taxonomy, TaxonomyTerm
 from app.pathways.text import MAX_QUERY, search_words
 
 bp = Blueprint("pathways_api", __name__, url_prefix="/api")
-DEFAULT_PER_PAGE = 50
-MAX_PER_PAGE = 200
-MAX_PAGE = 1_000_000
-ID_PARAMETER = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
-TRUE, FALSE = ("true", "1", "yes"), ("false", "0", "no", "")
+setup_api_errors(bp)
 
 
-class BadParameter(ValueError):
-    def __init__(self, name: str, message: str):
-        super().__init__(message)
-        self.name = name
+def not_found(kind: str, given_id: str):
+    return json_error(404, f"There is no {kind} with the id {given_id[:64]}.")
 
 
-@bp.errorhandler(BadParameter)
-def bad_parameter(error: BadParameter):
-    return jsonify(status=400, error="bad_request", parameter=error.name, message=str(error)), 400
+@bp.get("/")
+def root():
+    return jsonify(version=VERSION, profile=PROFILE, openapi_url=url_for("pathways_api.openapi", _external=True))
 
 
-def _int(name: str, default: int, lowest: int, highest: int) -> int:
-    value = request.args.get(name)
-    if value is None:
-        return default
-    if not (value.isascii() and value.isdigit() and len(value) <= 9) or not lowest <= int(value) <= highest:
-        raise BadParameter(name, f"{name} must be a whole number from {lowest} to {highest}.")
-    return int(value)
-
-
-def _id(name: str) -> tuple[str, ...]:
-    value = request.args.get(name)
-    if value is None:
-        return ()
-    if not ID_PARAMETER.match(value):
-        raise BadParameter(name, f"{name} must be an id (letters, digits and dashes, at most 64).")
-    return (value,)
-
-
-def _flag(name: str) -> bool:
-    value = (request.args.get(name) or "").lower()
-    if value not in TRUE + FALSE:
-        raise BadParameter(name, f"{name} must be true or false.")
-    return value in TRUE
-
-
-def _moment(name: str) -> datetime | None:
-    value = request.args.get(name)
-    if value is None:
-        return None
-    try:
-        if len(value) > 40:
-            raise ValueError
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise BadParameter(name, f"{name} must be a date and time like 2026-11-01T09:00:00Z.") from None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
-
-
-def page_of(contents: list, total: int, number: int, per_page: int) -> dict:
-    """The HSDS Page shape around one page of contents."""
-    pages = max(1, -(-total // per_page))
-    return {
-        "total_items": total,
-        "total_pages": pages,
-        "page_number": number,
-        "size": len(contents),
-        "first_page": number == 1,
-        "last_page": number >= pages,
-        "empty": total == 0,
-        "contents": contents,
-    }
+@bp.get("/openapi.json")
+def openapi():
+    server = url_for("pathways_api.root", _external=True).rstrip("/")
+    return jsonify(openapi_document(current_app, bp.url_prefix or "", server))
 
 
 @bp.get("/services")
@@ -90,14 +38,14 @@ def services():
     search_text = request.args.get("search") or ""
     if len(search_text) > MAX_QUERY or "\x00" in search_text:
         raise BadParameter("search", f"search must be at most {MAX_QUERY} characters of text.")
-    page, per_page = _int("page", 1, 1, MAX_PAGE), _int("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
-    full = _flag("full")
+    page, per_page = paging()
+    full = flag("full")
     filters = search.Filters(
         words=tuple(search_words(search_text)),
-        term_ids=_id("taxonomy_term_id"),
-        taxonomy_ids=_id("taxonomy_id"),
-        organizations=_id("organization_id"),
-        modified_after=_moment("modified_after"),
+        term_ids=ids("taxonomy_term_id"),
+        taxonomy_ids=ids("taxonomy_id"),
+        organizations=ids("organization_id"),
+        modified_after=moment("modified_after"),
     )
     found = search.search_services(
         db.session, filters, page, per_page, options=full_options() if full else (), clamp=False
@@ -109,38 +57,55 @@ def services():
 @bp.get("/services/<string:service_id>")
 def service(service_id: str):
     found = search.get_service(db.session, service_id[:64], *full_options())
-    if found is None:
-        return jsonify(
-            status=404, error="not_found", message=f"There is no service with the id {service_id[:64]}."
-        ), 404
-    return jsonify(full_record(found))
+    return not_found("service", service_id) if found is None else jsonify(full_record(found))
 
 
 @bp.get("/taxonomies")
 def taxonomies():
-    page, per_page = _int("page", 1, 1, MAX_PAGE), _int("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
-    total = db.session.scalar(select(func.count()).select_from(Taxonomy)) or 0
-    rows = db.session.scalars(
-        select(Taxonomy).order_by(Taxonomy.name, Taxonomy.id).offset((page - 1) * per_page).limit(per_page)
-    )
-    return jsonify(page_of([put(row, TAXONOMY) for row in rows], total, page, per_page))
+    query = select(Taxonomy)
+    return jsonify(listing(db.session, query, records.TAXONOMY_ORDER, records.taxonomy_record))
 
 
+@bp.get("/taxonomies/<string:taxonomy_id>")
+def taxonomy(taxonomy_id: str):
+    found = db.session.get(Taxonomy, taxonomy_id[:64])
+    return not_found("taxonomy", taxonomy_id) if found is None else jsonify(records.taxonomy_record(found))
+
+
+# /taxonomy_terms is the path the standard names. /taxonomy-terms, registered first (the lower line), is the
+# one the site has always linked to, so url_for keeps giving it.
+@bp.get("/taxonomy_terms")
 @bp.get("/taxonomy-terms")
 def taxonomy_terms():
-    page, per_page = _int("page", 1, 1, MAX_PAGE), _int("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
-    query = select(TaxonomyTerm)
-    taxonomy_ids = _id("taxonomy_id")
-    if taxonomy_ids:
-        query = query.where(TaxonomyTerm.taxonomy_id.in_(taxonomy_ids))
-    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = db.session.scalars(
-        query.order_by(TaxonomyTerm.taxonomy_id, TaxonomyTerm.id).offset((page - 1) * per_page).limit(per_page)
-    )
-    contents = []
-    for row in rows:
-        term = put(row, TAXONOMY_TERM)
-        if row.taxonomy_detail is not None:
-            term["taxonomy_detail"] = put(row.taxonomy_detail, TAXONOMY)
-        contents.append(term)
-    return jsonify(page_of(contents, total, page, per_page))
+    query = records.terms(ids("taxonomy_id"))
+    return jsonify(listing(db.session, query, records.TERM_ORDER, records.term_record))
+
+
+@bp.get("/taxonomy_terms/<string:term_id>")
+def taxonomy_term(term_id: str):
+    found = db.session.get(TaxonomyTerm, term_id[:64])
+    return not_found("taxonomy term", term_id) if found is None else jsonify(records.term_record(found))
+
+
+@bp.get("/organizations")
+def organizations():
+    query = records.organizations()
+    return jsonify(listing(db.session, query, records.ORGANIZATION_ORDER, records.organization_record))
+
+
+@bp.get("/organizations/<string:organization_id>")
+def organization(organization_id: str):
+    found = records.full_organization(db.session, organization_id[:64])
+    return not_found("organization", organization_id) if found is None else jsonify(found)
+
+
+@bp.get("/service_at_locations")
+def service_at_locations():
+    query = records.services_at_locations()
+    return jsonify(listing(db.session, query, records.SERVICE_AT_LOCATION_ORDER, records.service_at_location_item))
+
+
+@bp.get("/service_at_locations/<string:sal_id>")
+def service_at_location(sal_id: str):
+    found = records.full_service_at_location(db.session, sal_id[:64])
+    return not_found("service at location", sal_id) if found is None else jsonify(found)

@@ -67,7 +67,7 @@ def full_record(service: Service) -> dict:
     record["cost_options"] = [
         {**F.put(c, F.COST_OPTION), "service_id": service.id} for c in _by_id(service.cost_options)
     ]
-    record["service_at_locations"] = [_service_at_location(sal) for sal in _by_id(service.service_at_locations)]
+    record["service_at_locations"] = [service_at_location_record(sal) for sal in _by_id(service.service_at_locations)]
     record["attributes"] = [_attribute(a) for a in _by_id(service.attributes)]
     return record
 
@@ -80,7 +80,8 @@ def _phone(phone) -> dict:
     return F.put(phone, F.PHONE)
 
 
-def _service_at_location(sal: ServiceAtLocation) -> dict:
+def service_at_location_record(sal: ServiceAtLocation) -> dict:
+    """A service at a location, with its schedules and the location and its addresses."""
     location = {
         **F.put(sal.location, F.LOCATION),
         "addresses": [F.put(a, F.ADDRESS) for a in _by_id(sal.location.addresses)],
