@@ -35,10 +35,12 @@ class CleanRequest(Request):
         found = super().args
         return found if self._kept() else _cleaned(found)
 
-    @cached_property
-    def form(self):
-        found = super().form
-        return found if self._kept() else _cleaned(found)
+    def _load_form_data(self) -> None:
+        """The form is read once, by whichever of form, files or values is asked for first."""
+        already = "form" in self.__dict__
+        super()._load_form_data()
+        if not already and not self._kept():
+            self.__dict__["form"] = _cleaned(self.__dict__["form"])
 
 
 def refuse_control_characters():

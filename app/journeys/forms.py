@@ -59,17 +59,20 @@ def _as_sent(data: dict) -> MultiDict:
     return sent
 
 
-def recheck(step: Step, answers: dict, types=None):
+def recheck(step: Step, answers: dict, types=None, base: type = CheckedForm):
     """The step's form filled from the answers kept so far and checked again, as if the person had sent it:
-    None when all is well, else the form with its easy-read errors."""
+    None when all is well, else a form of the given base with its easy-read errors."""
     kind = (types or STEP_TYPES)[step.type]
-    form = form_for(
-        step, answers, posted=True, types=types, base=CheckedForm, formdata=_as_sent(kind.load(step, answers))
-    )
-    if not form.validate():
+    sent = _as_sent(kind.load(step, answers))
+    form = form_for(step, answers, posted=True, types=types, base=CheckedForm, formdata=sent)
+    if form.validate():
+        kept = form.answers()
+        if kept is not None and kind.matches(step, kept, answers):
+            return None
+        next(iter(form)).errors.append(messages.NOT_AN_ANSWER)
+    if base is CheckedForm:
         return form
-    kept = form.answers()
-    if kept is not None and kind.matches(step, kept, answers):
-        return None
-    next(iter(form)).errors.append(messages.NOT_AN_ANSWER)
-    return form
+    shown = form_for(step, answers, posted=True, types=types, base=base, formdata=sent)
+    for field in form:
+        shown[field.name].errors = list(field.errors)
+    return shown

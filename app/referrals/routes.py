@@ -14,7 +14,7 @@ from app.easyread.audio import private_speech
 from app.extensions import db
 from app.i18n import current_lang
 from app.journeys.actions import action, run
-from app.journeys.forms import form_for, recheck
+from app.journeys.forms import StepForm, form_for, recheck
 from app.journeys.types import STEP_TYPES
 from app.pathways.limits import ID
 from app.pathways.models import Service
@@ -111,7 +111,7 @@ def question(step_id: str):
         )
     form = form_for(step, answers, posted=request.method == "POST")
     if request.method == "GET" and step.key in answers:  # an answer kept earlier shows what is wrong with it
-        form = recheck(step, answers) or form
+        form = recheck(step, answers, base=StepForm) or form
     if request.method == "POST" and form.validate():
         kept = form.answers()
         if kept is None:  # the person said no to going on
