@@ -342,7 +342,7 @@ class Age(StepType):
             form.age.errors.append(messages.WRITE_AGE_OR_DATE)
             return False
         if form.age.data:
-            if not form.age.data.isdigit():
+            if not (form.age.data.isascii() and form.age.data.isdigit()):
                 form.age.errors.append(messages.AGE_NOT_A_NUMBER)
                 return False
             form.years = int(form.age.data)
@@ -364,7 +364,7 @@ class Age(StepType):
     def _date(parts: list[str]):
         if not all(parts):
             return messages.DATE_INCOMPLETE, None
-        if not all(part.isdigit() for part in parts):
+        if not all(part.isascii() and part.isdigit() for part in parts):
             return messages.DATE_NOT_NUMBERS, None
         day, month, year = map(int, parts)
         if len(parts[2]) != 4 or year < FIRST_YEAR:

@@ -60,3 +60,18 @@ def test_inbox_dates_at_the_ends_of_the_calendar_are_filter_problems_or_kept(cli
     assert response.status_code == 200
     if path.endswith("referrals") and day.startswith("9999"):
         assert "Choose a date in 9998 or before" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("typed", [{"age": "²"}, {"age": "١٩"}, {"day": "²", "month": "1", "year": "2000"}])
+def test_digits_from_other_scripts_in_an_age_are_asked_for_again(client, typed):
+    client.get("/ask-for-help/start", query_string={"service": SERVICE})
+    response = client.post("/ask-for-help/age", data=typed)
+    assert response.status_code == 200
+    assert "in numbers" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("page", ["²", "9" * 40])
+def test_odd_page_numbers_in_staff_lists_show_the_first_page(client, page):
+    sign_in_as(client, "council-admin")
+    assert client.get("/staff/referrals", query_string={"page": page}).status_code == 200
+    assert client.get("/staff/audit", query_string={"page": page, "staff": page}).status_code == 200

@@ -26,7 +26,10 @@ dates = st.one_of(
     st.dates().map(lambda day: day.isoformat()),
     st.sampled_from(["9999-12-31", "0000-01-01", "2026-02-30", "2026-13-01", "-1-01-01", "99999-01-01", "1-1-1"]),
 )
-bad = st.one_of(any_text, controls, long_text, numbers, dates)
+odd_digits = st.sampled_from(
+    ["²", "١٩", "½", "𝟗𝟗", "19\x00", " 19 ", "-0", "1e9", "0x1F"]
+)  # digits int() refuses or reads
+bad = st.one_of(any_text, controls, long_text, numbers, dates, odd_digits)
 
 ASK_FOR_HELP_FIELDS = ["answer", "age", "day", "month", "year", "parent_name"]
 ASK_FOR_HELP_FIELDS += ["asker_name", "asker_organisation", "asker_role", "asker_email"]

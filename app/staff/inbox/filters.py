@@ -83,7 +83,11 @@ def parse_filters(args: Mapping[str, str], services: set[str]) -> InboxFilters:
         found.problems["overdue"] = "We did not know that choice, so we left it out."
     found.overdue = typed["overdue"] == "1"
     if typed["page"]:
-        found.page = int(typed["page"]) if typed["page"].isdigit() and 0 < int(typed["page"]) < 100_000 else 1
+        found.page = (
+            int(typed["page"])
+            if typed["page"].isascii() and typed["page"].isdigit() and 0 < int(typed["page"]) < 100_000
+            else 1
+        )
     return found
 
 
