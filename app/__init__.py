@@ -35,8 +35,10 @@ def setup_logging() -> None:
 
 def setup_extensions(app: Flask) -> None:
     from app.i18n import select_locale, setup_i18n
+    from app.input import setup_input
     from app.security import setup_security
 
+    setup_input(app)
     db.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)

@@ -27,6 +27,9 @@ class Typed(StringField):
 class Written(TextAreaField):
     """A longer answer in a text box."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, filters=[clean], **kwargs)
+
 
 class Choice(StringField):
     """One answer from a set. Takes what was sent as it is, so a tampered value gets our own message."""

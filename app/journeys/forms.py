@@ -1,7 +1,10 @@
 """One form per step, made from its type's fields."""
 
 from flask_wtf import FlaskForm
+from werkzeug.datastructures import MultiDict
+from wtforms import Form
 
+from app import messages
 from app.journeys.model import Step
 from app.journeys.types import STEP_TYPES
 
@@ -40,3 +43,36 @@ def form_for(
     if not posted:
         return Form(formdata=None, data=kind.load(step, answers or {}))
     return Form(formdata) if formdata is not None else Form()
+
+
+class CheckedForm(StepAnswers, Form):
+    """A step's form filled on the server from answers kept earlier, to check them again."""
+
+
+def _as_sent(data: dict) -> MultiDict:
+    """Form data as a browser would send it for these field values."""
+    sent = MultiDict()
+    for name, value in data.items():
+        for one in value if isinstance(value, (list, tuple)) else [value]:
+            if one is not None:
+                sent.add(name, str(one))
+    return sent
+
+
+def recheck(step: Step, answers: dict, types=None, base: type = CheckedForm):
+    """The step's form filled from the answers kept so far and checked again, as if the person had sent it:
+    None when all is well, else a form of the given base with its easy-read errors."""
+    kind = (types or STEP_TYPES)[step.type]
+    sent = _as_sent(kind.load(step, answers))
+    form = form_for(step, answers, posted=True, types=types, base=CheckedForm, formdata=sent)
+    if form.validate():
+        kept = form.answers()
+        if kept is not None and kind.matches(step, kept, answers):
+            return None
+        next(iter(form)).errors.append(messages.NOT_AN_ANSWER)
+    if base is CheckedForm:
+        return form
+    shown = form_for(step, answers, posted=True, types=types, base=base, formdata=sent)
+    for field in form:
+        shown[field.name].errors = list(field.errors)
+    return shown

@@ -5,7 +5,7 @@ whether its answer is spoken, and the template that shows it (templates/journeys
 Adding a step type is one entry in STEP_TYPES and its template."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
@@ -24,6 +24,7 @@ SKIPPED = _l("Skipped")
 MAX_TEXT = 2000  # characters, for journeys that do not set a limit
 AGES = (1, 120)  # years
 FIRST_YEAR = 1900
+CONSENT_LASTS = timedelta(days=7)  # an agreement older than this, in a draft, is asked for again
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,10 @@ class StepType:
     def also_keeps(self, step: Step) -> tuple[str, ...]:
         """The keys this type keeps besides the step's own key (the step is answered once its own key is there)."""
         return ()
+
+    def matches(self, step: Step, kept: dict, answers: dict) -> bool:
+        """Whether answers kept earlier are what the form, filled from them and checked again, would keep."""
+        return all(answers.get(key) == value for key, value in kept.items())
 
     # What the engine and the pages ask of an answer
     def chosen(self, step: Step, value) -> set[str]:
@@ -320,9 +325,10 @@ class Age(StepType):
         return {name: f.Typed() for name in ("age", "day", "month", "year")}
 
     def load(self, step: Step, answers: dict) -> dict:
-        born = answers.get("date_of_birth")
-        if born:
-            parsed = date.fromisoformat(born)
+        if answers.get("date_of_birth"):
+            parsed = _born(answers)
+            if parsed is None:  # not a date: the person is asked again
+                return {"age": "", "day": "", "month": "", "year": ""}
             return {"age": "", "day": str(parsed.day), "month": str(parsed.month), "year": str(parsed.year)}
         age = answers.get(step.key)
         return {"age": str(age) if age is not None else "", "day": "", "month": "", "year": ""}
@@ -336,7 +342,7 @@ class Age(StepType):
             form.age.errors.append(messages.WRITE_AGE_OR_DATE)
             return False
         if form.age.data:
-            if not form.age.data.isdigit():
+            if not (form.age.data.isascii() and form.age.data.isdigit()):
                 form.age.errors.append(messages.AGE_NOT_A_NUMBER)
                 return False
             form.years = int(form.age.data)
@@ -358,7 +364,7 @@ class Age(StepType):
     def _date(parts: list[str]):
         if not all(parts):
             return messages.DATE_INCOMPLETE, None
-        if not all(part.isdigit() for part in parts):
+        if not all(part.isascii() and part.isdigit() for part in parts):
             return messages.DATE_NOT_NUMBERS, None
         day, month, year = map(int, parts)
         if len(parts[2]) != 4 or year < FIRST_YEAR:
@@ -387,13 +393,32 @@ class Age(StepType):
 
     def rows(self, step: Step, answers: dict) -> list[Row]:
         rows = [Row(str(_l("Age")), str(answers[step.key]), self.spoken(step, answers[step.key]))]
-        if answers.get("date_of_birth"):
-            born = format_date(date.fromisoformat(answers["date_of_birth"]), "d MMMM y")
+        if _born(answers) is not None:
+            born = format_date(_born(answers), "d MMMM y")
             rows.append(Row(str(_l("Date of birth")), born, self.spoken(step, born)))
         return rows
 
     def spoken(self, step: Step, value) -> bool:
         return False
+
+
+def _born(answers: dict) -> date | None:
+    try:
+        return date.fromisoformat(answers.get("date_of_birth"))
+    except (TypeError, ValueError):
+        return None
+
+
+def _recent_moment(value) -> bool:
+    """A moment of agreeing kept in a draft: a real time, not in the future and not long ago."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    now = clock.now()
+    if (moment.tzinfo is None) != (now.tzinfo is None):
+        return False
+    return now - CONSENT_LASTS <= moment <= now + timedelta(minutes=5)
 
 
 class Consent(Single):
@@ -412,7 +437,10 @@ class Consent(Single):
         return found
 
     def load(self, step: Step, answers: dict) -> dict:
-        return {"answer": "yes" if answers.get(step.key) else None}
+        return {"answer": "yes" if _recent_moment(answers.get(step.key)) else None}
+
+    def matches(self, step: Step, kept: dict, answers: dict) -> bool:
+        return super().matches(step, {k: v for k, v in kept.items() if k != step.key}, answers)
 
     def read(self, step: Step, form) -> dict | None:
         return {step.key: now_text()} if form.answer.data == "yes" else None

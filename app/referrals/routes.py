@@ -14,7 +14,7 @@ from app.easyread.audio import private_speech
 from app.extensions import db
 from app.i18n import current_lang
 from app.journeys.actions import action, run
-from app.journeys.forms import form_for
+from app.journeys.forms import StepForm, form_for, recheck
 from app.journeys.types import STEP_TYPES
 from app.pathways.limits import ID
 from app.pathways.models import Service
@@ -110,6 +110,8 @@ def question(step_id: str):
             back_url=_back(step, answers, has_plan, from_check, draft),
         )
     form = form_for(step, answers, posted=request.method == "POST")
+    if request.method == "GET" and step.key in answers:  # an answer kept earlier shows what is wrong with it
+        form = recheck(step, answers, base=StepForm) or form
     if request.method == "POST" and form.validate():
         kept = form.answers()
         if kept is None:  # the person said no to going on
@@ -196,11 +198,17 @@ def send():
     if draft is None:
         return _lost()
     plan = _open_plan()
-    missing = first_missing(draft["answers"], plan is not None)
+    missing = first_missing(draft["answers"], plan is not None) or _first_wrong(draft["answers"], plan is not None)
     if missing is not None:
         return redirect(url_for(".question", step_id=missing.id, **{"from": "check"}))
     referral = run(ASK_FOR_HELP.finish, draft, plan, key or draft["key"])
     return _sent(referral)
+
+
+def _first_wrong(answers: dict, has_plan: bool):
+    """The first question whose kept answer no longer passes its own checks (a draft from an older page, or
+    one changed outside the site): nothing is saved until it is answered again."""
+    return next((step for step in applicable(answers, has_plan) if recheck(step, answers) is not None), None)
 
 
 @action("send-referral")

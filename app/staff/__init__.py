@@ -14,10 +14,11 @@ login_manager.session_protection = "strong"
 def load_user(user_id: str):
     """The cookie holds "<id>.<session token>": a new password or signing out everywhere ends old sessions."""
     from app.extensions import db
+    from app.input import LARGEST_ID
     from app.staff.models import StaffUser
 
     staff_id, _, token = user_id.partition(".")
-    if not staff_id.isdigit() or not token:
+    if not (staff_id.isascii() and staff_id.isdigit()) or int(staff_id) > LARGEST_ID or not token:
         return None
     user = db.session.get(StaffUser, int(staff_id))
     return user if user is not None and user.active and user.session_token == token else None

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from app import create_app
+from tests.site import make_app
 
 
 def _empty_postgres(url: str) -> None:
@@ -29,6 +30,21 @@ def database_url(tmp_path):
 def empty_app(database_url, tmp_path):
     """An app on an empty database: nothing migrated yet."""
     app = create_app({"APP_ENV": "test", "DATABASE_URL": database_url, "AUDIO_DIR": str(tmp_path / "audio")})
+    yield app
+    app.extensions["database"]["engine"].dispose()
+
+
+@pytest.fixture
+def site(database_url, tmp_path):
+    """The site with its demo data on the test database, with try limits high enough for many tries."""
+    app = make_app(
+        tmp_path,
+        DATABASE_URL=database_url,
+        RESUME_TRIES_PER_CLIENT=10**6,
+        RESUME_TRIES_PER_CODE=10**6,
+        SIGN_IN_TRIES_PER_ACCOUNT=10**6,
+        SIGN_IN_TRIES_PER_CLIENT=10**6,
+    )
     yield app
     app.extensions["database"]["engine"].dispose()
 

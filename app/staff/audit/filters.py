@@ -27,7 +27,7 @@ def parse_filters(args: Mapping[str, str], staff_ids: set[int], actions: set[str
     found = AuditFilters()
     staff = (args.get("staff") or "").strip()
     if staff:
-        if staff.isdigit() and int(staff) in staff_ids:
+        if staff.isascii() and staff.isdigit() and int(staff) in staff_ids:
             found.staff = int(staff)
         else:
             found.problems["staff"] = "We did not know that member of staff, so we left it out. Choose from the list."
@@ -39,5 +39,5 @@ def parse_filters(args: Mapping[str, str], staff_ids: set[int], actions: set[str
             found.problems["action"] = "We did not know that action, so we left it out. Choose from the list."
     found.object = (args.get("object") or "").strip()[:64] or None
     page = args.get("page") or ""
-    found.page = int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1
+    found.page = int(page) if page.isascii() and page.isdigit() and 0 < int(page) < 100_000 else 1
     return found

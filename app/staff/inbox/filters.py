@@ -14,6 +14,7 @@ from app.referrals.models import STATUSES, Referral
 from app.staff.overdue import overdue_condition
 from app.staff.words import AGE_BANDS, LADDER_STEPS
 
+LAST_YEAR = 9998  # a day can be added to any date up to here
 FILTER_NAMES = ("status", "service", "step", "age", "from", "to", "overdue")
 
 
@@ -71,6 +72,8 @@ def parse_filters(args: Mapping[str, str], services: set[str]) -> InboxFilters:
             day = _day(typed[name])
             if day is None:
                 found.problems[name] = "Write the date like 2026-11-27 (year, month, day). We left this date out."
+            elif day.year > LAST_YEAR:
+                found.problems[name] = f"Choose a date in {LAST_YEAR} or before. We left this date out."
             else:
                 setattr(found, attribute, day)
     if found.date_from and found.date_to and found.date_from > found.date_to:
@@ -80,7 +83,11 @@ def parse_filters(args: Mapping[str, str], services: set[str]) -> InboxFilters:
         found.problems["overdue"] = "We did not know that choice, so we left it out."
     found.overdue = typed["overdue"] == "1"
     if typed["page"]:
-        found.page = int(typed["page"]) if typed["page"].isdigit() and 0 < int(typed["page"]) < 100_000 else 1
+        found.page = (
+            int(typed["page"])
+            if typed["page"].isascii() and typed["page"].isdigit() and 0 < int(typed["page"]) < 100_000
+            else 1
+        )
     return found
 
 
