@@ -44,8 +44,8 @@ class CleanRequest(Request):
 
 
 def refuse_control_characters():
-    """An address with a control character in its path names no page."""
-    if CONTROL.search(request.path) and not request.path.startswith(UNTOUCHED):
+    """An address with a control character in its path names no page (under /api, a JSON 404)."""
+    if CONTROL.search(request.path):
         abort(404)
 
 

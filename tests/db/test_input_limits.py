@@ -18,6 +18,13 @@ def client(site):
 
 def test_a_nul_in_a_service_address_is_a_page_not_found(client):
     assert client.get("/services/ab%00cd").status_code == 404
+
+
+@pytest.mark.parametrize("kind", ["services", "taxonomies", "taxonomy_terms", "organizations", "service_at_locations"])
+def test_a_nul_in_an_api_id_is_a_json_not_found(client, kind):
+    response = client.get(f"/api/{kind}/ab%00cd")
+    assert response.status_code == 404
+    assert response.is_json and response.headers["Access-Control-Allow-Origin"] == "*"
     assert client.get("/find-work/ab%01cd").status_code == 404
 
 
