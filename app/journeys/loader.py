@@ -157,12 +157,16 @@ def read(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def refuse(problems: list[str]) -> None:
+    """Stop with every problem listed, when there are any."""
+    if problems:
+        raise DefinitionError("Journey definitions have problems:\n  " + "\n  ".join(problems))
+
+
 def load_file(path: Path, symbols: set[str], types=None) -> Journey:
     """Load and check one definition; any problem raises DefinitionError."""
     raw = read(path)
-    problems = check(raw, path.name, symbols, types)
-    if problems:
-        raise DefinitionError("Journey definition has problems:\n  " + "\n  ".join(problems))
+    refuse(check(raw, path.name, symbols, types))
     return build(raw, types)
 
 
@@ -175,16 +179,16 @@ def load_folder(folder: Path, symbols: set[str], types=None) -> dict[str, Journe
         problems += found
         if not found:
             journeys[raw["id"]] = build(raw, types)
-    if problems:
-        raise DefinitionError("Journey definitions have problems:\n  " + "\n  ".join(problems))
+    refuse(problems)
     return journeys
 
 
-def symbols_from(index_path) -> set[str]:
-    """Every concept and alias in the symbol index (easyread_assets/symbols.json)."""
+@lru_cache(maxsize=4)
+def symbols_from(index_path: str) -> frozenset[str]:
+    """Every concept and alias in the symbol index (easyread_assets/symbols.json), read once per file."""
     with open(index_path, encoding="utf-8") as handle:
         index = json.load(handle)["concepts"]
-    return set(index) | {alias for entry in index.values() for alias in entry.get("aliases", [])}
+    return frozenset(index) | {alias for entry in index.values() for alias in entry.get("aliases", [])}
 
 
 @lru_cache(maxsize=4)

@@ -4,11 +4,13 @@ journey engine with the draft's answers and whether the person has a plan open."
 from pathlib import Path
 
 from app.journeys import walker
-from app.journeys.loader import build, load_file, read
+from app.journeys.loader import build, read, refuse
+from app.journeys.loader import check as check_definition
 from app.journeys.model import Journey, Step
 
 DEFINITION = Path(__file__).resolve().parents[1] / "journeys" / "definitions" / "ask-for-help.yaml"
-ASK_FOR_HELP: Journey = build(read(DEFINITION))  # checked against the schema and the symbols at start-up
+RAW = read(DEFINITION)
+ASK_FOR_HELP: Journey = build(RAW)  # checked against the schema and the symbols at start-up
 STEPS: tuple[Step, ...] = tuple(ASK_FOR_HELP.steps.values())
 STEP_IDS: dict[str, Step] = ASK_FOR_HELP.steps
 BY_KEY: dict[str, Step] = {step.key: step for step in STEPS}  # keys are the referral's column names
@@ -16,7 +18,7 @@ BY_KEY: dict[str, Step] = {step.key: step for step in STEPS}  # keys are the ref
 
 def check(symbols: set[str]) -> None:
     """Stop the site from starting when the definition has a problem."""
-    load_file(DEFINITION, symbols)
+    refuse(check_definition(RAW, DEFINITION.name, symbols))
 
 
 def facts(has_plan: bool) -> dict:
