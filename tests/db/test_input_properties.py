@@ -2,17 +2,25 @@
 PostgreSQL: text with control characters and NUL, very long words, huge and negative numbers, odd dates and
 any unicode. Nothing gives a server error, and a form that is not accepted is shown again."""
 
+import os
+from urllib.parse import urlsplit
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.checklists import current as checklists
+from app.config import Config
 from app.referrals.journey import STEPS
 from tests.site import sign_in_as
 
 SERVICE = "5ec69b07-4433-591e-a591-34f8423d4d5d"
+# HYPOTHESIS_EXAMPLES=2000 searches deeper than the 30 examples `make test` tries on each database.
 CHECKED = settings(
-    max_examples=30, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "30")),
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 
 # Anything a browser can send: every character but lone surrogates, which UTF-8 cannot carry.
@@ -38,7 +46,12 @@ INBOX = ["status", "service", "step", "age", "from", "to", "overdue", "page"]
 
 
 def shown_again(response) -> None:
-    """Accepted (a redirect), or the form again with what was wrong; never a server error."""
+    """Accepted (a redirect), or the form again with what was wrong; never a server error. A body larger than
+    any form here can hold gets the easy-read "too big" page instead."""
+    if int(response.request.environ.get("CONTENT_LENGTH") or 0) > Config.MAX_CONTENT_LENGTH:
+        assert response.status_code == 413, response.status_code
+        assert "What you sent is too big" in response.get_data(as_text=True)
+        return
     assert response.status_code in (200, 302, 429), response.status_code
     if response.status_code != 302:
         assert "<form" in response.get_data(as_text=True)
@@ -96,7 +109,12 @@ def test_directory_filters_and_search_never_fail(client, query):
 def test_addresses_with_any_part_are_a_page_or_not_found(client, part):
     quoted = part.replace("%", "%25").replace("/", "%2F").replace("?", "%3F").replace("#", "%23")
     for path in (f"/services/{quoted}", f"/find-work/{quoted}", f"/my-work/{quoted}"):
-        assert client.get(path).status_code in (200, 404), path
+        response = client.get(path)
+        if response.status_code == 308:  # a doubled slash, sent on to the same address with one
+            sent_to = urlsplit(response.location)
+            assert sent_to.netloc in ("", "localhost") and "//" not in sent_to.path, response.location
+            continue
+        assert response.status_code in (200, 404), path
     assert client.get("/ask-for-help/start", query_string={"service": part}).status_code in (200, 404)
 
 
