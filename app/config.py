@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from app import clock
+from app.outcomes.definitions import ProgrammeError, reported
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 INSTANCE_DIR = PROJECT_ROOT / "instance"
@@ -57,6 +58,10 @@ class Config:
     AUDIO_BITRATE = 32  # kbps, mono
     AUDIO_ENABLED = os.environ.get("AUDIO_ENABLED", "1") != "0"
     STATIC_MAX_AGE = 365 * 24 * 3600  # seconds, for files whose name carries their hash
+    # The programmes whose job outcomes this council reports: ids of app/outcomes/programmes/*.yaml, comma-separated.
+    OUTCOME_PROGRAMMES = tuple(
+        name.strip() for name in os.environ.get("OUTCOME_PROGRAMMES", "lse").split(",") if name.strip()
+    )
     CHECKLIST_DAYS = int(os.environ.get("CHECKLIST_DAYS", "180"))  # days after the last change
     SHARE_LINK_DAYS = int(os.environ.get("SHARE_LINK_DAYS", "30"))  # days
     RESUME_TRIES_PER_CLIENT = 10  # tries per window from one address
@@ -165,7 +170,7 @@ def load_config(overrides: dict | None = None) -> dict:
     settings.update(overrides)
     extra = settings["HOLIDAYS"]
     extra = _days(extra) if isinstance(extra, str) else tuple(str(day) for day in extra)
-    problems = _not_dates(extra)
+    problems = _not_dates(extra) + _unknown_programmes(settings)
     if env_name == "production":
         problems = _missing(settings) + problems + _years_without_holidays(extra)
     if problems:
@@ -184,6 +189,19 @@ def _missing(settings: dict) -> list[str]:
     if backend and backend not in REQUIRED_BY_BACKEND:
         problems.append(f"MAIL_BACKEND must be one of {', '.join(REQUIRED_BY_BACKEND)}, not {backend!r}.")
     return problems
+
+
+def _unknown_programmes(settings: dict) -> list[str]:
+    names = settings["OUTCOME_PROGRAMMES"]
+    if isinstance(names, str):
+        names = settings["OUTCOME_PROGRAMMES"] = tuple(name.strip() for name in names.split(",") if name.strip())
+    if not names:
+        return ["OUTCOME_PROGRAMMES is empty: name at least one programme, for example lse."]
+    try:
+        reported(names)
+    except ProgrammeError as error:
+        return [str(error)]
+    return []
 
 
 def _not_dates(days: tuple[str, ...]) -> list[str]:

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, Numeric, String, Text, func
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, Numeric, String, Text, false, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.database import Base
@@ -139,6 +139,10 @@ class JobStart(Base):
     hours_per_week: Mapped[Decimal] = mapped_column(Numeric(5, 2))
     hourly_pay: Mapped[Decimal | None] = mapped_column(Numeric(7, 2))  # pounds; none when unpaid
     paid: Mapped[bool] = mapped_column(Boolean)
+    apprenticeship: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A worker checked that hourly pay below the legal minimum for the person's age is right (app/outcomes/pay.py).
+    pay_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    pay_confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
     referral: Mapped[Referral] = relationship(back_populates="jobs")
@@ -157,6 +161,7 @@ class HoursCheckIn(Base):
     period_start: Mapped[date] = mapped_column(Date)
     period_end: Mapped[date] = mapped_column(Date)  # inclusive
     hours_per_week: Mapped[Decimal] = mapped_column(Numeric(5, 2))
+    evidence: Mapped[str | None] = mapped_column(String(20))  # payslip, employer or person (EVIDENCE in forms)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
     job: Mapped[JobStart] = relationship(back_populates="check_ins")

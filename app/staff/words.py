@@ -105,6 +105,8 @@ def event_words(kind: str, from_status: str | None, to_status: str | None, detai
         return "Job start recorded"
     if kind == "check-in":
         return "Hours check-in recorded"
+    if kind == "pay-confirmed":
+        return "Pay below the legal minimum checked and confirmed"
     if kind == "erased":
         return "Personal data removed on request"
     return name_for({}, kind)

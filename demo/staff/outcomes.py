@@ -32,7 +32,7 @@ def demo_jobs(first: date) -> list[tuple[dict, list[tuple[int, int, str]]]]:
         "start_date": first,
         "end_date": first + timedelta(days=24),
         "hours_per_week": Decimal("18"),
-        "hourly_pay": Decimal("11.44"),
+        "hourly_pay": Decimal("12.75"),
         "paid": True,
     }
     hotel = {
@@ -41,7 +41,7 @@ def demo_jobs(first: date) -> list[tuple[dict, list[tuple[int, int, str]]]]:
         "start_date": first + timedelta(days=25),
         "end_date": None,
         "hours_per_week": Decimal("20"),
-        "hourly_pay": Decimal("12.21"),
+        "hourly_pay": Decimal("13.10"),
         "paid": True,
     }
     cafe_hours = [(0, 6, "18"), (7, 13, "12"), (14, 24, "18")]  # weekly, the last one up to the day the job ended
@@ -72,6 +72,7 @@ def load(app: Flask) -> str:
                         period_start=first + timedelta(days=start),
                         period_end=min(first + timedelta(days=end), today),
                         hours_per_week=Decimal(per_week),
+                        evidence="payslip",
                         created_by_id=staff_id,
                     )
                 )

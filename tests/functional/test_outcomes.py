@@ -50,7 +50,8 @@ def job_form(start: date, **overrides) -> dict:
         **parts("start", start),
         "hours": "18",
         "paid": "paid",
-        "pay": "11.44",
+        "pay": "13.00",
+        "apprenticeship": "no",
         **overrides,
     }
 
@@ -89,7 +90,7 @@ def test_recording_a_job_start_saves_it_with_a_history_line_and_an_audit_entry(a
         start,
         None,
     )
-    assert (job.hours_per_week, job.hourly_pay, job.paid) == (Decimal("18.00"), Decimal("11.44"), True)
+    assert (job.hours_per_week, job.hourly_pay, job.paid) == (Decimal("18.00"), Decimal("13.00"), True)
     with db(app) as session:
         assert session.scalar(
             select(ReferralEvent.kind).where(
@@ -102,7 +103,7 @@ def test_recording_a_job_start_saves_it_with_a_history_line_and_an_audit_entry(a
         assert [entry.detail for entry in audit] == ["job-start"]
     page = provider.get(f"/staff/referrals/{REFERENCE}").get_data(as_text=True)
     section = outcome_section(page)
-    assert "Harbour Café" in section and "Kitchen porter" in section and "£11.44 an hour" in section
+    assert "Harbour Café" in section and "Kitchen porter" in section and "£13.00 an hour" in section
 
 
 def test_an_unpaid_job_needs_no_pay_and_keeps_none(app, provider):
@@ -137,8 +138,14 @@ def test_weekly_and_monthly_check_ins_show_progress_in_words_and_13_boxes(app, p
     start = today() - timedelta(days=70)  # 10 weeks that are over
     provider.post(f"/staff/referrals/{REFERENCE}/job", data=job_form(start))
     [job] = jobs(app)
-    weekly = {"job": str(job.id), "period": "week", **parts("from", start), "hours": "18"}
-    monthly = {"job": str(job.id), "period": "month", **parts("from", start + timedelta(days=7)), "hours": "20"}
+    weekly = {"evidence": "payslip", "job": str(job.id), "period": "week", **parts("from", start), "hours": "18"}
+    monthly = {
+        "evidence": "payslip",
+        "job": str(job.id),
+        "period": "month",
+        **parts("from", start + timedelta(days=7)),
+        "hours": "20",
+    }
     assert provider.post(f"/staff/referrals/{REFERENCE}/check-in", data=weekly).status_code == 302
     assert provider.post(f"/staff/referrals/{REFERENCE}/check-in", data=monthly).status_code == 302
     with db(app) as session:
@@ -220,10 +227,11 @@ def test_check_in_errors_are_explained_and_typed_values_kept(app, provider):
     provider.post(f"/staff/referrals/{REFERENCE}/job", data=job_form(start))
     [job] = jobs(app)
     cases = [
-        ({"period": "week", **parts("from", start), "hours": "16"}, "Choose the job."),
+        ({"evidence": "payslip", "period": "week", **parts("from", start), "hours": "16"}, "Choose the job."),
         ({"job": str(job.id), **parts("from", start), "hours": "16"}, "Choose how long the check-in is for."),
         (
             {
+                "evidence": "payslip",
                 "job": str(job.id),
                 "period": "dates",
                 **parts("from", start),
@@ -233,18 +241,33 @@ def test_check_in_errors_are_explained_and_typed_values_kept(app, provider):
             "The last day must be the same as or after the first day.",
         ),
         (
-            {"job": str(job.id), "period": "week", **parts("from", today() + timedelta(days=1)), "hours": "16"},
+            {
+                "evidence": "payslip",
+                "job": str(job.id),
+                "period": "week",
+                **parts("from", today() + timedelta(days=1)),
+                "hours": "16",
+            },
             "The first day must be today or before.",
         ),
         (
-            {"job": str(job.id), "period": "week", **parts("from", start - timedelta(days=30)), "hours": "16"},
+            {
+                "evidence": "payslip",
+                "job": str(job.id),
+                "period": "week",
+                **parts("from", start - timedelta(days=30)),
+                "hours": "16",
+            },
             "These dates are not while the job was going.",
         ),
         (
-            {"job": str(job.id), "period": "week", **parts("from", start), "hours": "81"},
+            {"evidence": "payslip", "job": str(job.id), "period": "week", **parts("from", start), "hours": "81"},
             "Hours a week must be a number from 0 to 80",
         ),
-        ({"job": "999", "period": "week", **parts("from", start), "hours": "16"}, "Choose the job."),
+        (
+            {"evidence": "payslip", "job": "999", "period": "week", **parts("from", start), "hours": "16"},
+            "Choose the job.",
+        ),
     ]
     for data, message in cases:
         response = provider.post(f"/staff/referrals/{REFERENCE}/check-in", data=data)
@@ -260,6 +283,7 @@ def test_a_check_in_from_one_date_to_another_is_saved_with_those_dates(app, prov
     provider.post(f"/staff/referrals/{REFERENCE}/job", data=job_form(start))
     [job] = jobs(app)
     data = {
+        "evidence": "payslip",
         "job": str(job.id),
         "period": "dates",
         **parts("from", start),
@@ -318,3 +342,79 @@ def test_school_staff_cannot_record_jobs(app, client):
 def test_signed_out_staff_are_sent_to_sign_in(client):
     response = client.get(f"/staff/referrals/{DEMO_STARTED_REFERENCE}/job")
     assert response.status_code == 302 and "/staff/sign-in" in response.headers["Location"]
+
+
+def test_a_job_needs_a_choice_of_apprenticeship_and_a_check_in_its_evidence(app, provider):
+    page = provider.post(f"/staff/referrals/{REFERENCE}/job", data=job_form(today(), apprenticeship="")).get_data(
+        as_text=True
+    )
+    assert "Choose yes or no: is the job an apprenticeship?" in page and jobs(app) == []
+    start = today() - timedelta(days=14)
+    provider.post(f"/staff/referrals/{REFERENCE}/job", data=job_form(start, apprenticeship="yes"))
+    [job] = jobs(app)
+    assert job.apprenticeship is True
+    data = {"job": str(job.id), "period": "week", **parts("from", start), "hours": "16", "evidence": "rumour"}
+    page = provider.post(f"/staff/referrals/{REFERENCE}/check-in", data=data).get_data(as_text=True)
+    assert "Choose how you know these hours." in page and 'value="16"' in page
+    data["evidence"] = "employer"
+    assert provider.post(f"/staff/referrals/{REFERENCE}/check-in", data=data).status_code == 302
+    with db(app) as session:
+        assert session.scalar(select(HoursCheckIn.evidence).where(HoursCheckIn.job_id == job.id)) == "employer"
+    section = words(outcome_section(provider.get(f"/staff/referrals/{REFERENCE}").get_data(as_text=True)))
+    assert "16 hours a week at Harbour Café (The employer told us)" in section
+
+
+def _with_birthday(app, born: date) -> None:
+    with db(app) as session:
+        referral = session.scalar(select(Referral).where(Referral.reference == REFERENCE))
+        referral.date_of_birth = born
+        session.commit()
+
+
+def test_pay_below_the_minimum_for_the_age_is_flagged_and_counts_only_once_a_worker_confirms_it(app, provider):
+    _with_birthday(app, today().replace(year=today().year - 30))  # an adult: the National Living Wage
+    start = today() - timedelta(days=14)
+    provider.post(f"/staff/referrals/{REFERENCE}/job", data=job_form(start, pay="5.00"))
+    [job] = jobs(app)
+    week = {"evidence": "person", "job": str(job.id), "period": "week", **parts("from", start), "hours": "20"}
+    provider.post(f"/staff/referrals/{REFERENCE}/check-in", data=week)
+    section = outcome_section(provider.get(f"/staff/referrals/{REFERENCE}").get_data(as_text=True))
+    assert "This pay is below the legal minimum for the person&#39;s age." in section
+    assert "Harbour Café: £5.00 an hour" in words(section)
+    assert "0 of 13 weeks done" in words(section) and "(pay to check)" in section
+
+    response = provider.post(f"/staff/referrals/{REFERENCE}/jobs/{job.id}/confirm-pay")
+    assert response.status_code == 302
+    section = outcome_section(provider.get(f"/staff/referrals/{REFERENCE}").get_data(as_text=True))
+    assert "This pay is below the legal minimum" not in section and "(checked by a worker)" in section
+    assert "Pay below the legal minimum checked and confirmed" in section  # in the referral's history
+    assert "1 of 13 weeks done" in words(section)
+    with db(app) as session:
+        assert session.scalar(select(JobStart.pay_confirmed_by_id).where(JobStart.id == job.id)) is not None
+        kinds = session.scalars(select(ReferralEvent.kind).order_by(ReferralEvent.id)).all()
+        assert "pay-confirmed" in kinds
+
+
+def test_the_apprentice_rate_is_the_minimum_for_an_apprentice_in_their_first_year(app, provider):
+    _with_birthday(app, today().replace(year=today().year - 30))
+    start = today() - timedelta(days=14)
+    provider.post(f"/staff/referrals/{REFERENCE}/job", data=job_form(start, pay="8.00", apprenticeship="yes"))
+    section = outcome_section(provider.get(f"/staff/referrals/{REFERENCE}").get_data(as_text=True))
+    assert "This pay is below the legal minimum" not in section
+
+
+def test_confirming_pay_needs_a_job_of_this_referral(app, provider):
+    assert provider.post(f"/staff/referrals/{REFERENCE}/jobs/999/confirm-pay").status_code == 404
+
+
+def test_each_programme_the_council_reports_shows_its_own_progress(app, provider):
+    app.config["OUTCOME_PROGRAMMES"] = ("lse", "ips-primary-care")
+    start = today() - timedelta(days=14)
+    provider.post(f"/staff/referrals/{REFERENCE}/job", data=job_form(start, hours="10"))
+    [job] = jobs(app)
+    week = {"evidence": "payslip", "job": str(job.id), "period": "week", **parts("from", start), "hours": "10"}
+    provider.post(f"/staff/referrals/{REFERENCE}/check-in", data=week)
+    section = words(outcome_section(provider.get(f"/staff/referrals/{REFERENCE}").get_data(as_text=True)))
+    assert "Local Supported Employment 0 of 13 weeks done." in section
+    assert "Individual Placement and Support in Primary Care 1 of 13 weeks done." in section
+    assert "The goal: 7 paid hours or more in a week, for 13 weeks within 16 weeks in a row." in section

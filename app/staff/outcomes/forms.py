@@ -17,10 +17,12 @@ ENTER_EMPLOYER = "Write the name of the employer."
 ENTER_TITLE = "Write the job title."
 TOO_LONG = "Write 120 letters or fewer."
 CHOOSE_PAID = "Choose paid or unpaid."
+CHOOSE_APPRENTICESHIP = "Choose yes or no: is the job an apprenticeship?"
+CHOOSE_EVIDENCE = "Choose how you know these hours."
 ENTER_HOURS = "Write the hours a week, for example 16 or 15.5."
 HOURS_RANGE = "Hours a week must be a number from 0 to 80, for example 16 or 15.5."
-ENTER_PAY = "Write the pay for each hour in pounds, for example 11.44."
-PAY_RANGE = "Pay for each hour must be a number of pounds from 0 to 500, for example 11.44."
+ENTER_PAY = "Write the pay for each hour in pounds, for example 12.71."
+PAY_RANGE = "Pay for each hour must be a number of pounds from 0 to 500, for example 12.71."
 DATE_MISSING = "Write the {what}: the day, month and year."
 DATE_NOT_REAL = "The {what} must be a real date, for example 6 4 2026."
 END_BEFORE_START = "The job cannot end before it started. Check the end date."
@@ -33,6 +35,7 @@ IN_FUTURE = "A check-in is for hours already worked. The first day must be today
 
 NO_JOB_ENDED = "none"
 PERIODS = {"week": "One week", "month": "One month", "dates": "From one date to another"}
+EVIDENCE = {"payslip": "I saw a payslip", "employer": "The employer told us", "person": "The person told us"}
 
 
 def parse_date(day: str | None, month: str | None, year: str | None, what: str) -> tuple[date | None, str | None]:
@@ -90,6 +93,7 @@ class JobForm(FlaskForm):
     hours = StringField()
     paid = _Choice()
     pay = StringField()
+    apprenticeship = _Choice()
     ended_job = _Choice()  # when this is a job change: which earlier job ended
     end_day, end_month, end_year = StringField(), StringField(), StringField()
 
@@ -121,6 +125,9 @@ class JobForm(FlaskForm):
             _fail(self.pay, error)
         if not values["paid"]:
             values["hourly_pay"] = None
+        if self.apprenticeship.data not in ("yes", "no"):
+            _fail(self.apprenticeship, CHOOSE_APPRENTICESHIP)
+        values["apprenticeship"] = self.apprenticeship.data == "yes"
         values["ended_job"], values["end_date"] = None, None
         if earlier_jobs and self.ended_job.data not in (*earlier_jobs, NO_JOB_ENDED):
             _fail(self.ended_job, "Choose the job that ended, or choose No job ended.")
@@ -142,6 +149,7 @@ class CheckInForm(FlaskForm):
     from_day, from_month, from_year = StringField(), StringField(), StringField()
     to_day, to_month, to_year = StringField(), StringField(), StringField()
     hours = StringField()
+    evidence = _Choice()
 
     def check(self, jobs: dict[str, tuple[date, date | None]], today: date) -> dict | None:
         """The values to save, or None with the errors set. jobs: job id -> (start date, end date)."""
@@ -177,5 +185,8 @@ class CheckInForm(FlaskForm):
         values["hours_per_week"], error = parse_amount(self.hours.data, MAX_HOURS, ENTER_HOURS, HOURS_RANGE)
         if error:
             _fail(self.hours, error)
+        if self.evidence.data not in EVIDENCE:
+            _fail(self.evidence, CHOOSE_EVIDENCE)
+        values["evidence"] = self.evidence.data
         values["period_start"], values["period_end"] = first, last
         return None if self.errors else values

@@ -5,17 +5,17 @@ The work is done by app.staff.outcomes.service."""
 from datetime import date, datetime
 from decimal import Decimal
 
-from flask import redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.clock import today, uk_time
 from app.extensions import db
+from app.outcomes.rules import long_date
 from app.referrals.models import JobStart, Referral
-from app.referrals.outcomes import long_date
 from app.staff.audit.service import audit_change, record_now
 from app.staff.blueprint import bp
 from app.staff.outcomes import service
-from app.staff.outcomes.forms import NO_JOB_ENDED, PERIODS, CheckInForm, JobForm
+from app.staff.outcomes.forms import EVIDENCE, NO_JOB_ENDED, PERIODS, CheckInForm, JobForm
 from app.staff.outcomes.service import Outcome
 from app.staff.permissions import Permission, can, requires
 from app.staff.scope import referral_or_404
@@ -24,6 +24,9 @@ from app.staff.scope import referral_or_404
 @bp.app_template_global()
 def outcome_of(referral: Referral) -> Outcome:
     return service.outcome(referral, today(), can(current_user, Permission.CHANGE_REFERRALS))
+
+
+bp.add_app_template_global(EVIDENCE, "evidence_words")
 
 
 @bp.app_template_filter("day_month_year")
@@ -112,4 +115,18 @@ def record_check_in(reference: str):
         back=referral_page(referral),
         jobs=[job_choice(job) for job in jobs.values()],
         periods=list(PERIODS.items()),
+        evidence=list(EVIDENCE.items()),
     )
+
+
+@bp.route("/referrals/<ref:reference>/jobs/<int:job_id>/confirm-pay", methods=["POST"])
+@requires(Permission.CHANGE_REFERRALS)
+def confirm_pay(reference: str, job_id: int):
+    """The pay is below the legal minimum for the person's age and a worker has checked it is right."""
+    referral = referral_or_404(reference)
+    job = service.jobs_by_id(referral).get(str(job_id))
+    if job is None:
+        abort(404)
+    if job.pay_confirmed_at is None:
+        service.confirm_pay(db.session, referral, job, current_user.id, audit_change)
+    return redirect(referral_page(referral))

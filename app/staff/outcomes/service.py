@@ -7,11 +7,14 @@ passes) in one transaction."""
 from dataclasses import dataclass
 from datetime import date
 
+from flask import current_app
 from sqlalchemy.orm import Session
 
-from app.clock import now
+from app.clock import now, uk_time
+from app.journeys.ages import age_on
+from app.outcomes.definitions import reported
+from app.outcomes.rules import AgeOn, CheckIn, JobRecord, OutcomeProgress, pay_below_minimum, sustained_outcome
 from app.referrals.models import HoursCheckIn, JobStart, Referral, ReferralEvent
-from app.referrals.outcomes import CheckIn, JobRecord, OutcomeProgress, sustained_outcome
 from app.staff.referral.service import Audit, no_audit
 
 
@@ -21,9 +24,26 @@ class Outcome:
 
     jobs: list[JobStart]
     check_ins: list[HoursCheckIn]
-    progress: OutcomeProgress
+    programmes: list[OutcomeProgress]  # one for each programme the council reports
+    pay_to_check: list[JobStart]  # paid below the legal minimum for the person's age, not yet confirmed
     started: bool
     can_change: bool
+
+    @property
+    def progress(self) -> OutcomeProgress:
+        """The first programme the council reports."""
+        return self.programmes[0]
+
+
+def person_age(referral: Referral) -> AgeOn:
+    """The person's age on a day: from the date of birth, or from the age they gave when they asked."""
+    if referral.date_of_birth is not None:
+        born = referral.date_of_birth
+        return lambda day: age_on(born, day)
+    if referral.age is not None and referral.created_at is not None:
+        asked, age = uk_time(referral.created_at).date(), referral.age
+        return lambda day: age + max(0, age_on(asked, day))
+    return lambda day: None
 
 
 def job_records(jobs: list[JobStart]) -> list[JobRecord]:
@@ -37,18 +57,26 @@ def job_records(jobs: list[JobStart]) -> list[JobRecord]:
                 CheckIn(c.period_start, c.period_end, c.hours_per_week)
                 for c in sorted(job.check_ins, key=lambda c: c.id)
             ],
+            job.hourly_pay,
+            bool(job.apprenticeship),
+            job.pay_confirmed_at is not None,
         )
         for job in jobs
     ]
 
 
 def outcome(referral: Referral, today: date, can_change: bool) -> Outcome:
-    """The referral's jobs, their check-ins by period, and the progress towards the sustained outcome on this day."""
+    """The referral's jobs, their check-ins by period, and the progress towards each reported programme's
+    sustained outcome on this day."""
     jobs = list(referral.jobs)
     check_ins = sorted((c for job in jobs for c in job.check_ins), key=lambda c: (c.period_start, c.id))
-    return Outcome(
-        jobs, check_ins, sustained_outcome(job_records(jobs), today), referral.status == "started", can_change
-    )
+    records, age = job_records(jobs), person_age(referral)
+    progress = [
+        sustained_outcome(records, today, programme, age)
+        for programme in reported(current_app.config["OUTCOME_PROGRAMMES"])
+    ]
+    to_check = [job for job, record in zip(jobs, records, strict=True) if pay_below_minimum(record, today, age)]
+    return Outcome(jobs, check_ins, progress, to_check, referral.status == "started", can_change)
 
 
 def current_jobs(referral: Referral) -> list[JobStart]:
@@ -88,6 +116,7 @@ def record_job(
         hours_per_week=values["hours_per_week"],
         hourly_pay=values["hourly_pay"],
         paid=values["paid"],
+        apprenticeship=values["apprenticeship"],
         created_by_id=staff_id,
     )
     session.add(job)
@@ -104,8 +133,18 @@ def record_check_in(
         period_start=values["period_start"],
         period_end=values["period_end"],
         hours_per_week=values["hours_per_week"],
+        evidence=values["evidence"],
         created_by_id=staff_id,
     )
     session.add(check_in)
     _outcome_saved(session, referral, "check-in", staff_id, audit)
     return check_in
+
+
+def confirm_pay(
+    session: Session, referral: Referral, job: JobStart, staff_id: int | None, audit: Audit = no_audit
+) -> None:
+    """A worker checked that the job's pay, below the legal minimum for the person's age, is right: its
+    hours count from now on."""
+    job.pay_confirmed_at, job.pay_confirmed_by_id = now(), staff_id
+    _outcome_saved(session, referral, "pay-confirmed", staff_id, audit)

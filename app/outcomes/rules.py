@@ -1,6 +1,7 @@
-"""The sustained job outcome of the national proof of concept: 16 or more paid hours in a week, for 13
-weeks (not necessarily in a row) within any 26 consecutive weeks. Plain data in, plain data out: no
-database and no request here, so every edge case is a unit test.
+"""A programme's sustained job outcome: paid hours at or above its threshold in a week, for its number of
+weeks (not necessarily in a row) within its window of consecutive weeks. Local Supported Employment asks
+16 hours for 13 weeks within 26; each programme's numbers are data, in `programmes/*.yaml`. Plain data in,
+plain data out: no database and no request here, so every edge case is a unit test.
 
 How the weeks are counted:
 
@@ -17,14 +18,19 @@ How the weeks are counted:
   with a job change (or two jobs at once) counts the hours of both.
 - A day with no check-in counts as 0 hours: a gap.
 - A week counts once it is over (its last day is today or earlier). Later weeks are not counted yet.
-- A week qualifies with 16 hours or more: exactly 16 counts, 15.5 does not. Sums are exact fractions.
-- The outcome is met in the first week w where weeks max(1, w - 25) .. w hold 13 qualifying weeks;
+- Pay below the legal minimum for the person's age that week (`pay.py`) leaves that job's hours out of
+  the week, until a worker confirms the pay is right. A job with no hourly pay recorded counts.
+- A week qualifies with the programme's hours or more: for 16, exactly 16 counts, 15.5 does not. Sums are
+  exact fractions.
+- The outcome is met in the first week w where the window of weeks ending at w (from week 1 at the start)
+  holds the weeks needed;
   met_on is the last day of that week. Later check-ins cannot "unmeet" it: once met, it stays met.
 - Not met yet: the progress shown is the 26-week window that can still reach 13 (counting the weeks it
   has left) with the most qualifying weeks in it; on a tie, the later one. Its last day is "needed by".
   Qualifying weeks too long ago to share a window with the weeks to come no longer count as progress.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -32,10 +38,25 @@ from fractions import Fraction
 from itertools import accumulate
 from typing import NamedTuple
 
-HOURS_NEEDED = 16  # paid hours in a week
-WEEKS_NEEDED = 13  # qualifying weeks
-WINDOW_WEEKS = 26  # consecutive weeks
+from app.outcomes.pay import minimum_hourly_pay
+
 ONE_DAY = timedelta(days=1)
+ONE_YEAR = timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class Programme:
+    """What a programme counts as a sustained job outcome."""
+
+    id: str
+    name: str
+    hours_at_least: int  # paid hours in a week
+    weeks_needed: int  # qualifying weeks
+    window_weeks: int  # consecutive weeks they must fall within
+
+
+LSE = Programme("lse", "Local Supported Employment", 16, 13, 26)
+AgeOn = Callable[[date], int | None]
 
 
 class CheckIn(NamedTuple):
@@ -50,6 +71,32 @@ class JobRecord:
     end_date: date | None  # still in the job when None
     paid: bool
     check_ins: list[CheckIn] = field(default_factory=list)  # in the order they were recorded
+    hourly_pay: Decimal | None = None  # pounds; None when not recorded
+    apprenticeship: bool = False
+    pay_confirmed: bool = False  # a worker checked that pay below the minimum is right
+
+
+def pay_counts(job: JobRecord, day: date, age_on: AgeOn) -> bool:
+    """Whether the job's hours on this day count: paid, at or above the legal minimum for the person's age,
+    unless a worker confirmed the pay."""
+    if not job.paid:
+        return False
+    if job.hourly_pay is None or job.pay_confirmed:
+        return True
+    minimum = minimum_hourly_pay(day, age_on(day), job.apprenticeship, day < job.start_date + ONE_YEAR)
+    return minimum is None or Decimal(job.hourly_pay) >= minimum
+
+
+def pay_below_minimum(job: JobRecord, today: date, age_on: AgeOn) -> bool:
+    """A paid job whose pay was below the legal minimum on its first day or is today, not yet confirmed."""
+    if not job.paid or job.hourly_pay is None:
+        return False
+    last = min(job.end_date or today, today)
+    return any(not pay_counts(job, day, age_on) for day in {job.start_date, max(job.start_date, last)})
+
+
+def _unknown_age(_day: date) -> None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -59,6 +106,7 @@ class WeekResult:
     end: date
     hours: Decimal  # rounded to 2 places for showing; qualifies is decided on the exact sum
     qualifies: bool
+    pay_too_low: bool = False  # some hours were left out: pay below the minimum, not yet confirmed
 
 
 @dataclass(frozen=True)
@@ -73,6 +121,7 @@ class OutcomeProgress:
     weeks_still_needed: int
     needed_by: date | None  # the last day of the best window, when not met yet
     summary: str  # the progress in words
+    programme: Programme = LSE
 
 
 def long_date(day: date) -> str:
@@ -92,15 +141,21 @@ def _daily_hours(job: JobRecord, last_day: date) -> dict[date, Fraction]:
     return rates
 
 
-def _window_start(week: int) -> int:
-    return max(1, week - WINDOW_WEEKS + 1)
+def sustained_outcome(
+    jobs: list[JobRecord], today: date, programme: Programme = LSE, age_on: AgeOn = _unknown_age
+) -> OutcomeProgress:
+    """Whether and when the programme's sustained outcome is met, and what is still needed. `age_on` gives
+    the person's age on a day (for the minimum pay), or None when it is not known."""
+    hours_needed, weeks_needed, window_weeks = programme.hours_at_least, programme.weeks_needed, programme.window_weeks
 
+    def _window_start(week: int) -> int:
+        return max(1, week - window_weeks + 1)
 
-def sustained_outcome(jobs: list[JobRecord], today: date) -> OutcomeProgress:
-    """Whether and when the sustained outcome is met, and what is still needed."""
     paid = [job for job in jobs if job.paid]
     if not paid:
-        return OutcomeProgress(False, None, 0, None, None, 0, [], WEEKS_NEEDED, None, "No paid job is recorded yet.")
+        return OutcomeProgress(
+            False, None, 0, None, None, 0, [], weeks_needed, None, "No paid job is recorded yet.", programme
+        )
     first = min(job.start_date for job in paid)
 
     def week_start(number: int) -> date:
@@ -113,11 +168,17 @@ def sustained_outcome(jobs: list[JobRecord], today: date) -> OutcomeProgress:
     weeks = []
     for number in range(1, counted + 1):
         start = week_start(number)
-        exact = sum(
-            (rates.get(start + timedelta(days=i), Fraction(0)) for rates in days for i in range(7)), Fraction(0)
-        )
+        exact, left_out = Fraction(0), False
+        for job, rates in zip(paid, days, strict=True):
+            worked = sum((rates.get(start + timedelta(days=i), Fraction(0)) for i in range(7)), Fraction(0))
+            if not worked:
+                continue
+            if pay_counts(job, start, age_on):
+                exact += worked
+            else:
+                left_out = True
         hours = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(Decimal("0.01"))
-        weeks.append(WeekResult(number, start, start + timedelta(days=6), hours, exact >= HOURS_NEEDED))
+        weeks.append(WeekResult(number, start, start + timedelta(days=6), hours, exact >= hours_needed, left_out))
 
     running = [0, *accumulate(int(week.qualifies) for week in weeks)]  # running[n]: qualifying weeks in weeks 1..n
 
@@ -125,34 +186,36 @@ def sustained_outcome(jobs: list[JobRecord], today: date) -> OutcomeProgress:
         return running[min(last_week, counted)] - running[min(first_week - 1, counted)]
 
     for number in range(1, counted + 1):
-        if count(_window_start(number), number) >= WEEKS_NEEDED:
+        if count(_window_start(number), number) >= weeks_needed:
             window = _window_start(number)
             met_on = week_start(number + 1) - ONE_DAY
             return OutcomeProgress(
                 True,
                 met_on,
-                WEEKS_NEEDED,
+                weeks_needed,
                 week_start(window),
-                week_start(window + WINDOW_WEEKS) - ONE_DAY,
+                week_start(window + window_weeks) - ONE_DAY,
                 counted,
                 weeks,
                 0,
                 None,
-                f"Done: 13 of 13 weeks. The outcome was met on {long_date(met_on)}.",
+                f"Done: {weeks_needed} of {weeks_needed} weeks. The outcome was met on {long_date(met_on)}.",
+                programme,
             )
 
     # Not met: the window that can still be completed with the most qualifying weeks in it. On a tie, the
     # later one, because its deadline is the last date by which that many more weeks still meet the outcome.
     best, best_count = counted + 1, 0
     for window in range(1, counted + 2):
-        have = count(window, window + WINDOW_WEEKS - 1)
-        still_to_come = max(0, window + WINDOW_WEEKS - 1 - counted)
-        if have + still_to_come >= WEEKS_NEEDED and have >= best_count:
+        have = count(window, window + window_weeks - 1)
+        still_to_come = max(0, window + window_weeks - 1 - counted)
+        if have + still_to_come >= weeks_needed and have >= best_count:
             best, best_count = window, have
-    needed = WEEKS_NEEDED - best_count
-    needed_by = week_start(best + WINDOW_WEEKS) - ONE_DAY
-    more = "1 more week of 16 hours or more is" if needed == 1 else f"{needed} more weeks of 16 hours or more are"
-    summary = f"{best_count} of 13 weeks done. {more} needed by {long_date(needed_by)}."
+    needed = weeks_needed - best_count
+    needed_by = week_start(best + window_weeks) - ONE_DAY
+    hours = f"{hours_needed} hours or more"
+    more = f"1 more week of {hours} is" if needed == 1 else f"{needed} more weeks of {hours} are"
+    summary = f"{best_count} of {weeks_needed} weeks done. {more} needed by {long_date(needed_by)}."
     return OutcomeProgress(
-        False, None, best_count, week_start(best), needed_by, counted, weeks, needed, needed_by, summary
+        False, None, best_count, week_start(best), needed_by, counted, weeks, needed, needed_by, summary, programme
     )

@@ -1,9 +1,12 @@
-"""The 16-hours-for-13-of-26-weeks rule, week by week."""
+"""Each programme's sustained outcome rule, week by week: Local Supported Employment's 16 hours for 13 of 26
+weeks, Individual Placement and Support in Primary Care's 7 hours for 13 of 16, and pay below the minimum."""
 
 from datetime import date, timedelta
 from decimal import Decimal
 
-from app.referrals.outcomes import CheckIn, JobRecord, sustained_outcome
+from app.journeys.ages import age_on
+from app.outcomes.definitions import programmes
+from app.outcomes.rules import CheckIn, JobRecord, pay_below_minimum, sustained_outcome
 
 START = date(2026, 1, 5)  # a Monday; week n runs from START + 7(n-1) for 7 days
 
@@ -213,3 +216,75 @@ def test_progress_is_told_in_words_with_the_date_still_needed_by():
     progress = sustained_outcome([job(weekly(range(1, 10)))], end_of_week(9))
     assert progress.summary == "9 of 13 weeks done. 4 more weeks of 16 hours or more are needed by 5 July 2026."
     assert progress.best_window_start == START and progress.best_window_end == date(2026, 7, 5)
+
+
+# Each programme's own numbers, by the same rule.
+
+IPS = programmes()["ips-primary-care"]
+
+
+def test_the_programmes_hold_their_published_numbers():
+    lse = programmes()["lse"]
+    assert (lse.hours_at_least, lse.weeks_needed, lse.window_weeks) == (16, 13, 26)
+    assert (IPS.hours_at_least, IPS.weeks_needed, IPS.window_weeks) == (7, 13, 16)
+
+
+def test_ips_primary_care_counts_weeks_of_7_hours_that_local_supported_employment_does_not():
+    jobs = [job(weekly(range(1, 14), 7))]
+    assert sustained_outcome(jobs, LATER, IPS).met
+    assert not sustained_outcome(jobs, LATER).met
+
+
+def test_ips_primary_care_needs_its_13_weeks_within_16():
+    # 13 weeks of 7 hours spread over 17 weeks: weeks 1-17 without weeks 5, 9, 13, 16.
+    numbers = [n for n in range(1, 18) if n not in (5, 9, 13, 16)]
+    spread = sustained_outcome([job(weekly(numbers, 7))], LATER, IPS)
+    assert not spread.met and spread.met_on is None
+    # The same 13 weeks inside 16 (weeks 1-16 without weeks 5, 9, 13) meet it at the end of week 16.
+    inside = sustained_outcome([job(weekly([n for n in range(1, 17) if n not in (5, 9, 13)], 7))], LATER, IPS)
+    assert inside.met and inside.met_on == end_of_week(16)
+    assert inside.summary == "Done: 13 of 13 weeks. The outcome was met on 26 April 2026."
+
+
+def test_the_summary_names_the_programmes_own_hours():
+    progress = sustained_outcome([job(weekly([1], 7))], end_of_week(2), IPS)
+    assert progress.summary == "1 of 13 weeks done. 12 more weeks of 7 hours or more are needed by 26 April 2026."
+
+
+# Pay below the legal minimum for the person's age leaves a job's hours out until a worker confirms it.
+
+ADULT = 30
+
+
+def test_pay_below_the_minimum_leaves_the_hours_out_and_says_so():
+    low = job(weekly(range(1, 14)), start=START)
+    low = JobRecord(low.start_date, None, True, low.check_ins, Decimal("10.00"))
+    progress = sustained_outcome([low], LATER, age_on=lambda day: ADULT)
+    assert not progress.met and progress.weeks[0].hours == 0 and progress.weeks[0].pay_too_low
+    confirmed = JobRecord(low.start_date, None, True, low.check_ins, Decimal("10.00"), pay_confirmed=True)
+    assert sustained_outcome([confirmed], LATER, age_on=lambda day: ADULT).met
+
+
+def test_the_minimum_follows_the_persons_age_on_each_week():
+    # 2026 rates: 18 to 20 get 10.85, 21 and over 12.71. Someone paid 11.00 who turns 21 in week 7.
+    birthday = week(7)
+    born = birthday.replace(year=birthday.year - 21)
+    record = JobRecord(START, None, True, weekly(range(1, 14)), Decimal("11.00"))
+    progress = sustained_outcome([record], LATER, age_on=lambda day: age_on(born, day))
+    assert [w.qualifies for w in progress.weeks[:8]] == [True] * 6 + [False] * 2
+
+
+def test_an_unknown_age_is_held_to_the_adult_minimum():
+    record = JobRecord(START, None, True, weekly([1]), Decimal("12.00"))
+    assert not sustained_outcome([record], end_of_week(1)).weeks[0].qualifies
+
+
+def test_a_job_with_no_pay_recorded_still_counts():
+    assert sustained_outcome([job(weekly([1]))], end_of_week(1), age_on=lambda day: ADULT).weeks[0].qualifies
+
+
+def test_pay_below_minimum_is_flagged_on_the_first_day_or_today():
+    record = JobRecord(START, None, True, [], Decimal("12.50"))  # above 12.21 (2025), below 12.71 (April 2026)
+    assert pay_below_minimum(record, date(2026, 6, 1), lambda day: ADULT)
+    assert not pay_below_minimum(record, date(2026, 3, 1), lambda day: ADULT)
+    assert not pay_below_minimum(JobRecord(START, None, False, [], None), LATER, lambda day: ADULT)
