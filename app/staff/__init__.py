@@ -46,7 +46,7 @@ def setup_staff(app: Flask) -> None:
     login_manager.init_app(app)
     route_modules()
     app.register_blueprint(bp)
-    not_pages(app, "staff.export")
+    not_pages(app, "staff.export", "staff.claim_pack_csv")
     app.context_processor(_staff_template_globals)
     from app.staff.accounts.cli import staff_cli
 

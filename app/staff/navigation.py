@@ -60,6 +60,14 @@ STAFF_LINKS = (
         "Download referrals (CSV)",
         "A spreadsheet file of every referral, without notes.",
     ),
+    StaffLink(
+        "staff.claim_pack",
+        Permission.EXPORT_REFERRALS,
+        "done",
+        "Claims",
+        "Outcome claims",
+        "The job outcomes met in a period, with their evidence, to print or download for a claim.",
+    ),
 )
 
 ROLE_DESCRIPTIONS = {

@@ -33,6 +33,10 @@ STAFF_PAGES: dict[str, dict | list[dict]] = {
     # Job outcomes
     "staff.record_job": {"as": "provider", "args": {"reference": DEMO_STARTED_REFERENCE}},
     "staff.record_check_in": {"as": "provider", "args": {"reference": DEMO_STARTED_REFERENCE}},
+    "staff.claim_pack": [
+        {"as": "council-admin", "args": {}},
+        {"as": "council-admin", "args": {"programme": "lse", "from": "2026-04-01", "to": "2026-03-01"}},
+    ],
     # The outbox
     "staff.messages": {"as": "council-admin", "args": {}},
     # The audit trail

@@ -5,20 +5,21 @@ The work is done by app.staff.outcomes.service."""
 from datetime import date, datetime
 from decimal import Decimal
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.clock import today, uk_time
 from app.extensions import db
+from app.outcomes.definitions import reported
 from app.outcomes.rules import long_date
 from app.referrals.models import JobStart, Referral
 from app.staff.audit.service import audit_change, record_now
 from app.staff.blueprint import bp
-from app.staff.outcomes import service
+from app.staff.outcomes import claims, service
 from app.staff.outcomes.forms import EVIDENCE, NO_JOB_ENDED, PERIODS, CheckInForm, JobForm
 from app.staff.outcomes.service import Outcome
 from app.staff.permissions import Permission, can, requires
-from app.staff.scope import referral_or_404
+from app.staff.scope import referral_or_404, visible_referrals
 
 
 @bp.app_template_global()
@@ -130,3 +131,32 @@ def confirm_pay(reference: str, job_id: int):
     if job.pay_confirmed_at is None:
         service.confirm_pay(db.session, referral, job, current_user.id, audit_change)
     return redirect(referral_page(referral))
+
+
+def _claim_rows():
+    programmes = reported(current_app.config["OUTCOME_PROGRAMMES"])
+    choice = claims.choose(request.args, programmes, today())
+    rows = claims.claim_rows(db.session, visible_referrals(), choice.programme, choice.first, choice.last, today())
+    return programmes, choice, rows
+
+
+@bp.route("/outcomes/claims")
+@requires(Permission.EXPORT_REFERRALS)
+def claim_pack():
+    """The sustained outcomes met in a period under one programme: a page to print, and its CSV."""
+    programmes, choice, rows = _claim_rows()
+    record_now("view", "claims", detail=f"{choice.programme.id} {choice.first} {choice.last} rows={len(rows)}")
+    return render_template("staff/outcomes/claims.html", programmes=programmes, choice=choice, rows=rows)
+
+
+@bp.route("/outcomes/claims.csv")
+@requires(Permission.EXPORT_REFERRALS)
+def claim_pack_csv():
+    _, choice, rows = _claim_rows()
+    record_now("export", "claims", detail=f"{choice.programme.id} {choice.first} {choice.last} rows={len(rows)}")
+    filename = f"claims-{choice.programme.id}-{choice.first.isoformat()}-to-{choice.last.isoformat()}.csv"
+    return Response(
+        claims.claims_csv(rows, choice.programme),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"},
+    )
