@@ -28,13 +28,14 @@ def route_modules() -> tuple[ModuleType, ...]:
     """The staff route modules, one per area. Importing one adds its routes to the blueprint."""
     from app.staff.accounts import routes as accounts
     from app.staff.audit import routes as audit
+    from app.staff.dashboard import routes as dashboard
     from app.staff.inbox import routes as inbox
     from app.staff.messages import routes as messages
     from app.staff.outcomes import routes as outcomes
     from app.staff.pupils import routes as pupils
     from app.staff.referral import routes as referral
 
-    return (accounts, inbox, referral, outcomes, messages, audit, pupils)
+    return (accounts, inbox, referral, outcomes, dashboard, messages, audit, pupils)
 
 
 def setup_staff(app: Flask) -> None:
@@ -46,7 +47,7 @@ def setup_staff(app: Flask) -> None:
     login_manager.init_app(app)
     route_modules()
     app.register_blueprint(bp)
-    not_pages(app, "staff.export", "staff.claim_pack_csv")
+    not_pages(app, "staff.export", "staff.claim_pack_csv", "staff.dashboard_csv")
     app.context_processor(_staff_template_globals)
     from app.staff.accounts.cli import staff_cli
 

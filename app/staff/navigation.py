@@ -61,6 +61,14 @@ STAFF_LINKS = (
         "A spreadsheet file of every referral, without notes.",
     ),
     StaffLink(
+        "staff.dashboard",
+        Permission.VIEW_DASHBOARD,
+        "data",
+        "Figures",
+        "Figures and charts",
+        "Referrals, first contact, job starts and outcomes for a period, with charts to print or download.",
+    ),
+    StaffLink(
         "staff.claim_pack",
         Permission.EXPORT_REFERRALS,
         "done",
@@ -77,6 +85,7 @@ ROLE_DESCRIPTIONS = {
     ),
     "provider": "You can see and change referrals to your organisation's services.",
     "school": "You can start checklists with your pupils and see their plans.",
+    "commissioner": "You can see the figures and charts for every service, and download them.",
 }
 
 

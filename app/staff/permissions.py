@@ -18,11 +18,15 @@ class Permission(str, Enum):
     VIEW_OUTBOX = "view-outbox"  # messages waiting or failed, and sending again
     PUPILS = "pupils"  # school mode: start and see checklists for pupils
     OWN_ACCOUNT = "own-account"  # any signed-in staff member: their start page, sign out
+    VIEW_DASHBOARD = "view-dashboard"  # figures and charts (provider staff: their organisation's only)
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     "council-admin": frozenset(Permission),
-    "provider": frozenset({Permission.VIEW_REFERRALS, Permission.CHANGE_REFERRALS, Permission.OWN_ACCOUNT}),
+    "provider": frozenset(
+        {Permission.VIEW_REFERRALS, Permission.CHANGE_REFERRALS, Permission.VIEW_DASHBOARD, Permission.OWN_ACCOUNT}
+    ),
+    "commissioner": frozenset({Permission.VIEW_DASHBOARD, Permission.OWN_ACCOUNT}),  # read-only figures
     "school": frozenset({Permission.PUPILS, Permission.OWN_ACCOUNT}),
 }
 

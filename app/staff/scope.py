@@ -21,6 +21,15 @@ def visible_referrals(user=None) -> Select:
     return query.where(Referral.id.is_(None))  # nothing
 
 
+def reported_referrals(user=None) -> Select:
+    """The referrals whose figures this member of staff may see: all of them for council admins and
+    commissioners (who never open one), their organisation's for provider staff."""
+    user = user or current_user
+    if user.role == "commissioner":
+        return select(Referral)
+    return visible_referrals(user)
+
+
 def referral_or_404(reference: str) -> Referral:
     """The referral with this reference, if this member of staff may see it; otherwise 404 (audited)."""
     referral = db.session.scalar(visible_referrals().where(Referral.reference == reference))

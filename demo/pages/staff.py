@@ -11,7 +11,7 @@ from demo.staff.referrals import (
 # endpoint -> {"as": role, "args": {...}} or a list of them.
 STAFF_PAGES: dict[str, dict | list[dict]] = {
     # Signing in and the staff home
-    "staff.home": [{"as": "council-admin"}, {"as": "provider"}, {"as": "school"}],
+    "staff.home": [{"as": "council-admin"}, {"as": "provider"}, {"as": "school"}, {"as": "commissioner"}],
     "staff.sign_in": {"as": "provider"},
     "staff.forgot_password": {"as": "school"},
     "staff.reset_link_sent": {"as": "school"},
@@ -33,6 +33,11 @@ STAFF_PAGES: dict[str, dict | list[dict]] = {
     # Job outcomes
     "staff.record_job": {"as": "provider", "args": {"reference": DEMO_STARTED_REFERENCE}},
     "staff.record_check_in": {"as": "provider", "args": {"reference": DEMO_STARTED_REFERENCE}},
+    "staff.dashboard": [
+        {"as": "commissioner", "args": {}},
+        {"as": "council-admin", "args": {"share": "1"}},
+        {"as": "provider", "args": {"from": "last year"}},
+    ],
     "staff.claim_pack": [
         {"as": "council-admin", "args": {}},
         {"as": "council-admin", "args": {"programme": "lse", "from": "2026-04-01", "to": "2026-03-01"}},

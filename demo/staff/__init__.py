@@ -27,4 +27,11 @@ DEMO_ACCOUNTS: dict[str, dict] = {
         "organization_id": None,
         "school": DEMO_SCHOOL,
     },
+    "commissioner": {
+        "email": "commissioner@example.org",
+        "name": "Ceri Hughes (demo)",
+        "password": "demo-commissioner-2026",
+        "organization_id": None,
+        "school": None,
+    },
 }

@@ -17,6 +17,7 @@ from app.referrals.models import JobStart, Referral
 from app.staff.inbox.csv_export import safe_cell
 from app.staff.outcomes.forms import EVIDENCE
 from app.staff.outcomes.service import job_records, person_age
+from app.staff.periods import Period, choose_period
 
 NO_EVIDENCE = "Not recorded"
 COLUMNS = (
@@ -103,37 +104,31 @@ def claims_csv(rows: list[ClaimRow], programme: Programme) -> str:
 
 @dataclass
 class ClaimChoice:
-    """The programme and period chosen in the address, what was typed, and what was left out and why."""
+    """The programme and period chosen in the address, and what was left out and why."""
 
     programme: Programme
-    first: date
-    last: date
-    typed: dict
+    period: Period
     problems: dict
 
+    @property
+    def first(self) -> date:
+        return self.period.first
 
-def financial_year_start(today: date) -> date:
-    return date(today.year if today.month >= 4 else today.year - 1, 4, 1)
+    @property
+    def last(self) -> date:
+        return self.period.last
+
+    @property
+    def typed(self) -> dict:
+        return self.period.typed
 
 
 def choose(args, programmes: list[Programme], today: date) -> ClaimChoice:
     """Read the programme and period; anything not understood is left out with a message, never an error."""
-    typed = {name: (args.get(name) or "").strip()[:100] for name in ("programme", "from", "to")}
-    problems = {}
+    period = choose_period(args, today)
+    problems = dict(period.problems)
+    wanted = (args.get("programme") or "").strip()[:100]
     by_id = {programme.id: programme for programme in programmes}
-    programme = by_id.get(typed["programme"], programmes[0])
-    if typed["programme"] and typed["programme"] not in by_id:
+    if wanted and wanted not in by_id:
         problems["programme"] = "We did not know that programme, so we show the first one."
-    days = {"from": financial_year_start(today), "to": today}
-    for name in days:
-        if typed[name]:
-            try:
-                day = date.fromisoformat(typed[name])
-            except ValueError:
-                problems[name] = "Write the date like 2026-11-27 (year, month, day). We left this date out."
-                continue
-            days[name] = day
-    if days["from"] > days["to"]:
-        problems["to"] = "The 'to' date is before the 'from' date, so we show up to today."
-        days["to"] = max(today, days["from"])
-    return ClaimChoice(programme, days["from"], days["to"], typed, problems)
+    return ClaimChoice(by_id.get(wanted, programmes[0]), period, problems)

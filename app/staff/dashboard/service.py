@@ -1,0 +1,25 @@
+"""The dashboard's period and figures for a member of staff: all referrals for council admins and
+commissioners, their organisation's for provider staff."""
+
+from datetime import date
+
+from flask import current_app
+from sqlalchemy.orm import Session
+
+from app.outcomes.definitions import reported
+from app.reports.figures import Report, build
+from app.staff.periods import Period
+from app.staff.scope import reported_referrals
+
+
+def report(session: Session, user, period: Period, today: date) -> Report:
+    config = current_app.config
+    return build(
+        session,
+        reported_referrals(user),
+        period.first,
+        period.last,
+        today,
+        reported(config["OUTCOME_PROGRAMMES"]),
+        config["HOLIDAYS"],
+    )

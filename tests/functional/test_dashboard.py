@@ -1,0 +1,123 @@
+"""The dashboard's figures equal counts taken straight from the database, for each role's referrals; small
+numbers are hidden in the version to share and in every CSV."""
+
+import csv
+import io
+from collections import Counter
+
+import pytest
+from sqlalchemy import select
+
+from app.clock import today
+from app.referrals.models import Referral
+from app.reports.figures import Figure, Row, area_name, suppress
+from app.staff.periods import financial_year_start
+from demo.staff import WORKS_ORG
+from tests.site import sign_in_as
+
+EVERYTHING = {"from": "2000-01-01", "to": today().isoformat()}
+
+
+def all_referrals(app, organization_id=None) -> list[Referral]:
+    with app.extensions["database"]["factory"]() as session:
+        query = select(Referral)
+        if organization_id:
+            query = query.where(Referral.organization_id == organization_id)
+        return session.scalars(query).all()
+
+
+def table(html: str, figure_id: str) -> dict[str, str]:
+    """The data table of one chart, as label -> count."""
+    import re
+
+    section = html[html.index(f'id="chart-{figure_id}"') :]
+    section = section[: section.index("</table>")]
+    return dict(re.findall(r'<tr><th scope="row">([^<]*)</th><td>([^<]*)</td></tr>', section))
+
+
+@pytest.mark.parametrize("role", ["council-admin", "commissioner"])
+def test_the_figures_equal_counts_straight_from_the_database(app, client, role):
+    sign_in_as(client, role)
+    response = client.get("/staff/dashboard", query_string=EVERYTHING)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    referrals = all_referrals(app)
+    assert referrals, "the demo data has referrals"
+    status = Counter(r.status for r in referrals)
+    shown = table(html, "status")
+    assert shown["New"] == str(status["new"]) and shown["Closed"] == str(status["closed"])
+    assert sum(int(v) for v in shown.values()) == len(referrals)
+    asker = Counter(r.asker for r in referrals)
+    assert table(html, "asker") == {
+        "The person": str(asker["self"]),
+        "A family member or carer": str(asker["family"]),
+        "A professional": str(asker["professional"]),
+    }
+    age = Counter(r.age_band for r in referrals)
+    assert table(html, "age")["16 to 18"] == str(age["16-18"])
+    services = Counter(r.service_name for r in referrals)
+    assert table(html, "service") == {name: str(count) for name, count in services.items()}
+    assert f"<dt>Referrals made</dt><dd>{len(referrals)}</dd>" in html
+
+
+def test_provider_staff_see_their_own_organisations_figures_only(app, client):
+    sign_in_as(client, "provider")
+    html = client.get("/staff/dashboard", query_string=EVERYTHING).get_data(as_text=True)
+    own = all_referrals(app, WORKS_ORG)
+    assert f"<dt>Referrals made</dt><dd>{len(own)}</dd>" in html
+    assert len(own) < len(all_referrals(app))
+    assert "your organisation&#39;s services only" in html
+
+
+def test_the_version_to_share_and_the_csvs_hide_small_numbers(app, client):
+    sign_in_as(client, "council-admin")
+    html = client.get("/staff/dashboard", query_string={**EVERYTHING, "share": "1"}).get_data(as_text=True)
+    counts = [value for value in table(html, "service").values()]
+    assert "fewer than 5" in counts
+    assert all(value == "fewer than 5" or value == "0" or int(value) >= 5 for value in counts)
+    response = client.get("/staff/dashboard/service.csv", query_string=EVERYTHING)
+    assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    assert rows[0] == ["Referrals by service", "Number of referrals"]
+    assert all(row[1] == "fewer than 5" or int(row[1]) == 0 or int(row[1]) >= 5 for row in rows[1:])
+
+
+def test_a_figure_that_does_not_exist_is_not_found(client):
+    sign_in_as(client, "council-admin")
+    assert client.get("/staff/dashboard/nothing-here.csv").status_code == 404
+
+
+def test_the_period_starts_with_the_financial_year_and_bad_dates_are_left_out(client):
+    sign_in_as(client, "commissioner")
+    html = client.get("/staff/dashboard", query_string={"from": "last year", "to": "2026-13-01"}).get_data(as_text=True)
+    assert "Write the date like 2026-11-27" in html
+    assert 'value="last year"' in html and 'value="2026-13-01"' in html  # what was typed, kept to correct
+    start = financial_year_start(today())
+    assert f"{start.day} {start:%B %Y} to" in html  # the figures are for this financial year
+
+
+def test_commissioners_see_figures_but_never_a_referral(client):
+    sign_in_as(client, "commissioner")
+    assert client.get("/staff/dashboard").status_code == 200
+    assert client.get("/staff/referrals").status_code == 403
+    assert client.get("/staff/referrals/export.csv").status_code == 403
+    assert client.get("/staff/outcomes/claims").status_code == 403
+
+
+def test_school_staff_see_no_figures(client):
+    sign_in_as(client, "school")
+    assert client.get("/staff/dashboard").status_code == 403
+
+
+def test_suppression_hides_small_counts_and_one_more_when_only_one_is_hidden():
+    figure = Figure("x", "X by y", "people", (Row("a", "A", 3), Row("b", "B", 7), Row("c", "C", 12), Row("d", "D", 0)))
+    hidden = suppress(figure)
+    assert [row.count for row in hidden.rows] == [None, None, 12, 0]
+    assert hidden.total is None
+    two_small = Figure("x", "X", "people", (Row("a", "A", 1), Row("b", "B", 2), Row("c", "C", 9)))
+    assert [row.count for row in suppress(two_small).rows] == [None, None, 9]
+
+
+def test_postcodes_count_by_their_district():
+    assert area_name("sb1 4tt") == "SB1" and area_name("SB14TT") == "SB1"
+    assert area_name("  north   sandbridge ") == "North Sandbridge" and area_name("") is None
