@@ -68,6 +68,7 @@ def setup_blueprints(app: Flask) -> None:
     from app.outbox import setup_outbox
     from app.pathways import setup_pathways
     from app.referrals import setup_referrals
+    from app.reports.routes import setup_reports
     from app.staff import setup_staff
 
     app.register_blueprint(main_bp)
@@ -76,6 +77,7 @@ def setup_blueprints(app: Flask) -> None:
     setup_checklists(app)
     setup_pathways(app)
     setup_referrals(app)
+    setup_reports(app)
     setup_staff(app)
     setup_outbox(app)
     setup_errors(app)

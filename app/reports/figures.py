@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session, selectinload
 from app.checklists import current as checklists
 from app.checklists.models import ChecklistAnswer, ChecklistSession
 from app.clock import UK
+from app.outcomes.ledger import job_records, person_age
 from app.outcomes.rules import Programme, sustained_outcome
 from app.referrals.models import JobStart, Referral
 from app.referrals.working_days import working_days_between
-from app.staff.outcomes.service import job_records, person_age
 from app.staff.overdue import is_overdue
 from app.staff.words import AGE_BANDS, ASKERS, LADDER_STEPS, NEEDS, STATUS_NAMES, uk_time
 

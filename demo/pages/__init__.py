@@ -14,6 +14,7 @@ PUBLIC_PAGES: dict[str, dict | list[dict]] = {
     "main.accessibility": {},
     "main.privacy": {},
     "main.credits": {},
+    "reports.results": {},
     "easyread.reading_settings": {},
     "easyread.glossary": {},
     "checklists.hub": {},

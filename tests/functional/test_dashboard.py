@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.clock import today
 from app.referrals.models import Referral
 from app.reports.figures import Figure, Row, area_name, suppress
-from app.staff.periods import financial_year_start
+from app.reports.periods import financial_year_start
 from demo.staff import WORKS_ORG
 from tests.site import sign_in_as
 

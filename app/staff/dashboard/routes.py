@@ -10,10 +10,10 @@ from flask_login import current_user
 from app.clock import today
 from app.extensions import db
 from app.reports.figures import Figure, suppress
+from app.reports.periods import choose_period
 from app.staff.audit.service import record_now
 from app.staff.blueprint import bp
 from app.staff.dashboard import service
-from app.staff.periods import choose_period
 from app.staff.permissions import Permission, requires
 
 

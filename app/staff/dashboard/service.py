@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.outcomes.definitions import reported
 from app.reports.figures import Report, build
-from app.staff.periods import Period
+from app.reports.periods import Period
 from app.staff.scope import reported_referrals
 
 

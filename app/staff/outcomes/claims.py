@@ -12,12 +12,12 @@ from datetime import date
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.outcomes.ledger import job_records, person_age
 from app.outcomes.rules import OutcomeProgress, Programme, sustained_outcome
 from app.referrals.models import JobStart, Referral
+from app.reports.periods import Period, choose_period
 from app.staff.inbox.csv_export import safe_cell
 from app.staff.outcomes.forms import EVIDENCE
-from app.staff.outcomes.service import job_records, person_age
-from app.staff.periods import Period, choose_period
 
 NO_EVIDENCE = "Not recorded"
 COLUMNS = (
