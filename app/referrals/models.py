@@ -45,6 +45,8 @@ class Referral(Base):
     contact_due_on: Mapped[date] = mapped_column(Date, index=True)  # first contact due by, in working days
     contacted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     closed_reason: Mapped[str | None] = mapped_column(String(40))
+    # The member of staff working on it ("my referrals"); None: nobody yet.
+    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"), index=True)
     signposted_from_id: Mapped[int | None] = mapped_column(ForeignKey("referral.id", ondelete="SET NULL"), index=True)
 
     # Who asked: "self", "family" or "professional" (then their kind, name, organisation, role and work email).

@@ -34,8 +34,9 @@ def route_modules() -> tuple[ModuleType, ...]:
     from app.staff.outcomes import routes as outcomes
     from app.staff.pupils import routes as pupils
     from app.staff.referral import routes as referral
+    from app.staff.team import routes as team
 
-    return (accounts, inbox, referral, outcomes, dashboard, messages, audit, pupils)
+    return (accounts, inbox, referral, team, outcomes, dashboard, messages, audit, pupils)
 
 
 def setup_staff(app: Flask) -> None:

@@ -83,7 +83,7 @@ ROLE_DESCRIPTIONS = {
         "You can do everything: see and change every referral, download them, see messages, "
         "read the audit trail, and start checklists with pupils."
     ),
-    "provider": "You can see and change referrals to your organisation's services.",
+    "provider": ("You can see, change and download referrals to your organisation's services, and see their figures."),
     "school": "You can start checklists with your pupils and see their plans.",
     "commissioner": "You can see the figures and charts for every service, and download them.",
 }

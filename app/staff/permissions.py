@@ -13,7 +13,7 @@ from app.errors import render_error
 class Permission(str, Enum):
     VIEW_REFERRALS = "view-referrals"  # the inbox and referral pages (provider staff: their organisation's only)
     CHANGE_REFERRALS = "change-referrals"  # status, notes, signposting, jobs and check-ins
-    EXPORT_REFERRALS = "export-referrals"  # CSV export
+    EXPORT_REFERRALS = "export-referrals"  # CSV export and claim packs (provider staff: their organisation's)
     VIEW_AUDIT = "view-audit"  # the audit trail
     VIEW_OUTBOX = "view-outbox"  # messages waiting or failed, and sending again
     PUPILS = "pupils"  # school mode: start and see checklists for pupils
@@ -24,7 +24,13 @@ class Permission(str, Enum):
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     "council-admin": frozenset(Permission),
     "provider": frozenset(
-        {Permission.VIEW_REFERRALS, Permission.CHANGE_REFERRALS, Permission.VIEW_DASHBOARD, Permission.OWN_ACCOUNT}
+        {
+            Permission.VIEW_REFERRALS,
+            Permission.CHANGE_REFERRALS,
+            Permission.EXPORT_REFERRALS,
+            Permission.VIEW_DASHBOARD,
+            Permission.OWN_ACCOUNT,
+        }
     ),
     "commissioner": frozenset({Permission.VIEW_DASHBOARD, Permission.OWN_ACCOUNT}),  # read-only figures
     "school": frozenset({Permission.PUPILS, Permission.OWN_ACCOUNT}),

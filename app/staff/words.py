@@ -90,6 +90,10 @@ def event_words(kind: str, from_status: str | None, to_status: str | None, detai
     """One line of a referral's history, in words."""
     if kind == "created":
         return "Referral sent here from another service" if detail == "signposted" else "Referral made"
+    if kind == "status" and detail == "reopened":
+        return f"Reopened: status changed from Closed to {name_for(STATUS_NAMES, to_status)}"
+    if kind == "assigned":
+        return f"Given to {detail} to work on" if detail else "Nobody is working on it now"
     if kind == "status":
         words = f"Status changed from {name_for(STATUS_NAMES, from_status)} to {name_for(STATUS_NAMES, to_status)}"
         return f"{words}. Reason: {name_for(REASONS, detail)}" if detail else words

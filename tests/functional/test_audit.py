@@ -23,7 +23,7 @@ def test_looking_changing_exporting_and_a_refusal_all_leave_entries(app, client)
     client.get(f"/staff/referrals/{DEMO_REFERENCE}")
     client.post(f"/staff/referrals/{DEMO_REFERENCE}/status", data={"status": "contacted"})
     client.get(f"/staff/referrals/{other}")
-    client.get("/staff/referrals/export.csv")
+    client.get("/staff/audit")
     admin = app.test_client()
     sign_in_as(admin, "council-admin")
     admin.get("/staff/referrals/export.csv")
@@ -32,7 +32,7 @@ def test_looking_changing_exporting_and_a_refusal_all_leave_entries(app, client)
     assert (provider, "view", "referral", DEMO_REFERENCE) in found
     assert (provider, "change", "referral", DEMO_REFERENCE) in found
     assert (provider, "denied", "referral", other) in found
-    assert (provider, "denied", "route", "staff.export") in found
+    assert (provider, "denied", "route", "staff.audit") in found
     assert (council, "export", "referrals", None) in found
 
 

@@ -1,5 +1,5 @@
 """The claim pack: sustained outcomes met in a period under one programme, with their evidence, as a page
-and a CSV; only for council admins."""
+and a CSV; for council admins, and for provider staff of their own organisation's referrals."""
 
 import csv
 import io
@@ -17,14 +17,16 @@ MET = "MMMM-7777"  # 13 weeks of 16 hours: met under both programmes
 SHORT = "NNNN-8888"  # 13 weeks of 8 hours: met under IPS in Primary Care only
 
 
-def add_referral_with_weeks(app, reference: str, hours: int, first: date, evidence="payslip") -> None:
+def add_referral_with_weeks(
+    app, reference: str, hours: int, first: date, evidence="payslip", organization_id=WORKS_ORG
+) -> None:
     with app.extensions["database"]["factory"]() as session:
         referral = Referral(
             reference=reference,
             idempotency_key=f"test-{reference}",
             service_id="test-service",
             service_name="Test service",
-            organization_id=WORKS_ORG,
+            organization_id=organization_id,
             status="started",
             contact_due_on=date(2026, 1, 1),
             asker="self",
@@ -120,8 +122,13 @@ def test_choices_that_are_not_understood_are_left_out_with_a_message(admin_with_
     assert response.status_code == 200 and message in response.get_data(as_text=True)
 
 
-def test_only_council_admins_see_claims(app, client):
+def test_provider_staff_see_their_own_organisations_claims_and_school_staff_none(app, client):
+    add_referral_with_weeks(app, MET, 16, FIRST)
+    add_referral_with_weeks(app, SHORT, 16, FIRST, organization_id="another-organisation")
     sign_in_as(client, "provider")
+    html = client.get("/staff/outcomes/claims", query_string=period(MET_ON, MET_ON, "lse")).get_data(as_text=True)
+    assert MET in html and SHORT not in html
+    sign_in_as(client, "school")
     assert client.get("/staff/outcomes/claims").status_code == 403
     assert client.get("/staff/outcomes/claims.csv").status_code == 403
 

@@ -190,7 +190,8 @@ def test_the_export_says_where_a_signposted_referral_came_from(app, admin):
     from demo.staff.referrals import DEMO_SIGNPOSTED_REFERENCE
 
     rows = read_csv(admin.get("/staff/referrals/export.csv"))
-    assert [row[-1] for row in rows[1:]].count(DEMO_SIGNPOSTED_REFERENCE) == 1
+    column = rows[0].index("Signposted from")
+    assert [row[column] for row in rows[1:]].count(DEMO_SIGNPOSTED_REFERENCE) == 1
 
 
 def test_the_export_never_holds_notes_and_holds_contact_details_only_when_asked(app, admin):

@@ -74,13 +74,20 @@ def test_a_council_admin_sees_every_referral(app, client, hospital_referral):
     assert client.get(f"/staff/referrals/{DEMO_REFERENCE}").status_code == 200
 
 
-def test_the_csv_export_is_refused_to_providers(app, client):
+def test_providers_export_their_own_organisations_referrals_only(app, client, hospital_referral):
     sign_in_as(client, "provider")
     response = client.get("/staff/referrals/export.csv")
-    assert response.status_code == 403
-    assert response.mimetype == "text/html"
-    assert [e.object_ref for e in audit_entries(app, action="denied")] == ["staff.export"]
-    assert not audit_entries(app, action="export")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    exported = set(re.findall(r"^\ufeff?([A-Z0-9]{4}-[A-Z0-9]{4}),", response.get_data(as_text=True), re.M))
+    assert exported == references_of(app, WORKS_ORG) and hospital_referral not in exported
+    assert [e.detail for e in audit_entries(app, action="export")] == [f"rows={len(exported)}"]
+
+
+def test_the_audit_trail_is_refused_to_providers(app, client):
+    sign_in_as(client, "provider")
+    response = client.get("/staff/audit")
+    assert response.status_code == 403 and response.mimetype == "text/html"
+    assert [e.object_ref for e in audit_entries(app, action="denied")] == ["staff.audit"]
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,7 @@ def make_referral(**overrides) -> Referral:
         contact_methods=["phone"],
         contact_times=["morning"],
         message="Private words",
+        lang="en",
     )
     values.update(overrides)
     return Referral(**values)
@@ -75,6 +76,11 @@ def test_the_file_has_one_row_a_referral_and_no_personal_data_by_default():
         "bsl easy-read",
         "no",
         "AFHJ-7943",
+        "en",
+        "",
+        "",
+        "",
+        "",
     ]
     text = "\n".join(",".join(row) for row in rows)
     for private in ("Gwenllïan", "01632", "gwen.demo", "Stryd", "Private words"):
@@ -114,3 +120,27 @@ def test_the_overdue_column_follows_the_overdue_rule():
     rows = read(referrals_csv([ExportRow(due_today, None), ExportRow(contacted, None)], TODAY))
     assert [row[COLUMNS.index("Overdue")] for row in rows[1:]] == ["no", "no"]
     assert rows[2][COLUMNS.index("Contacted")] == "2026-11-21"
+
+
+def test_each_row_has_the_language_close_reason_worker_first_job_and_each_programmes_outcome():
+    from decimal import Decimal
+
+    from app.referrals.models import JobStart
+    from app.staff.inbox.csv_export import OUTCOME_COLUMN
+
+    referral = make_referral(lang="cy", status="closed", closed_reason="job-ended")
+    referral.jobs = [
+        JobStart(
+            employer="Caffi", job_title="Porter", start_date=date(2026, 5, 4), paid=True, hours_per_week=Decimal(20)
+        ),
+        JobStart(
+            employer="Ysgol", job_title="Helper", start_date=date(2026, 3, 2), paid=False, hours_per_week=Decimal(5)
+        ),
+    ]
+    row = ExportRow(referral, None, "Sam Price", (("Local Supported Employment", date(2026, 8, 2)), ("IPS", None)))
+    rows = read(referrals_csv([row], TODAY))
+    assert rows[0][-2:] == [
+        OUTCOME_COLUMN.format(programme="Local Supported Employment"),
+        OUTCOME_COLUMN.format(programme="IPS"),
+    ]
+    assert rows[1][13:] == ["cy", "job-ended", "Sam Price", "Caffi: Porter", "2026-05-04", "2026-08-02", ""]

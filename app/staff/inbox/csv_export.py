@@ -1,5 +1,6 @@
 """Referrals as a CSV file for spreadsheets: no free-text notes ever, names and contact details only
-when asked for, and safe to open in Excel (no cell can start a formula)."""
+when asked for, and safe to open in Excel (no cell can start a formula). Each row has the first paid job
+and the day each reported programme's outcome was met."""
 
 import csv
 import io
@@ -24,7 +25,13 @@ COLUMNS = (
     "Needs",
     "Routed to council",
     "Signposted from",
+    "Language",
+    "Close reason",
+    "Working on it",
+    "First paid job",
+    "Job started",
 )
+OUTCOME_COLUMN = "Outcome met on: {programme}"
 CONTACT_COLUMNS = ("Name", "Phone", "Email", "Address", "Contact ways", "Contact times")
 
 # A spreadsheet treats a cell starting with one of these as a formula (or a command, for tab and return).
@@ -35,6 +42,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 class ExportRow:
     referral: Referral
     signposted_from: str | None  # the reference of the referral it came from
+    worker: str | None = None  # the name of the member of staff working on it
+    outcomes: tuple[tuple[str, date | None], ...] = ()  # (programme name, the day its outcome was met)
 
 
 def safe_cell(value: object) -> str:
@@ -49,6 +58,14 @@ def _day(moment) -> str:
 
 def _yes_no(value: bool) -> str:
     return "yes" if value else "no"
+
+
+def _first_paid_job(referral: Referral) -> tuple[str, str]:
+    """The employer and job title of the first paid job, and the day it started."""
+    jobs = sorted((job for job in referral.jobs if job.paid), key=lambda job: (job.start_date, job.id or 0))
+    if not jobs:
+        return "", ""
+    return f"{jobs[0].employer}: {jobs[0].job_title}", jobs[0].start_date.isoformat()
 
 
 def row_for(row: ExportRow, today: date, with_contact: bool) -> list[str]:
@@ -67,6 +84,11 @@ def row_for(row: ExportRow, today: date, with_contact: bool) -> list[str]:
         " ".join(r.needs or []),
         _yes_no(r.routed_to_council),
         row.signposted_from,
+        r.lang,
+        r.closed_reason,
+        row.worker,
+        *_first_paid_job(r),
+        *(met_on.isoformat() if met_on else "" for _, met_on in row.outcomes),
     ]
     if with_contact:
         cells += [
@@ -84,7 +106,8 @@ def referrals_csv(rows: list[ExportRow], today: date, with_contact: bool = False
     """The file, UTF-8 with a byte-order mark so Excel reads Welsh letters (ŵ, ŷ) correctly."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(COLUMNS + (CONTACT_COLUMNS if with_contact else ()))
+    programmes = tuple(OUTCOME_COLUMN.format(programme=name) for name, _ in (rows[0].outcomes if rows else ()))
+    writer.writerow(COLUMNS + programmes + (CONTACT_COLUMNS if with_contact else ()))
     for row in rows:
         writer.writerow(row_for(row, today, with_contact))
     return ("\ufeff" + out.getvalue()).encode("utf-8")

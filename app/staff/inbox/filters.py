@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import Select
+from sqlalchemy import Select, func, or_
 
 from app.clock import UK
 from app.referrals.models import STATUSES, Referral
@@ -15,11 +15,13 @@ from app.staff.overdue import overdue_condition
 from app.staff.words import AGE_BANDS, LADDER_STEPS
 
 LAST_YEAR = 9998  # a day can be added to any date up to here
-FILTER_NAMES = ("status", "service", "step", "age", "from", "to", "overdue")
+FILTER_NAMES = ("q", "status", "service", "step", "age", "from", "to", "overdue", "mine")
+SEARCH_LENGTH = 100  # letters kept of a search
 
 
 @dataclass
 class InboxFilters:
+    search: str | None = None  # a name or a reference
     status: str | None = None
     service: str | None = None
     step: str | None = None
@@ -27,6 +29,7 @@ class InboxFilters:
     date_from: date | None = None
     date_to: date | None = None
     overdue: bool = False
+    mine: int | None = None  # the id of the member of staff whose referrals these are
     page: int = 1
     typed: dict[str, str] = field(default_factory=dict)  # what was sent, to show again in the form
     problems: dict[str, str] = field(default_factory=dict)  # filter name -> message
@@ -34,6 +37,7 @@ class InboxFilters:
     def args(self) -> dict[str, str]:
         """The filters in force, as address arguments (for page links and the CSV link)."""
         values = {
+            "q": self.search,
             "status": self.status,
             "service": self.service,
             "step": self.step,
@@ -41,6 +45,7 @@ class InboxFilters:
             "from": self.date_from and self.date_from.isoformat(),
             "to": self.date_to and self.date_to.isoformat(),
             "overdue": "1" if self.overdue else None,
+            "mine": "1" if self.mine else None,
         }
         return {name: value for name, value in values.items() if value}
 
@@ -56,10 +61,15 @@ def _day(text: str) -> date | None:
         return None
 
 
-def parse_filters(args: Mapping[str, str], services: set[str]) -> InboxFilters:
-    """Read the filters; services are the service ids this member of staff may filter by."""
-    typed = {name: (args.get(name) or "").strip()[:100] for name in (*FILTER_NAMES, "page")}
+def parse_filters(args: Mapping[str, str], services: set[str], staff_id: int | None = None) -> InboxFilters:
+    """Read the filters; services are the service ids this member of staff may filter by, and staff_id
+    is theirs (for "my referrals")."""
+    typed = {name: (args.get(name) or "").strip()[:SEARCH_LENGTH] for name in (*FILTER_NAMES, "page")}
     found = InboxFilters(typed=typed)
+    found.search = " ".join(typed["q"].split()) or None
+    if typed["mine"] not in ("", "1"):
+        found.problems["mine"] = "We did not know that choice, so we left it out."
+    found.mine = staff_id if typed["mine"] == "1" else None
     choices = {"status": set(STATUSES), "service": services, "step": set(LADDER_STEPS), "age": set(AGE_BANDS)}
     for name, allowed in choices.items():
         value = typed[name]
@@ -96,8 +106,23 @@ def _start_of(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UK).astimezone(UTC)
 
 
+def _like(text: str) -> str:
+    """A LIKE pattern that finds the text anywhere, with LIKE's own characters taken as they are."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def apply_filters(query: Select, filters: InboxFilters, today: date) -> Select:
     """Narrow a referral query to the filters in force."""
+    if filters.search:
+        reference = filters.search.upper().replace(" ", "").replace("-", "")
+        query = query.where(
+            or_(
+                func.replace(Referral.reference, "-", "") == reference,
+                func.lower(Referral.person_name).like(_like(filters.search.lower()), escape="\\"),
+            )
+        )
+    if filters.mine:
+        query = query.where(Referral.assigned_to_id == filters.mine)
     if filters.status:
         query = query.where(Referral.status == filters.status)
     if filters.service:

@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from app.clock import today
 from app.extensions import db
+from app.outcomes.definitions import reported
 from app.referrals.models import STATUSES
 from app.staff import words
 from app.staff.audit.service import record_now
@@ -14,6 +15,7 @@ from app.staff.blueprint import bp
 from app.staff.inbox import service
 from app.staff.inbox.csv_export import referrals_csv
 from app.staff.permissions import Permission, can, requires
+from app.staff.referral.service import staff_names
 
 
 @bp.route("/referrals")
@@ -34,6 +36,7 @@ def inbox():
         first=page.first,
         last=page.last,
         can_export=can(current_user, Permission.EXPORT_REFERRALS),
+        worker_names=staff_names(db.session, {referral.assigned_to_id for referral in page.items}),
     )
 
 
@@ -41,7 +44,7 @@ def inbox():
 @requires(Permission.EXPORT_REFERRALS)
 def export():
     query, _, _ = service.filtered(db.session, current_user, request.args, today())
-    rows = service.export_rows(db.session, query)
+    rows = service.export_rows(db.session, query, today(), reported(current_app.config["OUTCOME_PROGRAMMES"]))
     with_contact = request.args.get("with_contact") == "1"
     body = referrals_csv(rows, today(), with_contact)
     record_now("export", "referrals", detail=f"rows={len(rows)}" + (" with-contact" if with_contact else ""))

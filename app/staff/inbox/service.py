@@ -1,15 +1,18 @@
 """The inbox's work: the referrals a member of staff may see, filtered, a page at a time or as CSV rows."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, selectinload
 
-from app.referrals.models import Referral
+from app.outcomes.ledger import job_records, person_age
+from app.outcomes.rules import Programme, sustained_outcome
+from app.referrals.models import JobStart, Referral
 from app.staff.inbox.csv_export import ExportRow
 from app.staff.inbox.filters import InboxFilters, apply_filters, parse_filters
 from app.staff.paging import Page, page_of
+from app.staff.referral.service import staff_names
 from app.staff.scope import visible_referrals
 
 NEWEST_FIRST = (Referral.created_at.desc(), Referral.id.desc())
@@ -27,7 +30,7 @@ def filtered(
 ) -> tuple[Select, InboxFilters, list[tuple[str, str]]]:
     """The query for the referrals these address arguments ask for, the filters read, and the services to choose from."""
     services = visible_services(session, user)
-    filters = parse_filters(args, {service_id for service_id, _ in services})
+    filters = parse_filters(args, {service_id for service_id, _ in services}, user.id)
     return apply_filters(visible_referrals(user), filters, today), filters, services
 
 
@@ -36,12 +39,23 @@ def referrals_page(session: Session, query: Select, asked: int, size: int) -> Pa
     return page_of(session, query.order_by(*NEWEST_FIRST), asked, size)
 
 
-def export_rows(session: Session, query: Select) -> list[ExportRow]:
-    """Every referral of the query, newest first, with the reference of the one it was signposted from."""
+def export_rows(session: Session, query: Select, today: date, programmes: Sequence[Programme] = ()) -> list[ExportRow]:
+    """Every referral of the query, newest first, with the reference of the one it was signposted from,
+    who is working on it, and the day each programme's outcome was met."""
     origin = aliased(Referral)
     query = (
         query.add_columns(origin.reference)
         .outerjoin(origin, Referral.signposted_from_id == origin.id)
+        .options(selectinload(Referral.jobs).selectinload(JobStart.check_ins))
         .order_by(*NEWEST_FIRST)
     )
-    return [ExportRow(referral, origin_reference) for referral, origin_reference in session.execute(query)]
+    found = session.execute(query).all()
+    workers = staff_names(session, {referral.assigned_to_id for referral, _ in found})
+    rows = []
+    for referral, origin_reference in found:
+        records, age_on = job_records(list(referral.jobs)), person_age(referral)
+        outcomes = tuple(
+            (programme.name, sustained_outcome(records, today, programme, age_on).met_on) for programme in programmes
+        )
+        rows.append(ExportRow(referral, origin_reference, workers.get(referral.assigned_to_id), outcomes))
+    return rows
