@@ -35,10 +35,12 @@ def setup_logging() -> None:
 
 
 def setup_delivery(app: Flask) -> None:
-    """Compression, registered first so it runs last, on a response every other hook has finished."""
+    """Compression and ETags, registered first so they run last, on a response every other hook has finished."""
+    from app.caching import setup_caching
     from app.compression import setup_compression
 
     setup_compression(app)
+    setup_caching(app)
 
 
 def setup_extensions(app: Flask) -> None:
