@@ -32,6 +32,16 @@ def wire_sizes(client, path: str) -> dict[str, int]:
     return sizes
 
 
+def repeat_view(client, path: str) -> int | None:
+    """The body bytes of a second view with the ETag of the first, or None when the page has no ETag."""
+    tag = client.get(path, headers={"Accept-Encoding": "br"}).headers.get("ETag")
+    if tag is None:
+        return None
+    response = client.get(path, headers={"Accept-Encoding": "br", "If-None-Match": tag})
+    assert response.status_code == 304, f"{path}: {response.status_code}"
+    return len(response.get_data())
+
+
 def row(label: str, sizes: dict[str, int]) -> str:
     raw = sizes["raw"]
     return f"{label:<62} {raw:>8} {sizes['gzip']:>8} {sizes['br']:>8} {100 * sizes['br'] / raw:>5.0f} %"
@@ -46,6 +56,7 @@ def main() -> None:
     print(f"{'bytes on the wire':<62} {'raw':>8} {'gzip':>8} {'br':>8} {'br/raw':>7}")
     totals = dict.fromkeys(ENCODINGS, 0)
     count = 0
+    repeats: list[tuple[int, int]] = []  # (first view in br, repeat view) for pages with an ETag
     for lang in app.config["LANGUAGES"]:
         client.get("/", query_string={"lang": lang})  # the language cookie, then each page as a person opens it
         for path in all_pages(app, client):
@@ -53,7 +64,14 @@ def main() -> None:
             print(row(f"{path[:56]} ({lang})", sizes))
             totals = {name: totals[name] + sizes[name] for name in ENCODINGS}
             count += 1
+            again = repeat_view(client, path)
+            if again is not None:
+                repeats.append((sizes["br"], again))
     print(row(f"all {count} pages", totals))
+    print(
+        f"repeat views: {len(repeats)} of {count} pages answer 304; their bodies {sum(b for b, _ in repeats)} bytes "
+        f"in br the first time, {sum(a for _, a in repeats)} bytes the second"
+    )
     with app.test_request_context():
         files = [asset_url("css/site.css"), asset_url("js/listen.js")]
     for url in files:
