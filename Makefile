@@ -9,14 +9,13 @@ FLASK := $(BIN)/flask --app wsgi
 
 run: install translations migrate
 	$(FLASK) demo load --if-empty
-	@if command -v espeak-ng >/dev/null 2>&1; then $(FLASK) easyread build-audio || echo "Some audio could not be built; pages will build it when asked."; \
-	  else echo "espeak-ng is not installed, so pages will say that audio is not available."; fi
 	@echo
 	@$(FLASK) demo show
 	@echo
 	@echo "My Way to Work is running at http://127.0.0.1:$(PORT)  (press Ctrl+C to stop)"
+	@echo "The page audio is built in the background; until a clip is ready, its page says so."
 	@echo
-	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+	$(BIN)/gunicorn --config scripts/gunicorn_run.py --bind 127.0.0.1:$(PORT) wsgi:app
 
 test: system-packages install translations lint
 	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2

@@ -14,6 +14,7 @@ def create_app(config_overrides: dict | None = None) -> Flask:
     app = Flask(__name__, instance_path=str(INSTANCE_DIR))
     app.config.update(load_config(config_overrides))
     setup_logging()
+    setup_delivery(app)
     setup_extensions(app)
     setup_templates(app)
     setup_blueprints(app)
@@ -31,6 +32,15 @@ def setup_logging() -> None:
         root.addHandler(handler)
         root.setLevel(logging.INFO)
         logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+
+
+def setup_delivery(app: Flask) -> None:
+    """Compression and ETags, registered first so they run last, on a response every other hook has finished."""
+    from app.caching import setup_caching
+    from app.compression import setup_compression
+
+    setup_compression(app)
+    setup_caching(app)
 
 
 def setup_extensions(app: Flask) -> None:
