@@ -1,6 +1,6 @@
 """Repeat views of public pages cost a few hundred bytes: a weak ETag from the page itself, and 304 Not Modified
 when the browser already has it. Pages with a form or a person's own words never get one.
-See docs/decisions/0011-compression-and-repeat-views.md.
+See docs/decisions/0012-compression-and-repeat-views.md.
 """
 
 import hashlib

@@ -2,7 +2,7 @@
 
 Pages and JSON are compressed as they are made (Flask-Compress). Stylesheets, scripts and symbols are
 compressed once per process at the highest level and kept in memory, so a file costs no work after its
-first request. See docs/decisions/0011-compression-and-repeat-views.md.
+first request. See docs/decisions/0012-compression-and-repeat-views.md.
 """
 
 import gzip
