@@ -25,6 +25,7 @@ DEMO_REFERENCE = "KMRW-3467"  # new, to Sandbridge Works, with a plan and commun
 DEMO_STARTED_REFERENCE = "HJKM-4679"  # started, to Sandbridge Works: the outcomes demo records a job on it
 DEMO_SIGNPOSTED_REFERENCE = "WXYA-7974"  # Sandbridge Works sent it on to Harbour Café
 DEMO_COUNCIL_REFERENCE = "AFHJ-7943"  # asked for Project SEARCH, which needs a worker: routed to the council team
+DEMO_OUTCOME_REFERENCE = "MRYK-3696"  # started months ago, to Sandbridge Works: its job met the sustained outcome
 
 # Services in the demo directory.
 JOB_COACH = "5ec69b07-4433-591e-a591-34f8423d4d5d"  # Sandbridge Works
@@ -409,6 +410,18 @@ PEOPLE: list[dict] = [
         needs=["bsl"],
         ways=["email"],
     ),
+    dict(
+        ref=DEMO_OUTCOME_REFERENCE,
+        service=JOB_COACH,
+        days=170,
+        path=["new", "contacted", "accepted", "started"],
+        name="Mali Thomas (demo)",
+        age=22,
+        asker="family",
+        needs=["easy-read", "someone-with-me"],
+        ways=["phone"],
+        notes=["Mali started at Sandbridge Library Café. 18 hours a week; her job coach visits each month."],
+    ),
 ]
 
 STEP_DAYS = {"contacted": 2, "accepted": 5, "started": 14, "closed": 1, "signposted": 1}  # days after the step before
@@ -423,7 +436,13 @@ def _references() -> list[str]:
     """Made-up references for the rest, the same every time, never one of the fixed ones."""
     rng, fixed, found = (
         Random(2026),
-        {DEMO_REFERENCE, DEMO_STARTED_REFERENCE, DEMO_SIGNPOSTED_REFERENCE, DEMO_COUNCIL_REFERENCE},
+        {
+            DEMO_REFERENCE,
+            DEMO_STARTED_REFERENCE,
+            DEMO_SIGNPOSTED_REFERENCE,
+            DEMO_COUNCIL_REFERENCE,
+            DEMO_OUTCOME_REFERENCE,
+        },
         [],
     )
     while len(found) < len(PEOPLE) * 2:

@@ -136,3 +136,11 @@ def test_provider_staff_see_their_own_organisations_claims_and_school_staff_none
 def test_the_staff_home_links_to_claims_for_council_admins(client):
     sign_in_as(client, "council-admin")
     assert "/staff/outcomes/claims" in client.get("/staff/").get_data(as_text=True)
+
+
+def test_the_demo_claim_pack_lists_the_demo_outcome(client):
+    from demo.staff.referrals import DEMO_OUTCOME_REFERENCE
+
+    sign_in_as(client, "council-admin")
+    html = client.get("/staff/outcomes/claims", query_string={"from": "2000-01-01"}).get_data(as_text=True)
+    assert DEMO_OUTCOME_REFERENCE in html and "I saw a payslip" in html
