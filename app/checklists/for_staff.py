@@ -4,6 +4,7 @@ so the checklists can change inside without the staff side changing with them.""
 
 from dataclasses import dataclass
 
+from flask_babel import force_locale
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -123,15 +124,21 @@ class HeldChecklists:
     kept_until: object  # datetime
     answers: list[dict]  # checklist, step, choices, text, skipped
     share_links: int
-    plan: Plan
+    plan: dict[str, list[str]]  # My work plan's sentences by section, in English
 
 
 def held(session: Session, checklists_id: int) -> HeldChecklists | None:
-    """What these checklists hold (expired or not), or None when they are gone."""
+    """What these checklists hold (expired or not), or None when they are gone. Needs an app context only,
+    so the command line can export it too."""
     found = session.get(ChecklistSession, checklists_id)
     if found is None:
         return None
     answers = service.answers_of(session, found)
+    with force_locale("en"):  # staff read exports in English; a command has no request to choose a language
+        plan = {
+            name: [str(s.text) for s in sentences]
+            for name, sentences in build_plan(cur.definitions(), answers).sections()
+        }
     return HeldChecklists(
         found.id,
         found.updated_at,
@@ -147,7 +154,7 @@ def held(session: Session, checklists_id: int) -> HeldChecklists | None:
             for (checklist_id, step_id), a in sorted(answers.items())
         ],
         len(found.share_links),
-        build_plan(cur.definitions(), answers),
+        plan,
     )
 
 

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from app.referrals.fields import FIELDS, exported_fields
-from tests.functional.test_personal_data_requests import NOTE, OTHER, add_message, add_note, person
+from tests.functional.test_personal_data_requests import NOTE, OTHER, add_message, add_note, link_checklists, person
 from tests.staff_builders import audit_entries, make_referral, referral
 
 
@@ -42,9 +42,10 @@ def test_find_by_reference_and_its_mistakes(runner, people):
     assert "No referral was found." in runner.invoke(args=["privacy", "find", "--email", "nobody@example.org"]).output
 
 
-def test_export_writes_every_exported_field_as_json(app, runner, people, tmp_path):
+def test_export_writes_every_exported_field_and_the_linked_checklists_as_json(app, runner, people, tmp_path):
     morwenna, _ = people
     add_note(app, morwenna, NOTE)
+    link_checklists(app, morwenna)
     target = tmp_path / "sar.json"
     result = runner.invoke(args=["privacy", "export", morwenna, "--json", str(target)])
     assert result.exit_code == 0, result.output
@@ -53,6 +54,9 @@ def test_export_writes_every_exported_field_as_json(app, runner, people, tmp_pat
     assert set(found["fields"]) == {field.name for field in exported_fields()}
     assert found["fields"]["person_name"]["value"] == "Morwenna Fields (demo)"
     assert [note["text"] for note in found["notes"]] == [NOTE]
+    (checklists,) = data["checklists"]
+    assert {answer["step"] for answer in checklists["answers"]} == {"kinds-of-work", "good-at"}
+    assert any(checklists["plan"].values()), "the plan from the answers, in words"
     assert audit_entries(app, action="export", object_ref=morwenna)[-1].detail == "json command"
 
 

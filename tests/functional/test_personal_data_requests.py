@@ -233,6 +233,8 @@ def test_the_json_export_holds_every_exported_field_and_everything_linked(app, a
     (checklists,) = data["checklists"]
     assert {answer["step"] for answer in checklists["answers"]} == {"kinds-of-work", "good-at"}
     assert checklists["share_links"] == 1
+    assert all(isinstance(text, str) for texts in checklists["plan"].values() for text in texts)
+    assert any(checklists["plan"].values())
     assert [pupil["name"] for pupil in data["pupils"]] == ["Morwenna Fields (demo)"]
     assert audit_entries(app, action="export", object_ref=morwenna)[-1].detail == "json"
 

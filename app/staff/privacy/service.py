@@ -239,9 +239,7 @@ def export(record: Record, now: datetime | None = None) -> dict:
                 "last_changed": _iso(held.last_changed),
                 "kept_until": _iso(held.kept_until),
                 "answers": held.answers,
-                "plan": {
-                    name: [str(sentence.text) for sentence in sentences] for name, sentences in held.plan.sections()
-                },
+                "plan": held.plan,
                 "share_links": held.share_links,
             }
             for held in record.checklists
