@@ -4,6 +4,7 @@ so the checklists can change inside without the staff side changing with them.""
 
 from dataclasses import dataclass
 
+from flask_babel import force_locale
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -27,6 +28,9 @@ __all__ = [
     "first_step",
     "progress",
     "plan_of",
+    "HeldChecklists",
+    "held",
+    "erase",
 ]
 
 
@@ -109,3 +113,53 @@ def progress(session: Session, found: ChecklistSession | None) -> tuple[bool, li
 def plan_of(session: Session, found: ChecklistSession | None) -> Plan:
     """My work plan from these checklists' answers (empty when there are none)."""
     return build_plan(cur.definitions(), _answers(session, found))
+
+
+@dataclass(frozen=True)
+class HeldChecklists:
+    """Everything held in one person's checklists, for a subject access export."""
+
+    id: int
+    last_changed: object  # datetime
+    kept_until: object  # datetime
+    answers: list[dict]  # checklist, step, choices, text, skipped
+    share_links: int
+    plan: dict[str, list[str]]  # My work plan's sentences by section, in English
+
+
+def held(session: Session, checklists_id: int) -> HeldChecklists | None:
+    """What these checklists hold (expired or not), or None when they are gone. Needs an app context only,
+    so the command line can export it too."""
+    found = session.get(ChecklistSession, checklists_id)
+    if found is None:
+        return None
+    answers = service.answers_of(session, found)
+    with force_locale("en"):  # staff read exports in English; a command has no request to choose a language
+        plan = {
+            name: [str(s.text) for s in sentences]
+            for name, sentences in build_plan(cur.definitions(), answers).sections()
+        }
+    return HeldChecklists(
+        found.id,
+        found.updated_at,
+        found.expires_at,
+        [
+            {
+                "checklist": checklist_id,
+                "step": step_id,
+                "choices": list(a.choices),
+                "text": a.text,
+                "skipped": a.skipped,
+            }
+            for (checklist_id, step_id), a in sorted(answers.items())
+        ],
+        len(found.share_links),
+        plan,
+    )
+
+
+def erase(session: Session, checklists_id: int) -> tuple[int, int] | None:
+    """Delete these checklists with their answers and share links, in the caller's transaction; the counts
+    of answers and share links deleted, or None when they were already gone."""
+    found = session.get(ChecklistSession, checklists_id)
+    return None if found is None else service.remove_session(session, found)

@@ -13,6 +13,7 @@ from app.checklists import codes, service
 from app.checklists import current as cur
 from app.checklists.plan import build_plan
 from app.checklists.routes import bp
+from app.checklists.still_held import still_held
 from app.errors import render_error
 from app.extensions import db
 from app.ratelimit import client_key, hashed_key, try_once
@@ -124,12 +125,17 @@ def delete():
         cur.forget()
         session.pop(SHARED_TOKEN, None)
         return redirect(url_for(".deleted"))
-    return render_template("checklists/delete.html", found=found)
+    return render_template("checklists/delete.html", found=found, **_still_held())
 
 
 @bp.get("/deleted")
 def deleted():
-    return render_template("checklists/deleted.html")
+    return render_template("checklists/deleted.html", **_still_held())
+
+
+def _still_held() -> dict:
+    """What a request for help still holds once the answers are gone, and where to ask for it to be erased."""
+    return {"held": still_held(), "contact_email": current_app.config["CONTACT_EMAIL"]}
 
 
 @bp.get("/download")

@@ -69,10 +69,17 @@ def save_answer(
 
 def delete_session(db: Session, record: ChecklistSession) -> None:
     """Gone from the database: answers and share links with it."""
-    db.execute(delete(ShareLink).where(ShareLink.session_id == record.id))
-    db.execute(delete(ChecklistAnswer).where(ChecklistAnswer.session_id == record.id))
-    db.delete(record)
+    remove_session(db, record)
     db.commit()
+
+
+def remove_session(db: Session, record: ChecklistSession) -> tuple[int, int]:
+    """Delete these checklists, their answers and share links in the caller's transaction; the counts of
+    answers and share links deleted."""
+    links = db.execute(delete(ShareLink).where(ShareLink.session_id == record.id)).rowcount
+    answers = db.execute(delete(ChecklistAnswer).where(ChecklistAnswer.session_id == record.id)).rowcount
+    db.delete(record)
+    return answers, links
 
 
 def share(db: Session, record: ChecklistSession, secret: str, days: int) -> str:

@@ -31,6 +31,9 @@ class Field:
     optional: bool = False  # the staff page shows its row only when it has a value
     missing: str = "Not given"  # what staff see when it is empty
     words: str | None = None  # the staff words for its codes (a name in app.staff.words)
+    # How a person is told that a referral holds it (app/checklists/still_held.py has the easy-read words):
+    # every field an erasure removes has one, except a link to other records.
+    told: str | None = None
 
     @property
     def staff_row(self) -> str:
@@ -44,21 +47,21 @@ class Field:
 
 FIELDS: tuple[Field, ...] = (
     Field("needs", "Communication needs", "codes", "needs", removed=False, words="NEEDS", missing="None given."),
-    Field("interpreter_language", "Interpreter language", "text", "needs", row="Communication needs"),
+    Field("interpreter_language", "Interpreter language", "text", "needs", row="Communication needs", told="language"),
     Field("age_band", "Age band", "code", "facts", removed=False, answer=False, words="AGE_BANDS"),
-    Field("person_name", "Name", "text", "person"),
-    Field("age", "Age", "number", "person"),
-    Field("date_of_birth", "Date of birth", "date", "person", row="Age"),
-    Field("area", "Area or postcode", "text", "person"),
-    Field("contact_methods", "Contact them by", "codes", "person", words="CONTACT_METHODS"),
-    Field("phone", "Phone", "phone", "person", optional=True),
-    Field("email", "Email", "email", "person", optional=True),
-    Field("address", "Address", "lines", "person", optional=True),
-    Field("contact_times", "Best times", "codes", "person", words="CONTACT_TIMES"),
+    Field("person_name", "Name", "text", "person", told="name"),
+    Field("age", "Age", "number", "person", told="age"),
+    Field("date_of_birth", "Date of birth", "date", "person", row="Age", told="age"),
+    Field("area", "Area or postcode", "text", "person", told="contact"),
+    Field("contact_methods", "Contact them by", "codes", "person", words="CONTACT_METHODS", told="contact"),
+    Field("phone", "Phone", "phone", "person", optional=True, told="contact"),
+    Field("email", "Email", "email", "person", optional=True, told="contact"),
+    Field("address", "Address", "lines", "person", optional=True, told="contact"),
+    Field("contact_times", "Best times", "codes", "person", words="CONTACT_TIMES", told="contact"),
     Field("asker", "Asked by", "code", "person", removed=False, words="ASKERS"),
-    Field("asker_name", "Professional's name", "text", "person", row="Professional"),
-    Field("asker_role", "Professional's job", "text", "person", row="Professional"),
-    Field("asker_organisation", "Professional's organisation", "text", "person", row="Professional"),
+    Field("asker_name", "Professional's name", "text", "person", row="Professional", told="asker"),
+    Field("asker_role", "Professional's job", "text", "person", row="Professional", told="asker"),
+    Field("asker_organisation", "Professional's organisation", "text", "person", row="Professional", told="asker"),
     Field(
         "professional_kind",
         "Kind of professional",
@@ -68,9 +71,9 @@ FIELDS: tuple[Field, ...] = (
         removed=False,
         words="PROFESSIONAL_KINDS",
     ),
-    Field("asker_email", "Professional's work email", "email", "person", row="Professional"),
+    Field("asker_email", "Professional's work email", "email", "person", row="Professional", told="asker"),
     Field("lang", "Language used", "code", "person", removed=False, words="LANGUAGES"),
-    Field("message", "Their message", "lines", "person", missing="No message."),
+    Field("message", "Their message", "lines", "person", missing="No message.", told="message"),
     Field("consent_at", "Agreed to share", "moment", "consent", removed=False),
     Field(
         "parent_consent_name",
@@ -78,6 +81,7 @@ FIELDS: tuple[Field, ...] = (
         "text",
         "consent",
         row="Parent or carer who agreed (under 16)",
+        told="parent",
     ),
     Field(
         "parent_consent_at",
@@ -87,7 +91,7 @@ FIELDS: tuple[Field, ...] = (
         row="Parent or carer who agreed (under 16)",
         removed=False,
     ),
-    Field("plan", "My work plan", "plan", "plan"),
+    Field("plan", "My work plan", "plan", "plan", told="plan"),
     # The checklist the plan came from: a link kept while the referral holds personal data, not shown.
     Field("checklist_session_id", "Checklist", "id", None, exported=False),
 )
@@ -131,6 +135,11 @@ def copied_fields() -> tuple[str, ...]:
 def removed_values() -> dict:
     """Each field that the purge and an erasure remove, with what it becomes."""
     return {field.name: field.empty for field in FIELDS if field.removed}
+
+
+def told_groups() -> tuple[str, ...]:
+    """What a person is told a referral holds until it is erased, in the registry's order, each once."""
+    return tuple(dict.fromkeys(field.told for field in FIELDS if field.removed and field.told))
 
 
 def exported_fields() -> tuple[Field, ...]:

@@ -174,11 +174,11 @@ def create_referral(
 
 
 def erase_personal_data(
-    session: Session, referral: Referral, staff_id: int | None = None, now: datetime | None = None
+    session: Session, referral: Referral, staff_id: int | None = None, now: datetime | None = None, commit: bool = True
 ) -> bool:
     """Remove the person's data from a referral now, as the purge would later: the registry's removed fields
-    are emptied and the notes deleted, the rest of the record is kept, and a history line says so. Commits.
-    False when it was already removed."""
+    are emptied and the notes deleted, the rest of the record is kept, and a history line says so. Commits,
+    unless commit is False (an erasure of several records in one transaction). False when it was already removed."""
     if referral.personal_data_removed_at is not None:
         return False
     now = now or clock.now()
@@ -190,8 +190,9 @@ def erase_personal_data(
         .execution_options(synchronize_session=False)
     )
     session.add(ReferralEvent(referral_id=referral.id, at=now, staff_id=staff_id, kind="erased"))
-    session.commit()
-    session.refresh(referral)
+    if commit:
+        session.commit()
+        session.refresh(referral)
     return True
 
 

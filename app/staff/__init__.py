@@ -32,11 +32,12 @@ def route_modules() -> tuple[ModuleType, ...]:
     from app.staff.inbox import routes as inbox
     from app.staff.messages import routes as messages
     from app.staff.outcomes import routes as outcomes
+    from app.staff.privacy import routes as privacy
     from app.staff.pupils import routes as pupils
     from app.staff.referral import routes as referral
     from app.staff.team import routes as team
 
-    return (accounts, inbox, referral, team, outcomes, dashboard, messages, audit, pupils)
+    return (accounts, inbox, referral, team, outcomes, dashboard, messages, audit, pupils, privacy)
 
 
 def setup_staff(app: Flask) -> None:
@@ -48,11 +49,13 @@ def setup_staff(app: Flask) -> None:
     login_manager.init_app(app)
     route_modules()
     app.register_blueprint(bp)
-    not_pages(app, "staff.export", "staff.claim_pack_csv", "staff.dashboard_csv")
+    not_pages(app, "staff.export", "staff.claim_pack_csv", "staff.dashboard_csv", "staff.person_export_json")
     app.context_processor(_staff_template_globals)
     from app.staff.accounts.cli import staff_cli
+    from app.staff.privacy.cli import privacy_cli
 
     app.cli.add_command(staff_cli)
+    app.cli.add_command(privacy_cli)
 
 
 def _staff_template_globals() -> dict:

@@ -53,6 +53,14 @@ STAFF_LINKS = (
         "Who looked at or changed what, and when.",
     ),
     StaffLink(
+        "staff.personal_data",
+        Permission.PERSONAL_DATA,
+        "privacy",
+        "Personal data",
+        "A person's data",
+        "Find everything held about a person, export it, or erase it when they ask.",
+    ),
+    StaffLink(
         "staff.export",
         Permission.EXPORT_REFERRALS,
         "download",
@@ -81,7 +89,7 @@ STAFF_LINKS = (
 ROLE_DESCRIPTIONS = {
     "council-admin": (
         "You can do everything: see and change every referral, download them, see messages, "
-        "read the audit trail, and start checklists with pupils."
+        "read the audit trail, find, export or erase a person's data, and start checklists with pupils."
     ),
     "provider": ("You can see, change and download referrals to your organisation's services, and see their figures."),
     "school": "You can start checklists with your pupils and see their plans.",

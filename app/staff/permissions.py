@@ -16,6 +16,7 @@ class Permission(str, Enum):
     EXPORT_REFERRALS = "export-referrals"  # CSV export and claim packs (provider staff: their organisation's)
     VIEW_AUDIT = "view-audit"  # the audit trail
     VIEW_OUTBOX = "view-outbox"  # messages waiting or failed, and sending again
+    PERSONAL_DATA = "personal-data"  # find, export and erase everything held about one person, on their request
     PUPILS = "pupils"  # school mode: start and see checklists for pupils
     OWN_ACCOUNT = "own-account"  # any signed-in staff member: their start page, sign out
     VIEW_DASHBOARD = "view-dashboard"  # figures and charts (provider staff: their organisation's only)

@@ -55,6 +55,8 @@ AUDIT_ACTIONS = {
     "not-found": "Not found",
     "sign-in": "Signed in",
     "sign-out": "Signed out",
+    "search": "Searched for a person's data",
+    "erase": "Erased a person's data",
 }
 
 

@@ -49,6 +49,13 @@ STAFF_PAGES: dict[str, dict | list[dict]] = {
         {"as": "council-admin", "args": {}},
         {"as": "council-admin", "args": {"action": "view", "object": DEMO_STARTED_REFERENCE}},
     ],
+    # A person's data on request
+    "staff.personal_data": {"as": "council-admin", "args": {}},
+    "staff.person_record": [
+        {"as": "council-admin", "args": {"reference": DEMO_REFERENCE}},
+        {"as": "council-admin", "args": {"reference": DEMO_SIGNPOSTED_REFERENCE}},
+    ],
+    "staff.erase_person": {"as": "council-admin", "args": {"reference": DEMO_REFERENCE}},
     # School mode
     "staff.pupils": [{"as": "school"}, {"as": "council-admin"}],
     "staff.new_pupil": {"as": "school"},

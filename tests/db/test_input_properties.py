@@ -132,3 +132,20 @@ def test_the_inbox_filters_and_staff_ids_never_fail(client, query, number):
     assert client.get("/staff/referrals/export.csv", query_string=query).status_code == 200
     assert client.post(f"/staff/messages/{number}/send-again").status_code in (302, 404)
     assert client.get(f"/staff/pupils/{number}").status_code in (200, 403, 404)
+
+
+PERSONAL_DATA = ["reference", "email", "phone", "person_name", "born_day", "born_month", "born_year"]
+
+
+@CHECKED
+@given(data=st.dictionaries(st.sampled_from(PERSONAL_DATA), bad, max_size=7), confirm=bad)
+def test_the_personal_data_search_and_the_erase_confirmation_never_fail(client, data, confirm):
+    from demo.staff.referrals import DEMO_REFERENCE
+
+    sign_in_as(client, "council-admin")
+    found = client.post("/staff/personal-data", data=data)
+    assert found.status_code in (200, 400, 413), found.status_code
+    if found.status_code != 413:
+        assert "<form" in found.get_data(as_text=True)
+    erase = client.post(f"/staff/personal-data/{DEMO_REFERENCE}/erase", data={"confirm": confirm})
+    assert erase.status_code in (400, 413), erase.status_code

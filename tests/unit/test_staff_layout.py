@@ -4,7 +4,7 @@ import ast
 from pathlib import Path
 
 STAFF = Path(__file__).resolve().parents[2] / "app" / "staff"
-THIN_ROUTES = ("accounts", "inbox", "referral", "outcomes", "pupils", "audit", "messages")
+THIN_ROUTES = ("accounts", "inbox", "referral", "outcomes", "pupils", "audit", "messages", "privacy")
 # Routes also leave finding a row by its id (db.session.get) to their service.
 LOOKUPS_IN_SERVICE = THIN_ROUTES
 
@@ -46,7 +46,7 @@ def test_thin_routes_leave_finding_a_row_by_its_id_to_their_service():
 
 
 def test_every_area_has_its_routes_and_no_module_is_loaded_by_name():
-    for area in ("accounts", "inbox", "referral", "outcomes", "pupils", "audit", "messages"):
+    for area in THIN_ROUTES:
         assert (STAFF / area / "routes.py").exists(), area
     for path in STAFF.rglob("*.py"):
         if not path.name.startswith("demo"):

@@ -1,0 +1,1 @@
+"""A person's data on their request: find, export and erase everything held about them."""
