@@ -375,3 +375,11 @@ def test_the_erased_referral_keeps_its_record_for_the_figures(app, admin, people
         before.age_band,
         before.needs,
     )
+
+
+def test_the_referral_page_says_the_data_was_erased_on_request(app, admin, people):
+    morwenna, _ = people
+    admin.post(f"/staff/personal-data/{morwenna}/erase", data={"confirm": morwenna})
+    page = admin.get(f"/staff/referrals/{morwenna}").get_data(as_text=True)
+    assert "because the person asked for it to be erased" in page
+    assert "when its time to be kept was up" not in page
