@@ -19,7 +19,9 @@ def _email_shape(_form, field: Field) -> None:
 
 
 class SignInForm(FlaskForm):
-    email = StringField("Email address", filters=[_strip], validators=[DataRequired("Write your email address.")])
+    email = StringField(
+        "Email address", filters=[_strip], validators=[DataRequired("Write your email address."), _email_shape]
+    )
     password = PasswordField("Password", validators=[InputRequired("Write your password.")])
 
 

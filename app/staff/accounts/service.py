@@ -2,7 +2,6 @@
 These functions take a database session and plain values; the routes and the CLI call them. Those that
 finish something a person did (sign in, sign out, ask for or use a reset link) write its audit entry and commit."""
 
-import re
 import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -10,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app import emails
 from app.clock import now
 from app.outbox.models import enqueue
 from app.pathways.models import Organization
@@ -17,8 +17,7 @@ from app.staff.accounts.passwords import hash_password, new_token, password_matc
 from app.staff.audit.service import record_for
 from app.staff.models import ROLES, PasswordReset, StaffUser
 
-_EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-MAX_EMAIL = 254  # characters
+MAX_EMAIL = emails.MAX_LENGTH  # characters
 MAX_NAME = 120  # characters
 
 
@@ -31,7 +30,7 @@ def normalise_email(email: str) -> str:
 
 
 def looks_like_email(email: str) -> bool:
-    return len(email) <= MAX_EMAIL and _EMAIL_SHAPE.fullmatch(email.strip()) is not None
+    return emails.is_email(email.strip())
 
 
 def find_by_email(session: Session, email: str) -> StaffUser | None:
