@@ -3,6 +3,7 @@ until every setting that names the council, its addresses and its mail is set.""
 
 import json
 import os
+import secrets
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -36,6 +37,8 @@ def bank_holidays(path: Path = BANK_HOLIDAYS_FILE) -> tuple[str, ...]:
 class Config:
     ENV_NAME = "development"
     SECRET_KEY = os.environ.get("SECRET_KEY")
+    # Development without SECRET_KEY makes a random key here once and keeps it (readable by its owner only).
+    SECRET_KEY_FILE = os.environ.get("SECRET_KEY_FILE") or str(INSTANCE_DIR / "secret_key")
     DATABASE_URL = os.environ.get("DATABASE_URL") or _sqlite_url(INSTANCE_DIR / "mywaytowork.db")
     CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL")  # shown on the accessibility and privacy pages
     ACCESSIBILITY_CHECKED_ON = date(2026, 11, 23)  # the last full accessibility check
@@ -106,7 +109,6 @@ class Config:
 
 
 class DevelopmentConfig(Config):
-    SECRET_KEY = os.environ.get("SECRET_KEY", "development-only-not-secret")
     # The fictional council area of Sandbridge, whose directory and staff are in the demo data.
     CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "help@example.org")
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
@@ -128,7 +130,7 @@ class ProductionConfig(Config):
 class TestConfig(DevelopmentConfig):
     ENV_NAME = "test"
     TESTING = True
-    SECRET_KEY = "test-only-not-secret"
+    SECRET_KEY = "test-only-not-secret"  # refused by production, as every key written in the project is
     WTF_CSRF_ENABLED = False  # tests that check CSRF switch it back on
     DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "sqlite://")
 
@@ -148,6 +150,22 @@ REQUIRED = {
     "MAIL_BACKEND": "how messages leave: smtp or notify",
     "MAIL_FROM": "who messages are from (for example My Way to Work <no-reply@council.gov.uk>)",
 }
+MIN_SECRET_KEY = 32  # characters
+MIN_SECRET_KEY_VARIETY = 8  # different characters, so "a" * 64 is not a key
+# Keys that have been written down in this project, or are guessed first: never a production key.
+KNOWN_KEYS = frozenset(
+    {
+        "development-only-not-secret",
+        "test-only-not-secret",
+        "bench-only-not-secret",
+        "changeme",
+        "change-me",
+        "secret",
+        "dev",
+        "development",
+    }
+)
+
 REQUIRED_BY_BACKEND = {
     "smtp": {"SMTP_HOST": "the mail server that sends messages"},
     "notify": {"NOTIFY_API_KEY": "the GOV.UK Notify API key", "NOTIFY_TEMPLATE_ID": "the GOV.UK Notify email template"},
@@ -167,7 +185,9 @@ def load_config(overrides: dict | None = None) -> dict:
     extra = _days(extra) if isinstance(extra, str) else tuple(str(day) for day in extra)
     problems = _not_dates(extra)
     if env_name == "production":
-        problems = _missing(settings) + problems + _years_without_holidays(extra)
+        problems = _missing(settings) + _weak_key(settings) + problems + _years_without_holidays(extra)
+    elif not settings.get("SECRET_KEY"):
+        settings["SECRET_KEY"] = instance_secret_key(Path(settings["SECRET_KEY_FILE"]))
     if problems:
         raise ConfigError(
             "The site cannot start. Set these in the environment:\n" + "\n".join(f"- {p}" for p in problems)
@@ -184,6 +204,41 @@ def _missing(settings: dict) -> list[str]:
     if backend and backend not in REQUIRED_BY_BACKEND:
         problems.append(f"MAIL_BACKEND must be one of {', '.join(REQUIRED_BY_BACKEND)}, not {backend!r}.")
     return problems
+
+
+def instance_secret_key(path: Path) -> str:
+    """This install's own development key: read from path, or made once, at random, as a file only its owner reads.
+    The new key is written to a file of its own and then linked into place, so two commands starting at once
+    both end up with the one key."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        draft = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+            handle.write(secrets.token_hex(32) + "\n")
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    os.chmod(path, 0o600)
+    key = path.read_text(encoding="ascii").strip()
+    if len(key) < MIN_SECRET_KEY:
+        raise ConfigError(f"{path} does not hold a key: delete it and start again to make a new one.")
+    return key
+
+
+def _weak_key(settings: dict) -> list[str]:
+    """A production key must be long, varied and never one written down in this project."""
+    key = settings.get("SECRET_KEY")
+    if not key:
+        return []
+    if key in KNOWN_KEYS or key.lower() in KNOWN_KEYS:
+        return ["SECRET_KEY is a key from the project's own files, which anyone can read: make a new one."]
+    if len(key) < MIN_SECRET_KEY or len(set(key)) < MIN_SECRET_KEY_VARIETY:
+        return [f"SECRET_KEY is too short or too simple: use at least {MIN_SECRET_KEY} random characters."]
+    return []
 
 
 def _not_dates(days: tuple[str, ...]) -> list[str]:

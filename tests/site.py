@@ -2,6 +2,7 @@
 it fetches, and signing in or opening the demo plan as a person would."""
 
 import re
+import secrets
 from pathlib import Path
 
 import html5lib
@@ -14,7 +15,7 @@ from demo.cli import load_demo_data
 # Everything production needs, as a council would set it.
 PRODUCTION_SETTINGS = {
     "APP_ENV": "production",
-    "SECRET_KEY": "a" * 64,
+    "SECRET_KEY": secrets.token_hex(32),  # made when the tests run: no usable key is written down
     "DATABASE_URL": "sqlite://",
     "COUNCIL_ORGANIZATION_ID": "0f6b5f0e-8d53-4c1e-9b0a-2d3c4e5f6a7b",
     "COUNCIL_TEAM_NAME": "Supported employment team",
