@@ -83,10 +83,17 @@ class Config:
     INBOX_PAGE_SIZE = 25  # referrals a page
 
     # Staff sign-in
-    SIGN_IN_TRIES_PER_ACCOUNT = 5  # tries per window at one email address
-    SIGN_IN_TRIES_PER_CLIENT = 20  # tries per window from one address
+    STAFF_IDLE_MINUTES = int(os.environ.get("STAFF_IDLE_MINUTES", "30"))  # minutes without a staff page
+    STAFF_MAX_HOURS = int(os.environ.get("STAFF_MAX_HOURS", "12"))  # hours after signing in, however busy
+    # Wrong passwords before waits begin; each further one doubles the wait (1, 2, 4 ... minutes) to the longest.
+    SIGN_IN_FREE_FAILURES_PER_ACCOUNT = 5  # for one account from one address
+    SIGN_IN_FREE_FAILURES_PER_CLIENT = 50  # from one address, which a whole office may share
+    SIGN_IN_LONGEST_WAIT_MINUTES = 60  # minutes
+    LINK_REQUESTS_PER_CLIENT = 20  # asks for a reset or sign-in link per window from one address
+    LINK_EMAILS_PER_ACCOUNT = 5  # link emails an hour to one account; more asks get the same answer, no email
     SIGN_IN_WINDOW_MINUTES = 15  # minutes
     PASSWORD_RESET_MINUTES = 60  # minutes a reset link works
+    SIGN_IN_LINK_MINUTES = 15  # minutes a one-use sign-in link works
     PASSWORD_MIN_LENGTH = 12  # characters
 
     # Outbox: SMTP or GOV.UK Notify

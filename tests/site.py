@@ -99,6 +99,7 @@ def sign_in_as(client, role: str = "council-admin", email: str | None = None) ->
             user = session.scalar(select(StaffUser).where(StaffUser.email == email))
             assert user is not None, f"no staff account {email}"
             user_id = user.get_id()
+    from app import clock
     from app.staff import login_manager
 
     with client.application.test_request_context(environ_base=client.environ_base):
@@ -107,3 +108,5 @@ def sign_in_as(client, role: str = "council-admin", email: str | None = None) ->
         session["_user_id"] = user_id
         session["_fresh"] = True
         session["_id"] = identifier
+        # The session's clock starts now, as signing in starts it (app.staff.accounts.timeout).
+        session["staff_signed_in_at"] = session["staff_seen_at"] = clock.now().timestamp()

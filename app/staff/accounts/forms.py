@@ -40,3 +40,13 @@ class ResetPasswordForm(FlaskForm):
             EqualTo("password", "The two passwords are not the same. Write the same password in both boxes."),
         ],
     )
+
+
+class SignInLinkForm(FlaskForm):
+    email = StringField(
+        "Email address", filters=[_strip], validators=[DataRequired("Write your email address."), _email_shape]
+    )
+
+
+class UseSignInLinkForm(FlaskForm):
+    """Only its CSRF token: pressing the button is what uses the link."""
