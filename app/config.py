@@ -62,9 +62,12 @@ class Config:
     STATIC_MAX_AGE = 365 * 24 * 3600  # seconds, for files whose name carries their hash
     CHECKLIST_DAYS = int(os.environ.get("CHECKLIST_DAYS", "180"))  # days after the last change
     SHARE_LINK_DAYS = int(os.environ.get("SHARE_LINK_DAYS", "30"))  # days
-    RESUME_TRIES_PER_CLIENT = 10  # tries per window from one address
-    RESUME_TRIES_PER_CODE = 5  # tries per window at one code
-    RESUME_WINDOW_MINUTES = 15  # minutes
+    # Wrong resume codes before waits begin; each further one doubles the wait (1, 2, 4 ... minutes) to the longest.
+    # Codes that open checklists never count.
+    RESUME_FREE_FAILURES_PER_BROWSER = 5  # from one browser
+    RESUME_FREE_FAILURES_PER_WORDS = 10  # at one code's words, from anywhere
+    RESUME_FREE_FAILURES_PER_CLIENT = 150  # from one address: a class of 30 on a school's address stays far below
+    RESUME_LONGEST_WAIT_MINUTES = 60  # minutes
 
     # Referrals
     PUBLIC_URL = os.environ.get("PUBLIC_URL")  # for links in messages
