@@ -195,7 +195,9 @@ def load_config(overrides: dict | None = None) -> dict:
     extra = _days(extra) if isinstance(extra, str) else tuple(str(day) for day in extra)
     problems = _not_dates(extra)
     if env_name == "production":
-        problems = _missing(settings) + _weak_key(settings) + problems + _years_without_holidays(extra)
+        problems = (
+            _missing(settings) + _weak_key(settings) + _not_emails(settings) + problems + _years_without_holidays(extra)
+        )
     elif not settings.get("SECRET_KEY"):
         settings["SECRET_KEY"] = instance_secret_key(Path(settings["SECRET_KEY_FILE"]))
     if problems:
@@ -249,6 +251,17 @@ def _weak_key(settings: dict) -> list[str]:
     if len(key) < MIN_SECRET_KEY or len(set(key)) < MIN_SECRET_KEY_VARIETY:
         return [f"SECRET_KEY is too short or too simple: use at least {MIN_SECRET_KEY} random characters."]
     return []
+
+
+def _not_emails(settings: dict) -> list[str]:
+    """Addresses shown on pages and used for messages must be one plain address each."""
+    from app.emails import is_email
+
+    return [
+        f"{name} must be one email address, like team@council.gov.uk."
+        for name in ("CONTACT_EMAIL", "COUNCIL_TEAM_EMAIL")
+        if settings.get(name) and not is_email(settings[name])
+    ]
 
 
 def _not_dates(days: tuple[str, ...]) -> list[str]:

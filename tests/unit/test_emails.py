@@ -64,3 +64,12 @@ def test_is_email_takes_only_text():
 def test_a_mailto_link_encodes_every_character_outside_the_address():
     assert mailto("person@example.org") == "mailto:person@example.org"
     assert mailto("o'brien+work@example.org") == "mailto:o%27brien%2Bwork@example.org"
+
+
+@pytest.mark.parametrize("name", ["CONTACT_EMAIL", "COUNCIL_TEAM_EMAIL"])
+def test_production_refuses_an_address_setting_that_is_not_one_email(name):
+    from app.config import ConfigError, load_config
+    from tests.site import PRODUCTION_SETTINGS
+
+    with pytest.raises(ConfigError, match=f"{name} must be one email address"):
+        load_config({**PRODUCTION_SETTINGS, name: "help@council.example?cc=someone@evil.example"})
