@@ -79,3 +79,20 @@ def test_a_session_without_its_times_has_ended(app, client, moment):
     with client.session_transaction() as session:
         del session["staff_signed_in_at"]
     assert client.get("/staff/").headers["Location"].startswith("/staff/sign-in?done=timed-out")
+
+
+def test_pictures_and_files_do_not_keep_a_session_going_or_get_a_cookie(app, client, moment):
+    _sign_in(client)
+    moment.pass_(minutes=app.config["STAFF_IDLE_MINUTES"] - 1)
+    machine_check = client.get("/healthz")
+    assert machine_check.status_code == 200 and "Set-Cookie" not in machine_check.headers
+    moment.pass_(minutes=2)
+    assert client.get("/staff/").headers["Location"].startswith("/staff/sign-in?done=timed-out")
+
+
+def test_a_public_page_keeps_a_staff_session_going_in_school_mode(app, client, moment):
+    _sign_in(client)
+    for _ in range(3):
+        moment.pass_(minutes=app.config["STAFF_IDLE_MINUTES"] - 1)
+        assert client.get("/my-work/").status_code == 200
+    assert client.get("/staff/").status_code == 200

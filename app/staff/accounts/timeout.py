@@ -30,7 +30,12 @@ def session_ended(signed_in_at, seen_at, at: float, idle: timedelta, longest: ti
 
 def check_session_clock():
     """Before every request: end a staff session whose time is up, and send a staff page to sign in again,
-    coming back to it afterwards. Otherwise the idle time starts again."""
+    coming back to it afterwards. Otherwise the idle time starts again. Files (symbols, audio, styles) are
+    left alone, so they never carry a new cookie and a page's pictures do not keep a session going."""
+    if "_user_id" not in session:  # nobody signed in: no need to load an account
+        return None
+    if request.blueprint != "staff" and (request.endpoint is None or request.endpoint in _files()):
+        return None
     if not current_user.is_authenticated:
         return None
     config = current_app.config
@@ -55,3 +60,7 @@ def _come_back_to() -> str | None:
     if referrer.netloc and referrer.netloc != request.host:
         return None
     return referrer.path + (f"?{referrer.query}" if referrer.query else "") or None
+
+
+def _files() -> set[str]:
+    return current_app.extensions.get("not_pages", set()) | {"static"}
