@@ -3,6 +3,7 @@ until every setting that names the council, its addresses and its mail is set.""
 
 import json
 import os
+import secrets
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -37,6 +38,8 @@ def bank_holidays(path: Path = BANK_HOLIDAYS_FILE) -> tuple[str, ...]:
 class Config:
     ENV_NAME = "development"
     SECRET_KEY = os.environ.get("SECRET_KEY")
+    # Development without SECRET_KEY makes a random key here once and keeps it (readable by its owner only).
+    SECRET_KEY_FILE = os.environ.get("SECRET_KEY_FILE") or str(INSTANCE_DIR / "secret_key")
     DATABASE_URL = os.environ.get("DATABASE_URL") or _sqlite_url(INSTANCE_DIR / "mywaytowork.db")
     CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL")  # shown on the accessibility and privacy pages
     ACCESSIBILITY_CHECKED_ON = date(2026, 11, 23)  # the last full accessibility check
@@ -64,9 +67,12 @@ class Config:
     )
     CHECKLIST_DAYS = int(os.environ.get("CHECKLIST_DAYS", "180"))  # days after the last change
     SHARE_LINK_DAYS = int(os.environ.get("SHARE_LINK_DAYS", "30"))  # days
-    RESUME_TRIES_PER_CLIENT = 10  # tries per window from one address
-    RESUME_TRIES_PER_CODE = 5  # tries per window at one code
-    RESUME_WINDOW_MINUTES = 15  # minutes
+    # Wrong resume codes before waits begin; each further one doubles the wait (1, 2, 4 ... minutes) to the longest.
+    # Codes that open checklists never count.
+    RESUME_FREE_FAILURES_PER_BROWSER = 5  # from one browser
+    RESUME_FREE_FAILURES_PER_WORDS = 10  # at one code's words, from anywhere
+    RESUME_FREE_FAILURES_PER_CLIENT = 150  # from one address: a class of 30 on a school's address stays far below
+    RESUME_LONGEST_WAIT_MINUTES = 60  # minutes
 
     # Referrals
     PUBLIC_URL = os.environ.get("PUBLIC_URL")  # for links in messages
@@ -85,10 +91,17 @@ class Config:
     INBOX_PAGE_SIZE = 25  # referrals a page
 
     # Staff sign-in
-    SIGN_IN_TRIES_PER_ACCOUNT = 5  # tries per window at one email address
-    SIGN_IN_TRIES_PER_CLIENT = 20  # tries per window from one address
+    STAFF_IDLE_MINUTES = int(os.environ.get("STAFF_IDLE_MINUTES", "30"))  # minutes without a staff page
+    STAFF_MAX_HOURS = int(os.environ.get("STAFF_MAX_HOURS", "12"))  # hours after signing in, however busy
+    # Wrong passwords before waits begin; each further one doubles the wait (1, 2, 4 ... minutes) to the longest.
+    SIGN_IN_FREE_FAILURES_PER_ACCOUNT = 5  # for one account from one address
+    SIGN_IN_FREE_FAILURES_PER_CLIENT = 50  # from one address, which a whole office may share
+    SIGN_IN_LONGEST_WAIT_MINUTES = 60  # minutes
+    LINK_REQUESTS_PER_CLIENT = 20  # asks for a reset or sign-in link per window from one address
+    LINK_EMAILS_PER_ACCOUNT = 5  # link emails an hour to one account; more asks get the same answer, no email
     SIGN_IN_WINDOW_MINUTES = 15  # minutes
     PASSWORD_RESET_MINUTES = 60  # minutes a reset link works
+    SIGN_IN_LINK_MINUTES = 15  # minutes a one-use sign-in link works
     PASSWORD_MIN_LENGTH = 12  # characters
 
     # Outbox: SMTP or GOV.UK Notify
@@ -111,7 +124,6 @@ class Config:
 
 
 class DevelopmentConfig(Config):
-    SECRET_KEY = os.environ.get("SECRET_KEY", "development-only-not-secret")
     # The fictional council area of Sandbridge, whose directory and staff are in the demo data.
     CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "help@example.org")
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
@@ -133,7 +145,7 @@ class ProductionConfig(Config):
 class TestConfig(DevelopmentConfig):
     ENV_NAME = "test"
     TESTING = True
-    SECRET_KEY = "test-only-not-secret"
+    SECRET_KEY = "test-only-not-secret"  # refused by production, as every key written in the project is
     WTF_CSRF_ENABLED = False  # tests that check CSRF switch it back on
     DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "sqlite://")
 
@@ -153,6 +165,22 @@ REQUIRED = {
     "MAIL_BACKEND": "how messages leave: smtp or notify",
     "MAIL_FROM": "who messages are from (for example My Way to Work <no-reply@council.gov.uk>)",
 }
+MIN_SECRET_KEY = 32  # characters
+MIN_SECRET_KEY_VARIETY = 8  # different characters, so "a" * 64 is not a key
+# Keys that have been written down in this project, or are guessed first: never a production key.
+KNOWN_KEYS = frozenset(
+    {
+        "development-only-not-secret",
+        "test-only-not-secret",
+        "bench-only-not-secret",
+        "changeme",
+        "change-me",
+        "secret",
+        "dev",
+        "development",
+    }
+)
+
 REQUIRED_BY_BACKEND = {
     "smtp": {"SMTP_HOST": "the mail server that sends messages"},
     "notify": {"NOTIFY_API_KEY": "the GOV.UK Notify API key", "NOTIFY_TEMPLATE_ID": "the GOV.UK Notify email template"},
@@ -172,7 +200,11 @@ def load_config(overrides: dict | None = None) -> dict:
     extra = _days(extra) if isinstance(extra, str) else tuple(str(day) for day in extra)
     problems = _not_dates(extra) + _unknown_programmes(settings)
     if env_name == "production":
-        problems = _missing(settings) + problems + _years_without_holidays(extra)
+        problems = (
+            _missing(settings) + _weak_key(settings) + _not_emails(settings) + problems + _years_without_holidays(extra)
+        )
+    elif not settings.get("SECRET_KEY"):
+        settings["SECRET_KEY"] = instance_secret_key(Path(settings["SECRET_KEY_FILE"]))
     if problems:
         raise ConfigError(
             "The site cannot start. Set these in the environment:\n" + "\n".join(f"- {p}" for p in problems)
@@ -202,6 +234,52 @@ def _unknown_programmes(settings: dict) -> list[str]:
     except ProgrammeError as error:
         return [str(error)]
     return []
+
+
+def instance_secret_key(path: Path) -> str:
+    """This install's own development key: read from path, or made once, at random, as a file only its owner reads.
+    The new key is written to a file of its own and then linked into place, so two commands starting at once
+    both end up with the one key."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        draft = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+            handle.write(secrets.token_hex(32) + "\n")
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    os.chmod(path, 0o600)
+    key = path.read_text(encoding="ascii").strip()
+    if len(key) < MIN_SECRET_KEY:
+        raise ConfigError(f"{path} does not hold a key: delete it and start again to make a new one.")
+    return key
+
+
+def _weak_key(settings: dict) -> list[str]:
+    """A production key must be long, varied and never one written down in this project."""
+    key = settings.get("SECRET_KEY")
+    if not key:
+        return []
+    if key in KNOWN_KEYS or key.lower() in KNOWN_KEYS:
+        return ["SECRET_KEY is a key from the project's own files, which anyone can read: make a new one."]
+    if len(key) < MIN_SECRET_KEY or len(set(key)) < MIN_SECRET_KEY_VARIETY:
+        return [f"SECRET_KEY is too short or too simple: use at least {MIN_SECRET_KEY} random characters."]
+    return []
+
+
+def _not_emails(settings: dict) -> list[str]:
+    """Addresses shown on pages and used for messages must be one plain address each."""
+    from app.emails import is_email
+
+    return [
+        f"{name} must be one email address, like team@council.gov.uk."
+        for name in ("CONTACT_EMAIL", "COUNCIL_TEAM_EMAIL")
+        if settings.get(name) and not is_email(settings[name])
+    ]
 
 
 def _not_dates(days: tuple[str, ...]) -> list[str]:

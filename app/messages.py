@@ -47,3 +47,14 @@ def too_long(limit: int) -> str:
         "Write %(num)s letters or fewer. Your words are still in the box.",
         limit,
     )
+
+
+def codes_wait(minutes: int) -> str:
+    """Too many codes that do not work from here: how long to wait, and what to do."""
+    return ngettext(
+        "You have tried lots of codes that do not work. Wait %(num)s minute. Then try again. "
+        "Check your code with the person who gave it to you.",
+        "You have tried lots of codes that do not work. Wait %(num)s minutes. Then try again. "
+        "Check your code with the person who gave it to you.",
+        minutes,
+    )

@@ -29,7 +29,7 @@ from app.outbox.models import OutboxMessage
 from app.ratelimit import RateLimit
 from app.referrals.fields import removed_values
 from app.referrals.models import Referral, ReferralNote
-from app.staff.models import PasswordReset, Pupil
+from app.staff.models import PasswordReset, Pupil, SignInLink
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +47,7 @@ class PurgeCounts:
     pupils: int = 0
     messages: int = 0
     password_resets: int = 0
+    sign_in_links: int = 0
     rate_limits: int = 0
 
     def summary(self, dry_run: bool = False) -> str:
@@ -56,6 +57,7 @@ class PurgeCounts:
             _count(self.pupils, "pupil"),
             _count(self.messages, "sent message"),
             _count(self.password_resets, "password reset"),
+            _count(self.sign_in_links, "sign-in link"),
             _count(self.rate_limits, "rate-limit count"),
         ]
         text = (
@@ -105,6 +107,10 @@ def purge(app: Flask, now: datetime | None = None, dry_run: bool = False) -> Pur
         "password_resets": (
             PasswordReset,
             or_(PasswordReset.expires_at < now - SHORT_LIVED, PasswordReset.used_at < now - SHORT_LIVED),
+        ),
+        "sign_in_links": (
+            SignInLink,
+            or_(SignInLink.expires_at < now - SHORT_LIVED, SignInLink.used_at < now - SHORT_LIVED),
         ),
         "rate_limits": (RateLimit, RateLimit.window_start < now - SHORT_LIVED),
     }

@@ -56,3 +56,59 @@ def try_once(key: str, limit: int, window: timedelta) -> bool:
 
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+# Failures and growing waits. A failure count's window_start is the time of its latest failure; the count
+# is forgotten after a quiet day (and the daily purge removes the row).
+FORGET_AFTER = timedelta(days=1)
+
+
+def wait_after(failures: int, free: int, longest: timedelta) -> timedelta:
+    """How long to wait after this many failures: nothing for the first `free`, then 1 minute, doubling to `longest`."""
+    if failures < free:
+        return timedelta(0)
+    return min(timedelta(minutes=2 ** min(failures - free, 20)), longest)
+
+
+def waiting(key: str, free: int, longest: timedelta) -> timedelta:
+    """The time left before the next try at key may be checked (zero when it may be checked now)."""
+    factory = current_app.extensions["database"]["factory"]
+    with factory() as session:
+        row = session.get(RateLimit, key)
+        if row is None:
+            return timedelta(0)
+        last, failures = _aware(row.window_start), row.count
+    now = clock.now()
+    if last + FORGET_AFTER <= now:
+        return timedelta(0)
+    return max(timedelta(0), last + wait_after(failures, free, longest) - now)
+
+
+def count_failure(key: str) -> None:
+    """One more failure at key, at this moment."""
+    now = clock.now()
+    factory = current_app.extensions["database"]["factory"]
+    for _ in range(3):
+        with factory() as session:
+            row = session.scalar(select(RateLimit).where(RateLimit.key == key).with_for_update())
+            if row is None:
+                session.add(RateLimit(key=key, window_start=now, count=1))
+            elif _aware(row.window_start) + FORGET_AFTER <= now:
+                row.window_start, row.count = now, 1
+            else:
+                row.window_start, row.count = now, row.count + 1
+            try:
+                session.commit()
+                return
+            except IntegrityError:  # another server counted a first failure at the same moment
+                continue
+
+
+def forget_failures(key: str) -> None:
+    """A success at key: its earlier failures no longer count."""
+    factory = current_app.extensions["database"]["factory"]
+    with factory() as session:
+        row = session.get(RateLimit, key)
+        if row is not None:
+            session.delete(row)
+            session.commit()

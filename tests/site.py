@@ -2,6 +2,7 @@
 it fetches, and signing in or opening the demo plan as a person would."""
 
 import re
+import secrets
 from pathlib import Path
 
 import html5lib
@@ -14,7 +15,7 @@ from demo.cli import load_demo_data
 # Everything production needs, as a council would set it.
 PRODUCTION_SETTINGS = {
     "APP_ENV": "production",
-    "SECRET_KEY": "a" * 64,
+    "SECRET_KEY": secrets.token_hex(32),  # made when the tests run: no usable key is written down
     "DATABASE_URL": "sqlite://",
     "COUNCIL_ORGANIZATION_ID": "0f6b5f0e-8d53-4c1e-9b0a-2d3c4e5f6a7b",
     "COUNCIL_TEAM_NAME": "Supported employment team",
@@ -98,6 +99,7 @@ def sign_in_as(client, role: str = "council-admin", email: str | None = None) ->
             user = session.scalar(select(StaffUser).where(StaffUser.email == email))
             assert user is not None, f"no staff account {email}"
             user_id = user.get_id()
+    from app import clock
     from app.staff import login_manager
 
     with client.application.test_request_context(environ_base=client.environ_base):
@@ -106,3 +108,5 @@ def sign_in_as(client, role: str = "council-admin", email: str | None = None) ->
         session["_user_id"] = user_id
         session["_fresh"] = True
         session["_id"] = identifier
+        # The session's clock starts now, as signing in starts it (app.staff.accounts.timeout).
+        session["staff_signed_in_at"] = session["staff_seen_at"] = clock.now().timestamp()

@@ -2,21 +2,18 @@
 
 import io
 import json
-from datetime import timedelta
 
 import segno
 from flask import Response, abort, current_app, redirect, render_template, request, session, url_for
 from markupsafe import Markup
 
 from app import messages
-from app.checklists import codes, service
+from app.checklists import codes, resume_limits, service
 from app.checklists import current as cur
 from app.checklists.plan import build_plan
 from app.checklists.routes import bp
 from app.checklists.still_held import still_held
-from app.errors import render_error
 from app.extensions import db
-from app.ratelimit import client_key, hashed_key, try_once
 
 SHARED_TOKEN = "shared_token"
 
@@ -62,27 +59,26 @@ def save():
 def resume():
     typed = (request.form.get("code") if request.method == "POST" else request.args.get("code")) or ""
     error = None
+    status = 200
     if request.method == "POST":
         code = codes.normalise(typed)
-        window = timedelta(minutes=current_app.config["RESUME_WINDOW_MINUTES"])
-        if not try_once(client_key("resume-client"), current_app.config["RESUME_TRIES_PER_CLIENT"], window):
-            return render_error(429)
-        if code and not try_once(hashed_key("resume-code", code), current_app.config["RESUME_TRIES_PER_CODE"], window):
-            return render_error(429)
         if not typed.strip():
             error = messages.CODE_NEEDED
         elif code is None:
             error = messages.CODE_NOT_A_CODE
+        elif wait := resume_limits.minutes_to_wait(code):
+            error, status = messages.codes_wait(wait), 429
         else:
             record = service.find_by_code(db.session, code, current_app.config["SECRET_KEY"])
             if record is None:
+                resume_limits.code_not_found(code)
                 error = messages.CODE_NOT_FOUND
             else:
                 cur.remember(record, code)
                 return redirect(url_for(".hub", welcome_back=1))
     return render_template(
         "checklists/resume.html", typed=typed[:200], error=error, keep_days=current_app.config["CHECKLIST_DAYS"]
-    )
+    ), status
 
 
 @bp.post("/forget")

@@ -6,9 +6,9 @@ import re
 from wtforms import Field, SelectMultipleField, StringField, TextAreaField, ValidationError
 from wtforms.validators import StopValidation
 
-from app import messages
+from app import emails, messages
 
-EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+EMAIL = emails.PATTERN
 PHONE = re.compile(r"\+?[0-9 ()\-]+")
 PHONE_DIGITS = (7, 15)  # shortest and longest phone numbers, in digits
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

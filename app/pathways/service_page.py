@@ -10,6 +10,7 @@ from flask_babel import format_currency, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from app.emails import mailto
 from app.pathways.models import Schedule, Service
 from app.pathways.taxonomies import VOCABULARIES
 from app.pathways.views import FALLBACK_SYMBOL, Text, area_name, localised, sentences, service_name, summary
@@ -199,8 +200,8 @@ def _contacts(service: Service) -> list[tuple[str, str, str]]:
             out.append(("mobile", _("Send a text to %(number)s", number=spoken_number(phone.number)), f"sms:{digits}"))
         else:
             out.append(("phone", _("Phone them on %(number)s", number=spoken_number(phone.number)), f"tel:{digits}"))
-    for email in dict.fromkeys(e for e in emails if e):
-        out.append(("email", _("Email them at %(email)s", email=email), f"mailto:{email}"))
+    for email in dict.fromkeys(e for e in emails if e and mailto(e)):
+        out.append(("email", _("Email them at %(email)s", email=email), mailto(email)))
     if service.url:
         out.append(("link", _("Go to the service's website"), service.url))
     return out

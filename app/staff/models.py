@@ -66,6 +66,20 @@ class PasswordReset(Base):
     used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
+class SignInLink(Base):
+    """A one-use emailed link that signs a member of staff in, for when wrong passwords mean a wait.
+    Only a hash of its token is kept."""
+
+    __tablename__ = "sign_in_link"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 class Pupil(Base):
     """A pupil whose checklists a school started in a review meeting, with the consent recorded."""
 

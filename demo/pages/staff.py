@@ -16,6 +16,9 @@ STAFF_PAGES: dict[str, dict | list[dict]] = {
     "staff.forgot_password": {"as": "school"},
     "staff.reset_link_sent": {"as": "school"},
     "staff.reset_password": {"as": "school", "args": {"token": "a-link-that-was-never-sent"}},
+    "staff.sign_in_link": {"as": "school"},
+    "staff.sign_in_link_sent": {"as": "school"},
+    "staff.use_sign_in_link": {"as": "school", "args": {"token": "a-link-that-was-never-sent"}},
     # The referral inbox
     "staff.inbox": [
         {"as": "provider", "args": {}},

@@ -40,10 +40,11 @@ def site(database_url, tmp_path):
     app = make_app(
         tmp_path,
         DATABASE_URL=database_url,
-        RESUME_TRIES_PER_CLIENT=10**6,
-        RESUME_TRIES_PER_CODE=10**6,
-        SIGN_IN_TRIES_PER_ACCOUNT=10**6,
-        SIGN_IN_TRIES_PER_CLIENT=10**6,
+        RESUME_FREE_FAILURES_PER_BROWSER=10**6,
+        RESUME_FREE_FAILURES_PER_WORDS=10**6,
+        RESUME_FREE_FAILURES_PER_CLIENT=10**6,
+        SIGN_IN_FREE_FAILURES_PER_ACCOUNT=10**6,
+        SIGN_IN_FREE_FAILURES_PER_CLIENT=10**6,
     )
     yield app
     app.extensions["database"]["engine"].dispose()

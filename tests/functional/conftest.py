@@ -39,3 +39,23 @@ def smtp_server():
     server = LocalSmtpServer().start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def moment(monkeypatch):
+    """The site's clock, held still at a fixed moment; move it on with moment.pass_(minutes=...)."""
+    from datetime import UTC, datetime, timedelta
+
+    from app import clock
+    from app.staff.accounts import service as accounts
+
+    class Moment:
+        at = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
+
+        def pass_(self, **kwargs):
+            self.at += timedelta(**kwargs)
+
+    held = Moment()
+    monkeypatch.setattr(clock, "now", lambda: held.at)
+    monkeypatch.setattr(accounts, "now", lambda: held.at)
+    return held

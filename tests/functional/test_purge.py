@@ -15,7 +15,7 @@ from app.outbox.models import OutboxMessage
 from app.purge import purge
 from app.ratelimit import RateLimit
 from app.referrals.models import JobStart, Referral, ReferralEvent, ReferralNote
-from app.staff.models import PasswordReset, Pupil, StaffUser
+from app.staff.models import PasswordReset, Pupil, SignInLink, StaffUser
 from tests.db.conftest import _empty_postgres
 
 NOW = datetime.now(UTC)
@@ -183,7 +183,12 @@ def rows(bare_app) -> dict:
             "used-25-hours-ago": PasswordReset(token_hash="r3", expires_at=NOW + HOUR, used_at=NOW - 25 * HOUR),
             "used-23-hours-ago": PasswordReset(token_hash="r4", expires_at=NOW - 22 * HOUR, used_at=NOW - 23 * HOUR),
         }
-        for reset in resets.values():
+        links = {
+            "expired-25-hours-ago": SignInLink(token_hash="s1", expires_at=NOW - 25 * HOUR),
+            "expired-23-hours-ago": SignInLink(token_hash="s2", expires_at=NOW - 23 * HOUR),
+            "used-25-hours-ago": SignInLink(token_hash="s3", expires_at=NOW + HOUR, used_at=NOW - 25 * HOUR),
+        }
+        for reset in [*resets.values(), *links.values()]:
             reset.staff_id = staff.id
             session.add(reset)
         limits = {
@@ -198,6 +203,7 @@ def rows(bare_app) -> dict:
             "pupils": pupils,
             "messages": messages,
             "resets": resets,
+            "links": links,
             "limits": limits,
         }
         return {
@@ -220,8 +226,9 @@ def test_each_rule_removes_what_is_just_past_its_limit_and_keeps_what_is_just_in
         counts.pupils,
         counts.messages,
         counts.password_resets,
+        counts.sign_in_links,
         counts.rate_limits,
-    ) == (1, 1, 2, 2, 1, 2, 1)
+    ) == (1, 1, 2, 2, 1, 2, 2, 1)
 
     with _session(bare_app) as session:
         purged = session.get(Referral, rows["referrals"]["purged"])
@@ -277,12 +284,13 @@ def test_each_rule_removes_what_is_just_past_its_limit_and_keeps_what_is_just_in
     assert surviving(bare_app, OutboxMessage.id) == {ids["sent-29-days-ago"], ids["queued-old"], ids["failed-old"]}
     ids = rows["resets"]
     assert surviving(bare_app, PasswordReset.id) == {ids["expired-23-hours-ago"], ids["used-23-hours-ago"]}
+    assert surviving(bare_app, SignInLink.id) == {rows["links"]["expired-23-hours-ago"]}
     assert surviving(bare_app, RateLimit.key) == {"recent"}
 
     again = purge(bare_app, now=NOW)
     assert again.summary() == (
         "Removed personal data from 0 referrals (and deleted 0 notes); deleted 0 checklists, 0 pupils, "
-        "0 sent messages, 0 password resets and 0 rate-limit counts."
+        "0 sent messages, 0 password resets, 0 sign-in links and 0 rate-limit counts."
     )
 
 
@@ -299,6 +307,7 @@ def _snapshot(app) -> dict:
                 Pupil,
                 OutboxMessage,
                 PasswordReset,
+                SignInLink,
                 RateLimit,
             )
         }
@@ -314,13 +323,13 @@ def test_the_dry_run_counts_the_same_and_changes_nothing(bare_app, rows):
     assert result.exit_code == 0, result.output
     assert result.output.strip() == (
         "Dry run, nothing changed. Would remove personal data from 1 referral (and would delete 1 note); "
-        "would delete 2 checklists, 2 pupils, 1 sent message, 2 password resets and 1 rate-limit count."
+        "would delete 2 checklists, 2 pupils, 1 sent message, 2 password resets, 2 sign-in links and 1 rate-limit count."
     )
     assert _snapshot(bare_app) == before
     real = bare_app.test_cli_runner().invoke(args=["data", "purge"])
     assert real.output.strip() == (
         "Removed personal data from 1 referral (and deleted 1 note); "
-        "deleted 2 checklists, 2 pupils, 1 sent message, 2 password resets and 1 rate-limit count."
+        "deleted 2 checklists, 2 pupils, 1 sent message, 2 password resets, 2 sign-in links and 1 rate-limit count."
     )
     assert _snapshot(bare_app) != before
 

@@ -185,3 +185,14 @@ def test_each_exported_field_has_its_value_in_the_export(app, name):
     value = VALUES[name][0]
     expected = value.isoformat() if isinstance(value, (date, datetime)) else value
     assert data["fields"][name]["value"] == expected
+
+
+def test_the_staff_page_links_only_a_well_formed_email_and_never_adds_to_it(app, client):
+    """A value saved before the strict check, with a query, is shown as words and never becomes a link."""
+    forged = make_referral(app, email="person@example.org?cc=x%40evil.example")
+    plain = make_referral(app, email="o'neil+work@example.org")
+    sign_in_as(client, "provider")
+    html = client.get(f"/staff/referrals/{forged}").get_data(as_text=True)
+    assert "mailto:" not in html and "person@example.org?cc=x%40evil.example" in html
+    html = client.get(f"/staff/referrals/{plain}").get_data(as_text=True)
+    assert 'href="mailto:o%27neil%2Bwork@example.org"' in html

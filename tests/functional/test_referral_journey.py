@@ -359,6 +359,16 @@ def errors_on(client, step: str, data: dict) -> str:
         ),
         (
             "your-details",
+            {
+                "asker_name": "A",
+                "asker_organisation": "B",
+                "asker_role": "C",
+                "asker_email": "pat@college.example?cc=x%40evil.example",
+            },
+            "Write an email address like name@example.com.",
+        ),
+        (
+            "your-details",
             {"asker_name": "A" * 121, "asker_organisation": "B", "asker_role": "C", "asker_email": "a@b.co"},
             "Write 120 letters or fewer.",
         ),
@@ -389,6 +399,13 @@ def errors_on(client, step: str, data: dict) -> str:
         ("phone-number", {"answer": "1" * 41}, "Write 40 letters or fewer."),
         ("email-address", {"answer": ""}, "Write an email address."),
         ("email-address", {"answer": "sam@"}, "Write an email address like name@example.com."),
+        (
+            "email-address",
+            {"answer": "sam@example.org?cc=x%40evil.example"},
+            "Write an email address like name@example.com.",
+        ),
+        ("email-address", {"answer": "sam tester@example.org"}, "Write an email address like name@example.com."),
+        ("email-address", {"answer": "sam@example"}, "Write an email address like name@example.com."),
         ("postal-address", {"answer": ""}, "Write an address for letters."),
         ("postal-address", {"answer": "x" * 301}, "Write 300 letters or fewer."),
         ("contact-times", {}, "Choose at least one answer."),

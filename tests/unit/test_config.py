@@ -95,8 +95,8 @@ def test_an_unknown_mail_backend_is_refused_in_production():
 
 
 @pytest.mark.parametrize("env_name", ["development", "test"])
-def test_development_and_tests_keep_the_demo_council(env_name):
-    settings = load_config({"APP_ENV": env_name})
+def test_development_and_tests_keep_the_demo_council(env_name, tmp_path):
+    settings = load_config({"APP_ENV": env_name, "SECRET_KEY_FILE": str(tmp_path / "secret_key")})
     assert settings["COUNCIL_ORGANIZATION_ID"] == "b8971a6b-17ea-52e8-9a2f-4cb7a097b01e"
     assert settings["COUNCIL_TEAM_NAME"].endswith("(demo)")
     assert settings["PUBLIC_URL"] and settings["MAIL_FROM"] and settings["SMTP_HOST"] and settings["CONTACT_EMAIL"]

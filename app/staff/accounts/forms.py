@@ -19,7 +19,9 @@ def _email_shape(_form, field: Field) -> None:
 
 
 class SignInForm(FlaskForm):
-    email = StringField("Email address", filters=[_strip], validators=[DataRequired("Write your email address.")])
+    email = StringField(
+        "Email address", filters=[_strip], validators=[DataRequired("Write your email address."), _email_shape]
+    )
     password = PasswordField("Password", validators=[InputRequired("Write your password.")])
 
 
@@ -38,3 +40,13 @@ class ResetPasswordForm(FlaskForm):
             EqualTo("password", "The two passwords are not the same. Write the same password in both boxes."),
         ],
     )
+
+
+class SignInLinkForm(FlaskForm):
+    email = StringField(
+        "Email address", filters=[_strip], validators=[DataRequired("Write your email address."), _email_shape]
+    )
+
+
+class UseSignInLinkForm(FlaskForm):
+    """Only its CSRF token: pressing the button is what uses the link."""

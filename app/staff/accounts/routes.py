@@ -6,20 +6,35 @@ from flask import current_app, make_response, redirect, render_template, request
 from flask_login import current_user, login_user, logout_user
 
 from app.extensions import db
+from app.staff.accounts import lockout
 from app.staff.accounts import service as accounts
-from app.staff.accounts.forms import WRONG_EMAIL_OR_PASSWORD, ForgotPasswordForm, ResetPasswordForm, SignInForm
-from app.staff.accounts.lockout import lock_out_message, locked_for
+from app.staff.accounts.forms import (
+    WRONG_EMAIL_OR_PASSWORD,
+    ForgotPasswordForm,
+    ResetPasswordForm,
+    SignInForm,
+    SignInLinkForm,
+    UseSignInLinkForm,
+)
+from app.staff.accounts.timeout import check_session_clock, start_session_clock
 from app.staff.audit.service import current_staff_id, record_now
 from app.staff.blueprint import bp
 from app.staff.models import ROLE_NAMES
 from app.staff.navigation import ROLE_DESCRIPTIONS, staff_links
 from app.staff.permissions import Permission, open_to_all, requires
 
-# Shown on the sign-in page after ?done=...
+# Shown on the sign-in page after ?done=...: (symbol, words, panel style)
 DONE_MESSAGES = {
-    "signed-out": "You have signed out.",
-    "password-changed": "Your new password is saved. Sign in with it now.",
+    "signed-out": ("done", "You have signed out.", "success"),
+    "password-changed": ("done", "Your new password is saved. Sign in with it now.", "success"),
+    "timed-out": (
+        "clock",
+        "You were signed out, to keep people's information safe. Sign in again to carry on.",
+        "info",
+    ),
 }
+
+bp.before_app_request(check_session_clock)
 
 
 def safe_next(target: str | None) -> str | None:
@@ -39,23 +54,41 @@ def sign_in():
     form = SignInForm()
     next_url = safe_next(request.args.get("next"))
     status = 200
+    locked = False
     if form.validate_on_submit():
         email = accounts.normalise_email(form.email.data)
-        wait = locked_for("sign-in", email)
+        wait = lockout.minutes_to_wait(email)
         if wait:
-            # No password is checked while locked out, so the answer says nothing about the password.
-            form.email.errors.append(lock_out_message(wait))
-            status = 429
+            # No password is checked while waiting, so the answer says nothing about the password.
+            form.email.errors.append(lockout.lock_out_message(wait))
+            status, locked = 429, True
         else:
             account, signed_in = accounts.check_sign_in(db.session, email, form.password.data)
             if signed_in:
-                login_user(account, remember=False)
+                lockout.signed_in(email)
+                _start_staff_session(account)
                 accounts.record_sign_in(db.session, account)
                 return redirect(next_url or url_for("staff.home"))
+            lockout.sign_in_failed(email)
             record_now("sign-in-failed", "staff", account.id if account else None)
             form.email.errors.append(WRONG_EMAIL_OR_PASSWORD)
     done = DONE_MESSAGES.get(request.args.get("done", "")) if request.method == "GET" else None
-    return render_template("staff/auth/sign_in.html", form=form, next_url=next_url, done=done), status
+    timed_out = done is not None and request.args.get("done") == "timed-out"
+    return render_template(
+        "staff/auth/sign_in.html",
+        form=form,
+        next_url=next_url,
+        done=done,
+        locked=locked,
+        timed_out=timed_out,
+        idle_minutes=current_app.config["STAFF_IDLE_MINUTES"],
+        max_hours=current_app.config["STAFF_MAX_HOURS"],
+    ), status
+
+
+def _start_staff_session(account) -> None:
+    login_user(account, remember=False)
+    start_session_clock()
 
 
 @bp.route("/sign-out", methods=["POST"])
@@ -87,9 +120,9 @@ def forgot_password():
     status = 200
     if form.validate_on_submit():
         email = accounts.normalise_email(form.email.data)
-        wait = locked_for("password-reset", email)
+        wait = lockout.link_wait()
         if wait:
-            form.email.errors.append(lock_out_message(wait))
+            form.email.errors.append(lockout.too_many_links_message(wait))
             status = 429
         else:
             public_url = current_app.config["PUBLIC_URL"].rstrip("/")
@@ -99,6 +132,7 @@ def forgot_password():
                 current_app.config["PASSWORD_RESET_MINUTES"],
                 lambda token: public_url + url_for("staff.reset_password", token=token),
                 current_staff_id(),
+                lockout.may_email_account,
             )
             return redirect(url_for("staff.reset_link_sent"))
     return render_template("staff/auth/forgot_password.html", form=form), status
@@ -150,3 +184,52 @@ def _private(html: str):
     response = make_response(html)
     response.headers["Referrer-Policy"] = "no-referrer"
     return response
+
+
+@bp.route("/sign-in-link", methods=["GET", "POST"])
+@open_to_all
+def sign_in_link():
+    """Ask for a one-use link by email: the way in for an owner who has to wait after wrong passwords."""
+    form = SignInLinkForm()
+    status = 200
+    if form.validate_on_submit():
+        wait = lockout.link_wait()
+        if wait:
+            form.email.errors.append(lockout.too_many_links_message(wait))
+            status = 429
+        else:
+            public_url = current_app.config["PUBLIC_URL"].rstrip("/")
+            accounts.request_sign_in_link(
+                db.session,
+                accounts.normalise_email(form.email.data),
+                current_app.config["SIGN_IN_LINK_MINUTES"],
+                lambda token: public_url + url_for("staff.use_sign_in_link", token=token),
+                lockout.may_email_account,
+            )
+            return redirect(url_for("staff.sign_in_link_sent"))
+    return render_template("staff/auth/sign_in_link.html", form=form), status
+
+
+@bp.route("/sign-in-link/sent")
+@open_to_all
+def sign_in_link_sent():
+    return render_template("staff/auth/sign_in_link_sent.html", minutes=current_app.config["SIGN_IN_LINK_MINUTES"])
+
+
+@bp.route("/sign-in-link/<token:token>", methods=["GET", "POST"])
+@open_to_all
+def use_sign_in_link(token: str):
+    """Opening the link shows a button; only pressing it uses the link, so a mail scanner that opens links
+    does not use it up."""
+    link = accounts.valid_sign_in_link(db.session, token)
+    if link is None:
+        return _private(render_template("staff/auth/sign_in_link_invalid.html"))
+    form = UseSignInLinkForm()
+    if form.validate_on_submit():
+        account = accounts.use_sign_in_link(db.session, link)
+        if account is None:  # another request used the link a moment ago
+            return _private(render_template("staff/auth/sign_in_link_invalid.html"))
+        lockout.signed_in(account.email)
+        _start_staff_session(account)
+        return redirect(url_for("staff.home"))
+    return _private(render_template("staff/auth/use_sign_in_link.html", form=form, token=token))

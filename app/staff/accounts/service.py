@@ -2,7 +2,6 @@
 These functions take a database session and plain values; the routes and the CLI call them. Those that
 finish something a person did (sign in, sign out, ask for or use a reset link) write its audit entry and commit."""
 
-import re
 import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -10,15 +9,15 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app import emails
 from app.clock import now
 from app.outbox.models import enqueue
 from app.pathways.models import Organization
 from app.staff.accounts.passwords import hash_password, new_token, password_matches, password_problem, token_digest
 from app.staff.audit.service import record_for
-from app.staff.models import ROLES, PasswordReset, StaffUser
+from app.staff.models import ROLES, PasswordReset, SignInLink, StaffUser
 
-_EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-MAX_EMAIL = 254  # characters
+MAX_EMAIL = emails.MAX_LENGTH  # characters
 MAX_NAME = 120  # characters
 
 
@@ -31,7 +30,7 @@ def normalise_email(email: str) -> str:
 
 
 def looks_like_email(email: str) -> bool:
-    return len(email) <= MAX_EMAIL and _EMAIL_SHAPE.fullmatch(email.strip()) is not None
+    return emails.is_email(email.strip())
 
 
 def find_by_email(session: Session, email: str) -> StaffUser | None:
@@ -115,10 +114,13 @@ def deactivate(session: Session, email: str) -> StaffUser:
     return account
 
 
-def start_reset(session: Session, email: str, minutes: int, link_for: Callable[[str], str]) -> StaffUser | None:
-    """For an active account: a reset link, and a message with it in the outbox, in the caller's transaction."""
+def start_reset(
+    session: Session, email: str, minutes: int, link_for: Callable[[str], str], may_email: Callable[[str], bool]
+) -> StaffUser | None:
+    """For an active account: a reset link, and a message with it in the outbox, in the caller's transaction.
+    may_email(email) is asked only for a real account; when it says no, nothing is sent."""
     account = find_by_email(session, email)
-    if account is None or not account.active:
+    if account is None or not account.active or not may_email(account.email):
         return None
     token, digest = new_token()
     session.add(PasswordReset(staff_id=account.id, token_hash=digest, expires_at=now() + timedelta(minutes=minutes)))
@@ -196,10 +198,17 @@ def sign_out_everywhere(session: Session, account: StaffUser) -> None:
     session.commit()
 
 
-def request_reset(session: Session, email: str, minutes: int, link_for: Callable[[str], str], by: int | None) -> None:
+def request_reset(
+    session: Session,
+    email: str,
+    minutes: int,
+    link_for: Callable[[str], str],
+    by: int | None,
+    may_email: Callable[[str], bool] = lambda _email: True,
+) -> None:
     """Send a reset link if an active account has this email; nothing tells the asker whether one does.
     by is the member of staff signed in when it was asked for, if any."""
-    account = start_reset(session, email, minutes, link_for)
+    account = start_reset(session, email, minutes, link_for, may_email)
     if account is not None:
         record_for(session, by, "password-reset-requested", "staff", account.id)
     session.commit()
@@ -219,5 +228,67 @@ def finish_reset(session: Session, reset: PasswordReset, password: str) -> Staff
         session.rollback()
         return None
     record_for(session, None, "password-reset", "staff", account.id)
+    session.commit()
+    return account
+
+
+def request_sign_in_link(
+    session: Session, email: str, minutes: int, link_for: Callable[[str], str], may_email: Callable[[str], bool]
+) -> None:
+    """Send a one-use sign-in link if an active account has this email (and may_email agrees); the asker is
+    told the same either way."""
+    account = find_by_email(session, email)
+    if account is not None and account.active and may_email(account.email):
+        token, digest = new_token()
+        session.add(SignInLink(staff_id=account.id, token_hash=digest, expires_at=now() + timedelta(minutes=minutes)))
+        enqueue(
+            session,
+            "sign-in-link",
+            account.email,
+            "Sign in to My Way to Work",
+            _sign_in_message(link_for(token), minutes),
+        )
+        record_for(session, None, "sign-in-link-requested", "staff", account.id)
+    session.commit()
+
+
+def _sign_in_message(link: str, minutes: int) -> str:
+    return (
+        "Hello,\n\n"
+        "Someone asked for a link to sign in to your My Way to Work staff account.\n"
+        f"To sign in, open this link. It works once, for {minutes} minutes:\n\n"
+        f"{link}\n\n"
+        "If you did not ask for this, do not open the link. Someone may be trying to sign in as you:\n"
+        "tell your manager, and choose a new password.\n"
+    )
+
+
+def valid_sign_in_link(session: Session, token: str) -> SignInLink | None:
+    """The sign-in link for this token, if it is unused, in time, and its account is active."""
+    link = session.scalar(select(SignInLink).where(SignInLink.token_hash == token_digest(token)))
+    if link is None or link.used_at is not None or _aware(link.expires_at) <= now():
+        return None
+    account = session.get(StaffUser, link.staff_id)
+    return link if account is not None and account.active else None
+
+
+def use_sign_in_link(session: Session, link: SignInLink) -> StaffUser | None:
+    """Use the link (and every other unused one to this account), record the sign-in, and commit.
+    None, with nothing saved, when another request used the link first."""
+    moment = now()
+    claimed = session.execute(
+        update(SignInLink).where(SignInLink.id == link.id, SignInLink.used_at.is_(None)).values(used_at=moment)
+    )
+    if claimed.rowcount != 1:
+        session.rollback()
+        return None
+    session.execute(
+        update(SignInLink)
+        .where(SignInLink.staff_id == link.staff_id, SignInLink.used_at.is_(None))
+        .values(used_at=moment)
+    )
+    account = session.get(StaffUser, link.staff_id)
+    account.last_sign_in_at = moment
+    record_for(session, account.id, "sign-in-by-link", "staff", account.id)
     session.commit()
     return account

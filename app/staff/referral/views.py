@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from app import emails
 from app.referrals.fields import BY_NAME, Field, staff_fields
 from app.referrals.models import Referral
 from app.referrals.snapshot import PlanSection, PlanView, read_snapshot
@@ -36,7 +37,8 @@ def _value(field: Field, value) -> str | Markup:
     if field.kind == "phone":
         return Markup('<a href="tel:{}">{}</a>').format(value.replace(" ", ""), value)
     if field.kind == "email":
-        return Markup('<a href="mailto:{0}">{0}</a>').format(value)
+        link = emails.mailto(value)
+        return Markup('<a href="{}">{}</a>').format(link, value) if link else str(value)
     if field.kind == "date":
         return words.long_date(value)
     if field.kind == "moment":
