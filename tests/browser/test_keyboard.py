@@ -4,7 +4,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-FOCUSABLE = "a[href], button:not([hidden]), input:not([type=hidden]), select, textarea, audio[controls], [tabindex]:not([tabindex='-1'])"
+FOCUSABLE = "a[href], button:not([hidden]), input:not([type=hidden]), select, textarea, audio[controls], summary, [tabindex]:not([tabindex='-1'])"
 
 DESCRIBE = """el => el === document.body ? 'body' : el.tagName + '|' + (el.getAttribute('href') || el.getAttribute('data-listen') || el.id || el.textContent.trim().slice(0, 30)) + '|' + [...el.parentNode.children].indexOf(el) + '|' + el.getBoundingClientRect().top"""
 
@@ -27,7 +27,8 @@ def test_tab_reaches_every_link_and_control_on_the_home_page_with_visible_focus(
     page = context.new_page()
     page.goto(live_server + "/")
     expected = page.eval_on_selector_all(
-        FOCUSABLE, "els => els.filter(el => el.offsetParent !== null || el.tagName === 'AUDIO' && !el.hidden).length"
+        FOCUSABLE,
+        "els => els.filter(el => el.offsetParent !== null && el.checkVisibility() || el.tagName === 'AUDIO' && !el.hidden).length",
     )
     reached, invisible = [], []
     for _ in range(expected * 3 + 10):
@@ -45,6 +46,20 @@ def test_tab_reaches_every_link_and_control_on_the_home_page_with_visible_focus(
     assert reached[0].startswith("A|#main"), "the first Tab stop is the skip link"
 
 
+def test_on_a_phone_the_listen_control_opens_from_the_keyboard_and_play_comes_next(browser, live_server):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(live_server + "/")
+    play = page.get_by_role("button", name="Play")
+    assert play.is_hidden()
+    page.locator("summary", has_text="Listen").focus()
+    page.keyboard.press("Enter")
+    assert play.is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('data-listen')") == "play"
+    context.close()
+
+
 def test_skip_link_moves_focus_to_the_main_content(page, live_server):
     page.goto(live_server + "/")
     page.keyboard.press("Tab")
@@ -58,7 +73,7 @@ def test_every_control_is_at_least_44_pixels(page, live_server):
     for path in ("/", "/reading-settings", "/glossary"):
         page.goto(live_server + path)
         small = page.eval_on_selector_all(
-            "a[href], button, label.answer-card",
+            "a[href], button, summary, label.answer-card",
             """els => els.filter(el => el.offsetParent !== null && !el.closest('.row-text, .attribution') && !el.classList.contains('skip-link'))
                       .map(el => [el.textContent.trim().slice(0, 30), el.getBoundingClientRect().width, el.getBoundingClientRect().height])
                       .filter(([, w, h]) => w < 44 || h < 44)""",

@@ -11,6 +11,8 @@ def test_the_page_audio_is_a_plain_control_that_plays_an_mp3(no_js_page, live_se
     page = no_js_page
     page.goto(live_server + "/")
     audio = page.locator("audio.listen-audio")
+    assert audio.is_hidden(), "on a phone the page audio waits behind the compact Listen control"
+    page.locator("summary", has_text="Listen").click()
     assert audio.is_visible()
     assert page.locator(".listen-buttons").is_hidden()
     response = page.request.get(live_server + audio.get_attribute("src"))
