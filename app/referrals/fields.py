@@ -31,6 +31,7 @@ class Field:
     optional: bool = False  # the staff page shows its row only when it has a value
     missing: str = "Not given"  # what staff see when it is empty
     words: str | None = None  # the staff words for its codes (a name in app.staff.words)
+    privacy: str = ""  # the line of the privacy page that tells people about it (a key in app.main.privacy)
 
     @property
     def staff_row(self) -> str:
@@ -43,22 +44,31 @@ class Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("needs", "Communication needs", "codes", "needs", removed=False, words="NEEDS", missing="None given."),
-    Field("interpreter_language", "Interpreter language", "text", "needs", row="Communication needs"),
-    Field("age_band", "Age band", "code", "facts", removed=False, answer=False, words="AGE_BANDS"),
-    Field("person_name", "Name", "text", "person"),
-    Field("age", "Age", "number", "person"),
-    Field("date_of_birth", "Date of birth", "date", "person", row="Age"),
-    Field("area", "Area or postcode", "text", "person"),
-    Field("contact_methods", "Contact them by", "codes", "person", words="CONTACT_METHODS"),
-    Field("phone", "Phone", "phone", "person", optional=True),
-    Field("email", "Email", "email", "person", optional=True),
-    Field("address", "Address", "lines", "person", optional=True),
-    Field("contact_times", "Best times", "codes", "person", words="CONTACT_TIMES"),
-    Field("asker", "Asked by", "code", "person", removed=False, words="ASKERS"),
-    Field("asker_name", "Professional's name", "text", "person", row="Professional"),
-    Field("asker_role", "Professional's job", "text", "person", row="Professional"),
-    Field("asker_organisation", "Professional's organisation", "text", "person", row="Professional"),
+    Field(
+        "needs",
+        "Communication needs",
+        "codes",
+        "needs",
+        removed=False,
+        words="NEEDS",
+        missing="None given.",
+        privacy="needs",
+    ),
+    Field("interpreter_language", "Interpreter language", "text", "needs", row="Communication needs", privacy="needs"),
+    Field("age_band", "Age band", "code", "facts", removed=False, answer=False, words="AGE_BANDS", privacy="age"),
+    Field("person_name", "Name", "text", "person", privacy="name"),
+    Field("age", "Age", "number", "person", privacy="age"),
+    Field("date_of_birth", "Date of birth", "date", "person", row="Age", privacy="age"),
+    Field("area", "Area or postcode", "text", "person", privacy="area"),
+    Field("contact_methods", "Contact them by", "codes", "person", words="CONTACT_METHODS", privacy="contact"),
+    Field("phone", "Phone", "phone", "person", optional=True, privacy="contact"),
+    Field("email", "Email", "email", "person", optional=True, privacy="contact"),
+    Field("address", "Address", "lines", "person", optional=True, privacy="contact"),
+    Field("contact_times", "Best times", "codes", "person", words="CONTACT_TIMES", privacy="contact"),
+    Field("asker", "Asked by", "code", "person", removed=False, words="ASKERS", privacy="asker"),
+    Field("asker_name", "Professional's name", "text", "person", row="Professional", privacy="worker"),
+    Field("asker_role", "Professional's job", "text", "person", row="Professional", privacy="worker"),
+    Field("asker_organisation", "Professional's organisation", "text", "person", row="Professional", privacy="worker"),
     Field(
         "professional_kind",
         "Kind of professional",
@@ -67,17 +77,19 @@ FIELDS: tuple[Field, ...] = (
         row="Professional",
         removed=False,
         words="PROFESSIONAL_KINDS",
+        privacy="worker",
     ),
-    Field("asker_email", "Professional's work email", "email", "person", row="Professional"),
-    Field("lang", "Language used", "code", "person", removed=False, words="LANGUAGES"),
-    Field("message", "Their message", "lines", "person", missing="No message."),
-    Field("consent_at", "Agreed to share", "moment", "consent", removed=False),
+    Field("asker_email", "Professional's work email", "email", "person", row="Professional", privacy="worker"),
+    Field("lang", "Language used", "code", "person", removed=False, words="LANGUAGES", privacy="language"),
+    Field("message", "Their message", "lines", "person", missing="No message.", privacy="message"),
+    Field("consent_at", "Agreed to share", "moment", "consent", removed=False, privacy="consent"),
     Field(
         "parent_consent_name",
         "Parent or carer who agreed",
         "text",
         "consent",
         row="Parent or carer who agreed (under 16)",
+        privacy="parent",
     ),
     Field(
         "parent_consent_at",
@@ -86,10 +98,11 @@ FIELDS: tuple[Field, ...] = (
         "consent",
         row="Parent or carer who agreed (under 16)",
         removed=False,
+        privacy="parent",
     ),
-    Field("plan", "My work plan", "plan", "plan"),
+    Field("plan", "My work plan", "plan", "plan", privacy="plan"),
     # The checklist the plan came from: a link kept while the referral holds personal data, not shown.
-    Field("checklist_session_id", "Checklist", "id", None, exported=False),
+    Field("checklist_session_id", "Checklist", "id", None, exported=False, privacy="plan"),
 )
 BY_NAME = {field.name: field for field in FIELDS}
 
