@@ -42,9 +42,9 @@ class ChecklistProgress:
     done: bool
 
 
-def start(session: Session, secret: str, keep_days: int) -> tuple[ChecklistSession, str]:
+def start(session: Session, secret: str, keep_days: int, lang: str = "en") -> tuple[ChecklistSession, str]:
     """New, empty checklists and the resume code that opens them (show it once: only its hash is kept)."""
-    return service.start_session(session, secret, keep_days)
+    return service.start_session(session, secret, keep_days, lang)
 
 
 def find_live(session: Session, checklists_id: int | None) -> ChecklistSession | None:
@@ -53,10 +53,10 @@ def find_live(session: Session, checklists_id: int | None) -> ChecklistSession |
     return found if service.is_live(found) else None
 
 
-def new_code(session: Session, found: ChecklistSession, secret: str) -> str:
+def new_code(session: Session, found: ChecklistSession, secret: str, lang: str = "en") -> str:
     """A fresh resume code for these checklists; the old one stops working. The caller commits."""
     while True:
-        code = codes.new_code()
+        code = codes.new_code(lang)
         if (
             session.scalar(
                 select(ChecklistSession.id).where(ChecklistSession.code_hash == codes.code_hash(code, secret))

@@ -51,6 +51,7 @@ def save():
         "checklists/save.html",
         found=found,
         qr=qr_svg(resume_url) if found else None,
+        code_lang=codes.language_of(found.code) if found else None,
         keep_days=current_app.config["CHECKLIST_DAYS"],
     )
 

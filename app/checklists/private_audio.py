@@ -2,8 +2,8 @@
 
 from flask import abort, current_app
 
+from app.checklists import codes, service
 from app.checklists import current as cur
-from app.checklists import service
 from app.checklists.keeping import spoken_code
 from app.checklists.plan import build_plan
 from app.checklists.routes import bp
@@ -15,7 +15,7 @@ from app.i18n import current_lang
 @bp.get("/audio/code.mp3")
 def code_audio():
     found = cur.current_checklists() or abort(404)
-    return private_speech(spoken_code(found.code), "en")  # the code's words are English words in every language
+    return private_speech(spoken_code(found.code), codes.language_of(found.code))
 
 
 def _typed_sentence(record, checklist_id: str, step_id: str) -> str:

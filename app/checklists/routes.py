@@ -20,6 +20,7 @@ from app.checklists.answers import (
 from app.checklists.definitions import setup_of
 from app.checklists.plan import build_plan
 from app.extensions import db
+from app.i18n import current_lang
 from app.journeys import walker
 from app.journeys.forms import form_for
 from app.journeys.types import NOT_ANSWERED, SKIPPED, STEP_TYPES, Row
@@ -105,7 +106,9 @@ def step(checklist_id: str, step_id: str):
             answer = False  # nothing chosen: keep what was saved before, and go to the code
         if answer is not None:
             if found is None:
-                record, code = service.start_session(db.session, current_app.config["SECRET_KEY"], _keep_days())
+                record, code = service.start_session(
+                    db.session, current_app.config["SECRET_KEY"], _keep_days(), current_lang()
+                )
                 cur.remember(record, code)
                 found = cur.Current(record, code, cur.definitions())
             if answer:

@@ -14,10 +14,11 @@ from app.clock import aware, now
 MAX_TEXT = 2000  # characters
 
 
-def start_session(db: Session, secret: str, keep_days: int) -> tuple[ChecklistSession, str]:
-    """A new, empty set of checklists and the resume code that opens it (shown once, then hashed)."""
+def start_session(db: Session, secret: str, keep_days: int, lang: str = "en") -> tuple[ChecklistSession, str]:
+    """A new, empty set of checklists and the resume code that opens it (shown once, then hashed), with
+    its words in the person's language."""
     while True:
-        code = codes.new_code()
+        code = codes.new_code(lang)
         hashed = codes.code_hash(code, secret)
         if db.scalar(select(ChecklistSession.id).where(ChecklistSession.code_hash == hashed)) is None:
             break

@@ -5,6 +5,7 @@ from flask_babel import format_date
 from sqlalchemy import text
 
 from app.extensions import db
+from app.main.privacy import council_name, items, keeping_times
 
 bp = Blueprint("main", __name__)
 
@@ -25,7 +26,16 @@ def accessibility():
 
 @bp.get("/privacy")
 def privacy():
-    return render_template("main/privacy.html", contact_email=current_app.config["CONTACT_EMAIL"])
+    config = current_app.config
+    return render_template(
+        "main/privacy.html",
+        contact_email=config["CONTACT_EMAIL"],
+        council=council_name(db.session, config["COUNCIL_ORGANIZATION_ID"]),
+        team=config["COUNCIL_TEAM_NAME"],
+        keep=keeping_times(config),
+        about_person=items("person"),
+        about_request=items("request"),
+    )
 
 
 @bp.get("/credits")

@@ -34,6 +34,7 @@ class Field:
     # How a person is told that a referral holds it (app/checklists/still_held.py has the easy-read words):
     # every field an erasure removes has one, except a link to other records.
     told: str | None = None
+    privacy: str = ""  # the line of the privacy page that tells people about it (a key in app.main.privacy)
 
     @property
     def staff_row(self) -> str:
@@ -46,22 +47,55 @@ class Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("needs", "Communication needs", "codes", "needs", removed=False, words="NEEDS", missing="None given."),
-    Field("interpreter_language", "Interpreter language", "text", "needs", row="Communication needs", told="language"),
-    Field("age_band", "Age band", "code", "facts", removed=False, answer=False, words="AGE_BANDS"),
-    Field("person_name", "Name", "text", "person", told="name"),
-    Field("age", "Age", "number", "person", told="age"),
-    Field("date_of_birth", "Date of birth", "date", "person", row="Age", told="age"),
-    Field("area", "Area or postcode", "text", "person", told="contact"),
-    Field("contact_methods", "Contact them by", "codes", "person", words="CONTACT_METHODS", told="contact"),
-    Field("phone", "Phone", "phone", "person", optional=True, told="contact"),
-    Field("email", "Email", "email", "person", optional=True, told="contact"),
-    Field("address", "Address", "lines", "person", optional=True, told="contact"),
-    Field("contact_times", "Best times", "codes", "person", words="CONTACT_TIMES", told="contact"),
-    Field("asker", "Asked by", "code", "person", removed=False, words="ASKERS"),
-    Field("asker_name", "Professional's name", "text", "person", row="Professional", told="asker"),
-    Field("asker_role", "Professional's job", "text", "person", row="Professional", told="asker"),
-    Field("asker_organisation", "Professional's organisation", "text", "person", row="Professional", told="asker"),
+    Field(
+        "needs",
+        "Communication needs",
+        "codes",
+        "needs",
+        removed=False,
+        words="NEEDS",
+        missing="None given.",
+        privacy="needs",
+    ),
+    Field(
+        "interpreter_language",
+        "Interpreter language",
+        "text",
+        "needs",
+        row="Communication needs",
+        told="language",
+        privacy="needs",
+    ),
+    Field("age_band", "Age band", "code", "facts", removed=False, answer=False, words="AGE_BANDS", privacy="age"),
+    Field("person_name", "Name", "text", "person", told="name", privacy="name"),
+    Field("age", "Age", "number", "person", told="age", privacy="age"),
+    Field("date_of_birth", "Date of birth", "date", "person", row="Age", told="age", privacy="age"),
+    Field("area", "Area or postcode", "text", "person", told="contact", privacy="area"),
+    Field(
+        "contact_methods",
+        "Contact them by",
+        "codes",
+        "person",
+        words="CONTACT_METHODS",
+        told="contact",
+        privacy="contact",
+    ),
+    Field("phone", "Phone", "phone", "person", optional=True, told="contact", privacy="contact"),
+    Field("email", "Email", "email", "person", optional=True, told="contact", privacy="contact"),
+    Field("address", "Address", "lines", "person", optional=True, told="contact", privacy="contact"),
+    Field("contact_times", "Best times", "codes", "person", words="CONTACT_TIMES", told="contact", privacy="contact"),
+    Field("asker", "Asked by", "code", "person", removed=False, words="ASKERS", privacy="asker"),
+    Field("asker_name", "Professional's name", "text", "person", row="Professional", told="asker", privacy="worker"),
+    Field("asker_role", "Professional's job", "text", "person", row="Professional", told="asker", privacy="worker"),
+    Field(
+        "asker_organisation",
+        "Professional's organisation",
+        "text",
+        "person",
+        row="Professional",
+        told="asker",
+        privacy="worker",
+    ),
     Field(
         "professional_kind",
         "Kind of professional",
@@ -70,11 +104,20 @@ FIELDS: tuple[Field, ...] = (
         row="Professional",
         removed=False,
         words="PROFESSIONAL_KINDS",
+        privacy="worker",
     ),
-    Field("asker_email", "Professional's work email", "email", "person", row="Professional", told="asker"),
-    Field("lang", "Language used", "code", "person", removed=False, words="LANGUAGES"),
-    Field("message", "Their message", "lines", "person", missing="No message.", told="message"),
-    Field("consent_at", "Agreed to share", "moment", "consent", removed=False),
+    Field(
+        "asker_email",
+        "Professional's work email",
+        "email",
+        "person",
+        row="Professional",
+        told="asker",
+        privacy="worker",
+    ),
+    Field("lang", "Language used", "code", "person", removed=False, words="LANGUAGES", privacy="language"),
+    Field("message", "Their message", "lines", "person", missing="No message.", told="message", privacy="message"),
+    Field("consent_at", "Agreed to share", "moment", "consent", removed=False, privacy="consent"),
     Field(
         "parent_consent_name",
         "Parent or carer who agreed",
@@ -82,6 +125,7 @@ FIELDS: tuple[Field, ...] = (
         "consent",
         row="Parent or carer who agreed (under 16)",
         told="parent",
+        privacy="parent",
     ),
     Field(
         "parent_consent_at",
@@ -90,10 +134,11 @@ FIELDS: tuple[Field, ...] = (
         "consent",
         row="Parent or carer who agreed (under 16)",
         removed=False,
+        privacy="parent",
     ),
-    Field("plan", "My work plan", "plan", "plan", told="plan"),
+    Field("plan", "My work plan", "plan", "plan", told="plan", privacy="plan"),
     # The checklist the plan came from: a link kept while the referral holds personal data, not shown.
-    Field("checklist_session_id", "Checklist", "id", None, exported=False),
+    Field("checklist_session_id", "Checklist", "id", None, exported=False, privacy="plan"),
 )
 BY_NAME = {field.name: field for field in FIELDS}
 
@@ -116,6 +161,7 @@ RECORD_COLUMNS = frozenset(
         "contact_due_on",
         "contacted_at",
         "closed_reason",
+        "assigned_to_id",  # the member of staff working on it
         "signposted_from_id",
         "personal_data_removed_at",
     }
