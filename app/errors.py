@@ -60,6 +60,13 @@ CSRF_PAGE = (
 )
 
 
+AUDIO_NOT_READY_PAGE = (
+    "listen",
+    _l("This audio is not ready yet"),
+    [("listen", _l("We are still making it.")), ("clock", _l("Try again in a minute."))],
+)
+
+
 def render_error(code: int, page=None):
     g.pop("page_reader", None)  # a page that failed half-way must not lend its text to the error page
     symbol, heading, sentences = page or ERROR_PAGES.get(code, ERROR_PAGES[500])
