@@ -216,6 +216,7 @@ def test_build_audio_builds_every_page_in_every_language_then_reuses(audio_app):
     assert built + reused > 100
     second = runner.invoke(args=["easyread", "build-audio"])
     assert f"0 built, {built + reused} reused, 0 failed" in second.output
+    assert "speech processes" in first.output and "Building audio" in first.output
     with audio_app.app_context():
         assert any(audio.clip_path("cy", "x").parent.glob("*.mp3"))
 
@@ -238,3 +239,27 @@ def test_the_audio_build_renders_only_the_pages_it_is_handed(app):
     home = collect_clips(app, ["en"], ["/"])
     both = collect_clips(app, ["en"], ["/", "/accessibility"])
     assert home and set(home) < set(both)
+
+
+def test_the_build_puts_the_pages_people_open_first_at_the_front():
+    from app.easyread.cli import first_pages_first
+
+    paths = ["/glossary", "/services?step=volunteering", "/services", "/find-work", "/credits", "/my-work", "/"]
+    first = ("/", "/my-work", "/find-work", "/services")
+    assert first_pages_first(paths, first) == [
+        "/",
+        "/my-work",
+        "/find-work",
+        "/services?step=volunteering",
+        "/services",
+        "/glossary",
+        "/credits",
+    ]
+
+
+def test_the_build_gathers_clips_page_by_page_in_both_languages(app):
+    from app.easyread.cli import collect_clips
+
+    clips = list(collect_clips(app, ["en", "cy"], ["/", "/credits"]).values())
+    home = [clip.lang for clip in clips[: len(collect_clips(app, ["en", "cy"], ["/"]))]]
+    assert set(home) == {"en", "cy"}, "both languages of the home page come before the next page"
