@@ -67,6 +67,7 @@ class Config:
     AUDIO_MAX_DISK_MB = int(os.environ.get("AUDIO_MAX_DISK_MB", "2000"))  # MB of clips; beyond it, no new clips
     # Pages whose audio the build makes first, in this order; then every other page.
     AUDIO_BUILD_FIRST = ("/", "/my-work", "/find-work", "/services")
+    DB_BUSY_TIMEOUT_MS = int(os.environ.get("DB_BUSY_TIMEOUT_MS", "5000"))  # ms a write waits for a lock
     STATIC_MAX_AGE = 365 * 24 * 3600  # seconds, for files whose name carries their hash
     CHECKLIST_DAYS = int(os.environ.get("CHECKLIST_DAYS", "180"))  # days after the last change
     SHARE_LINK_DAYS = int(os.environ.get("SHARE_LINK_DAYS", "30"))  # days
