@@ -78,6 +78,7 @@ def build_audio(workers: int | None) -> None:
     reused = len(clips) - len(todo)
     click.echo(f"Audio: {len(clips)} clips from {len(paths)} pages; {reused} made already; {size} speech processes.")
     built = failed = 0
+    drawn = sys.stdout.isatty()
     with (
         ThreadPoolExecutor(max_workers=size, thread_name_prefix="audio") as threads,
         click.progressbar(length=len(todo), label="Building audio", show_pos=True, show_eta=False) as bar,
@@ -89,6 +90,12 @@ def build_audio(workers: int | None) -> None:
             else:
                 failed += 1
             bar.update(1)
+            if drawn:
+                continue
+            done = built + failed
+            # Without a terminal (a build in the background) the bar is not drawn: a line each tenth instead.
+            if done * 10 // len(todo) != (done - 1) * 10 // len(todo):
+                click.echo(f"Building audio: {done} of {len(todo)}")
     seconds = time.monotonic() - started
     click.echo(f"Audio: {built} built, {reused} reused, {failed} failed, in {seconds:.1f} s.")
     if failed:
