@@ -60,6 +60,18 @@ class Config:
     AUDIO_RATE = int(os.environ.get("AUDIO_RATE", "150"))  # words per minute
     AUDIO_BITRATE = 32  # kbps, mono
     AUDIO_ENABLED = os.environ.get("AUDIO_ENABLED", "1") != "0"
+    AUDIO_WORKERS = int(os.environ.get("AUDIO_WORKERS", "2"))  # speech processes per web process
+    AUDIO_TIMEOUT = float(os.environ.get("AUDIO_TIMEOUT", "20"))  # seconds a text may take, plus 1 s per 100 characters
+    AUDIO_SPEECH_MAKER = "app.easyread.pool:make_speech"  # what each speech process runs (tests put a fake here)
+    AUDIO_TYPED_ARGS = ("q",)  # query values a person types: audio with these words is kept a short time only
+    AUDIO_TYPED_HOURS = int(os.environ.get("AUDIO_TYPED_HOURS", "24"))  # hours, then the purge removes them
+    AUDIO_TYPED_PER_CLIENT = int(os.environ.get("AUDIO_TYPED_PER_CLIENT", "30"))  # new typed clips an hour per address
+    AUDIO_TYPED_MAX_CLIPS = int(os.environ.get("AUDIO_TYPED_MAX_CLIPS", "2000"))  # typed clips stored at once
+    AUDIO_PRIVATE_PER_CLIENT = int(os.environ.get("AUDIO_PRIVATE_PER_CLIENT", "60"))  # private readings an hour
+    AUDIO_MAX_DISK_MB = int(os.environ.get("AUDIO_MAX_DISK_MB", "2000"))  # MB of clips; beyond it, no new clips
+    # Pages whose audio the build makes first, in this order; then every other page.
+    AUDIO_BUILD_FIRST = ("/", "/my-work", "/find-work", "/services")
+    DB_BUSY_TIMEOUT_MS = int(os.environ.get("DB_BUSY_TIMEOUT_MS", "5000"))  # ms a write waits for a lock
     STATIC_MAX_AGE = 365 * 24 * 3600  # seconds, for files whose name carries their hash
     # The programmes whose job outcomes this council reports: ids of app/outcomes/programmes/*.yaml, comma-separated.
     OUTCOME_PROGRAMMES = tuple(

@@ -3,8 +3,9 @@
 from pathlib import Path
 
 from flask import Flask, current_app, g
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -13,24 +14,29 @@ class Base(DeclarativeBase):
     pass
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
+def _sqlite_pragmas(busy_timeout_ms: int):
+    def on_connect(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.close()
+
+    return on_connect
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, busy_timeout_ms: int = 5000) -> Engine:
     """An engine with the settings each backend needs here."""
     if url.startswith("sqlite"):
         options: dict = {"connect_args": {"check_same_thread": False}, "hide_parameters": True}
         if url in ("sqlite://", "sqlite:///:memory:"):
             options["poolclass"] = StaticPool
         engine = create_engine(url, **options)
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
         return engine
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    # A write waits this long for a lock, as on SQLite, then fails: the person sees "we could not save that".
+    lock_timeout = {"options": f"-c lock_timeout={int(busy_timeout_ms)}"} if url.startswith("postgresql") else {}
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args=lock_timeout)
 
 
 class Database:
@@ -41,7 +47,7 @@ class Database:
         path = url.removeprefix("sqlite:///")
         if url.startswith("sqlite:///") and path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = make_engine(url)
+        engine = make_engine(url, app.config.get("DB_BUSY_TIMEOUT_MS", 5000))
         app.extensions["database"] = {"engine": engine, "factory": sessionmaker(engine, expire_on_commit=False)}
         app.teardown_appcontext(self._close)
 
@@ -63,3 +69,27 @@ class Database:
             if exc is not None:
                 session.rollback()
             session.close()
+
+
+def can_write(engine: Engine) -> str:
+    """ "ok" when a tiny write goes through (it is rolled back), else "unreachable", "read-only" or "locked"."""
+    try:
+        with engine.connect() as connection:
+            transaction = connection.begin()
+            try:
+                # alembic_version has one row in every migrated database; the update is undone at once.
+                connection.execute(text("UPDATE alembic_version SET version_num = version_num"))
+            finally:
+                transaction.rollback()
+    except OperationalError as error:
+        message = str(error.orig).lower()
+        if "readonly" in message or getattr(error.orig, "sqlstate", None) == "25006":
+            return "read-only"
+        if "locked" in message or getattr(error.orig, "sqlstate", None) == "55P03":
+            return "locked"
+        return "unreachable"
+    except DBAPIError as error:
+        if getattr(error.orig, "sqlstate", None) == "25006":
+            return "read-only"
+        return "unreachable"
+    return "ok"

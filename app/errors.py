@@ -6,6 +6,7 @@ import traceback
 from flask import Flask, g, render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,39 @@ CSRF_PAGE = (
     ],
 )
 
+# A write the database refused for now (locked, read-only, out of space): the person's words are not lost.
+SAVE_FAILED_PAGE = (
+    "warning",
+    _l("We could not save that"),
+    [
+        ("happy", _l("It is not your fault.")),
+        ("back", _l("Go back to the page. What you wrote is still there.")),
+        ("clock", _l("Wait a few minutes, then send it again.")),
+    ],
+)
+
+AUDIO_NOT_READY_PAGE = (
+    "listen",
+    _l("This audio is not ready yet"),
+    [("listen", _l("We are still making it.")), ("clock", _l("Try again in a minute."))],
+)
+
+# SQLite says these in words; PostgreSQL gives a code (read-only transaction, lock not available,
+# statement or lock timeout, disk full, too many connections, cannot connect now).
+_SQLITE_FAULTS = ("database is locked", "readonly database", "database table is locked", "disk is full")
+_POSTGRES_FAULTS = {"25006", "55P03", "57014", "53100", "53300", "57P03"}
+
+
+def is_database_fault(error: BaseException) -> bool:
+    """Is this the database refusing work for now (locked, read-only, full), not a mistake in the code?"""
+    if not isinstance(error, DBAPIError):
+        return False
+    original = error.orig
+    if getattr(original, "sqlstate", None) in _POSTGRES_FAULTS:
+        return True
+    message = str(original).lower()
+    return any(words in message for words in _SQLITE_FAULTS)
+
 
 def render_error(code: int, page=None):
     g.pop("page_reader", None)  # a page that failed half-way must not lend its text to the error page
@@ -86,8 +120,20 @@ def handle_unexpected_error(error: Exception):
     return render_error(500)
 
 
+def handle_database_error(error: DBAPIError):
+    if not is_database_fault(error):
+        return handle_unexpected_error(error)
+    session = g.get("db_session")
+    if session is not None:
+        session.rollback()
+    log.warning("The database refused a write: %s", type(error.orig).__name__)
+    html, code = render_error(503, SAVE_FAILED_PAGE)
+    return html, code, {"Retry-After": "60"}
+
+
 def setup_errors(app: Flask) -> None:
     app.register_error_handler(CSRFError, handle_csrf_error)
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(InternalServerError, handle_http_error)
+    app.register_error_handler(DBAPIError, handle_database_error)
     app.register_error_handler(Exception, handle_unexpected_error)

@@ -9,6 +9,7 @@
 - Checklists past their expiry and not linked to a referral that still holds personal data are deleted,
   with their answers and share links; so are school pupils whose checklist is gone, CHECKLIST_DAYS on.
 - Password resets a day after they expired or were used, and rate-limit counts a day after their window.
+- Audio clips of words a person typed (search words) when they expire (AUDIO_TYPED_HOURS), with their files.
 
 Everything is counted first, so a dry run reports exactly what a real run would do. Logs and output hold
 counts only.
@@ -17,6 +18,7 @@ counts only.
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
@@ -25,6 +27,7 @@ from sqlalchemy import and_, delete, exists, func, or_, select, update
 
 from app import clock
 from app.checklists.models import ChecklistSession
+from app.easyread.models import AudioClip
 from app.outbox.models import OutboxMessage
 from app.ratelimit import RateLimit
 from app.referrals.fields import removed_values
@@ -49,6 +52,7 @@ class PurgeCounts:
     password_resets: int = 0
     sign_in_links: int = 0
     rate_limits: int = 0
+    audio_clips: int = 0
 
     def summary(self, dry_run: bool = False) -> str:
         remove, delete_ = ("Would remove", "would delete") if dry_run else ("Removed", "deleted")
@@ -59,6 +63,7 @@ class PurgeCounts:
             _count(self.password_resets, "password reset"),
             _count(self.sign_in_links, "sign-in link"),
             _count(self.rate_limits, "rate-limit count"),
+            _count(self.audio_clips, "typed audio clip"),
         ]
         text = (
             f"{remove} personal data from {_count(self.referrals, 'referral')} "
@@ -113,6 +118,7 @@ def purge(app: Flask, now: datetime | None = None, dry_run: bool = False) -> Pur
             or_(SignInLink.expires_at < now - SHORT_LIVED, SignInLink.used_at < now - SHORT_LIVED),
         ),
         "rate_limits": (RateLimit, RateLimit.window_start < now - SHORT_LIVED),
+        "audio_clips": (AudioClip, AudioClip.expires_at < now),
     }
     factory = app.extensions["database"]["factory"]
     with factory() as session:
@@ -121,6 +127,11 @@ def purge(app: Flask, now: datetime | None = None, dry_run: bool = False) -> Pur
                 name: session.scalar(select(func.count()).select_from(model).where(rule)) or 0
                 for name, (model, rule) in rules.items()
             }
+        )
+        expired_audio = (
+            []
+            if dry_run
+            else list(session.execute(select(AudioClip.lang, AudioClip.key).where(rules["audio_clips"][1])))
         )
         if not dry_run:
             for name, (
@@ -133,6 +144,8 @@ def purge(app: Flask, now: datetime | None = None, dry_run: bool = False) -> Pur
                     statement = delete(model).where(rule)
                 session.execute(statement.execution_options(synchronize_session=False))
             session.commit()
+    for lang, key in expired_audio:  # after the commit: a file without its row would never be found again
+        (Path(config["AUDIO_DIR"]) / lang / f"{key}.mp3").unlink(missing_ok=True)
     logger.info("Data purge: %s", counts.summary(dry_run))
     return counts
 

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from sqlalchemy.exc import DBAPIError
 
 from app.checklists import current as cur
 from app.checklists import service
@@ -19,6 +20,7 @@ from app.checklists.answers import (
 )
 from app.checklists.definitions import setup_of
 from app.checklists.plan import build_plan
+from app.errors import is_database_fault
 from app.extensions import db
 from app.i18n import current_lang
 from app.journeys import walker
@@ -96,6 +98,7 @@ def step(checklist_id: str, step_id: str):
     form = form_for(step, values(checklist, answers), posted=request.method == "POST", skippable=True)
     action = request.form.get("action", "continue")
 
+    save_failed = False
     if request.method == "POST":
         answer = None
         if action == "skip":
@@ -105,17 +108,17 @@ def step(checklist_id: str, step_id: str):
         elif action == "save" and not request.form.get("answer"):
             answer = False  # nothing chosen: keep what was saved before, and go to the code
         if answer is not None:
-            if found is None:
-                record, code = service.start_session(
-                    db.session, current_app.config["SECRET_KEY"], _keep_days(), current_lang()
-                )
-                cur.remember(record, code)
-                found = cur.Current(record, code, cur.definitions())
-            if answer:
-                service.save_answer(db.session, found.record, checklist.id, step.id, answer, _keep_days())
-            if action == "save":
-                return redirect(url_for(".save"))
-            return redirect(_after(checklist, step, service.answers_of(db.session, found.record), then, from_check))
+            try:
+                found = _save(found, checklist, step, answer)
+            except DBAPIError as error:
+                if not is_database_fault(error):
+                    raise
+                db.session.rollback()  # the form is shown again below with what was typed
+                save_failed = True
+            else:
+                if action == "save":
+                    return redirect(url_for(".save"))
+                return redirect(_after(checklist, step, service.answers_of(db.session, found.record), then, from_check))
 
     number, total = progress(checklist, step, answers)
     return render_template(
@@ -132,7 +135,21 @@ def step(checklist_id: str, step_id: str):
         from_check=from_check,
         question=step.question[0],
         hint=step.hint[0] if step.hint else None,
-    )
+        save_failed=save_failed,
+    ), (503 if save_failed else 200)
+
+
+def _save(found: cur.Current | None, checklist, step, answer) -> cur.Current:
+    """Save one answer, starting the person's checklists first if this is their first; remembered only once saved."""
+    if found is None:
+        record, code = service.start_session(db.session, current_app.config["SECRET_KEY"], _keep_days(), current_lang())
+        if answer:
+            service.save_answer(db.session, record, checklist.id, step.id, answer, _keep_days())
+        cur.remember(record, code)
+        return cur.Current(record, code, cur.definitions())
+    if answer:
+        service.save_answer(db.session, found.record, checklist.id, step.id, answer, _keep_days())
+    return found
 
 
 def _back_url(checklist, step, answers, then, from_check) -> str:

@@ -10,7 +10,7 @@ class ClipKeyConverter(BaseConverter):
 
 def setup_easyread(app: Flask) -> None:
     from app.easyread import reading
-    from app.easyread.audio import clips_ready, register_clips
+    from app.easyread.audio import ClipNotReady, clips_ready, register_clips
     from app.easyread.cli import easyread_cli
     from app.easyread.reader import reader
     from app.easyread.routes import bp
@@ -21,6 +21,7 @@ def setup_easyread(app: Flask) -> None:
     app.register_blueprint(bp)
     not_pages(app, "easyread.symbol_file", "easyread.audio_file")
     app.cli.add_command(easyread_cli)
+    app.register_error_handler(ClipNotReady, _not_ready)
     app.jinja_env.globals.update(
         reader=reader,
         symbol=symbol,
@@ -29,3 +30,11 @@ def setup_easyread(app: Flask) -> None:
         register_clips=register_clips,
         clips_ready=clips_ready,
     )
+
+
+def _not_ready(_error):
+    """Someone else's text has every speech process: this request does not wait for it."""
+    from app.errors import AUDIO_NOT_READY_PAGE, render_error
+
+    html, code = render_error(503, AUDIO_NOT_READY_PAGE)
+    return html, code, {"Retry-After": "5"}

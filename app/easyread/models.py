@@ -22,3 +22,5 @@ class AudioClip(Base):
     built_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     size_bytes: Mapped[int | None] = mapped_column(Integer)
     duration_ms: Mapped[int | None] = mapped_column(Integer)
+    # Set for text with words a person typed (search words): the purge removes the row and its file after it.
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)

@@ -4,7 +4,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from flask import current_app, g, url_for
+from flask import current_app, g, has_request_context, request, url_for
 from markupsafe import Markup, escape
 
 from app.i18n import current_lang
@@ -24,6 +24,7 @@ class Clip:
     lang: str
     dom_id: str
     private_url: str | None = None  # private words are spoken on request and never stored
+    typed: bool = False  # holds words a person typed: stored for a short time only
 
     @property
     def url(self) -> str:
@@ -44,12 +45,19 @@ class PageReader:
     has_errors: bool = False
     link_glossary: bool = True
     linked_terms: set[str] = field(default_factory=set)
+    typed_words: tuple[str, ...] = ()  # what the person typed into this request (search words), lower case
+
+    def _typed(self, text: str) -> bool:
+        folded = text.casefold()
+        return any(word in folded for word in self.typed_words)
 
     def say(self, text: str, dom_id: str | None = None) -> Clip:
         """Register one piece of page text for audio and give it a clip."""
         plain = " ".join(str(text).split())
         dom_id = dom_id or f"say-{len(self.clips) + 1}"
-        clip = Clip(clip_key(plain, self.lang, self.voice, self.rate), plain, self.lang, dom_id)
+        clip = Clip(
+            clip_key(plain, self.lang, self.voice, self.rate), plain, self.lang, dom_id, typed=self._typed(plain)
+        )
         self.clips.append(clip)
         return clip
 
@@ -80,7 +88,8 @@ class PageReader:
         text = self.page_text()
         if not text:
             return None
-        return Clip(clip_key(text, self.lang, self.voice, self.rate), text, self.lang, "say-page")
+        typed = any(c.typed for c in self.shared_clips())
+        return Clip(clip_key(text, self.lang, self.voice, self.rate), text, self.lang, "say-page", typed=typed)
 
     def link_terms(self, text: str) -> Markup:
         """Escape text and link the first use on this page of each glossary word."""
@@ -91,11 +100,27 @@ class PageReader:
         return link_first_terms(str(text), self.linked_terms)
 
 
+def typed_words() -> tuple[str, ...]:
+    """The words typed into this request's free-text query values (AUDIO_TYPED_ARGS), each word folded."""
+    if not has_request_context():
+        return ()
+    words = set()
+    for name in current_app.config["AUDIO_TYPED_ARGS"]:
+        for value in request.args.getlist(name):
+            words.update(word.casefold() for word in value.split() if len(word) > 1)
+            if value.strip():
+                words.add(" ".join(value.split()).casefold())
+    return tuple(sorted(words))
+
+
 def reader() -> PageReader:
     """This request's reader, made on first use."""
     if "page_reader" not in g:
         lang = current_lang()
         g.page_reader = PageReader(
-            lang=lang, voice=current_app.config["AUDIO_VOICES"].get(lang, ""), rate=current_app.config["AUDIO_RATE"]
+            lang=lang,
+            voice=current_app.config["AUDIO_VOICES"].get(lang, ""),
+            rate=current_app.config["AUDIO_RATE"],
+            typed_words=typed_words(),
         )
     return g.page_reader

@@ -13,7 +13,7 @@ from flask import (
 )
 
 from app.easyread import reading
-from app.easyread.audio import build_clip, clip_path
+from app.easyread.audio import build_clip, clip_path, typed_clip
 from app.easyread.forms import ReadingSettingsForm
 from app.easyread.glossary import ENTRIES
 from app.easyread.reader import reader
@@ -39,9 +39,14 @@ def audio_file(clip_lang: str, key: str):
         abort(404)
     path = clip_path(clip_lang, key)
     if not path.exists():
-        path = build_clip(key)
+        path = build_clip(key)  # ClipNotReady (503) when someone else's text holds the speech processes
         if path is None:
             abort(404)
+    if typed_clip(key):
+        # Words a person typed: a shared school tablet's browser keeps no copy.
+        response = send_file(path, mimetype="audio/mpeg", conditional=True, etag=False)
+        response.headers["Cache-Control"] = "private, no-store"
+        return response
     response = send_file(path, mimetype="audio/mpeg", max_age=current_app.config["STATIC_MAX_AGE"], conditional=True)
     response.cache_control.public = True
     response.cache_control.immutable = True

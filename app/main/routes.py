@@ -2,8 +2,8 @@
 
 from flask import Blueprint, current_app, jsonify, render_template
 from flask_babel import format_date
-from sqlalchemy import text
 
+from app.database import Database, can_write
 from app.extensions import db
 from app.main.privacy import council_name, items, keeping_times
 
@@ -45,8 +45,8 @@ def credits():
 
 @bp.get("/healthz")
 def healthz():
-    try:
-        db.session.execute(text("SELECT 1"))
-    except Exception:  # any database fault means not healthy; the details stay in the server
-        return jsonify(status="error", database="unreachable"), 503
+    """200 when the database can be read and written; 503 with what is wrong when not."""
+    database = can_write(Database.engine(current_app))
+    if database != "ok":
+        return jsonify(status="error", database=database), 503
     return jsonify(status="ok", database="ok")

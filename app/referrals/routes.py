@@ -6,11 +6,13 @@ with a message, never to an error."""
 from datetime import date
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from sqlalchemy.exc import DBAPIError
 
 from app.checklists import current as checklists
 from app.checklists import service as checklist_service
 from app.checklists.plan import build_plan
 from app.easyread.audio import private_speech
+from app.errors import is_database_fault
 from app.extensions import db
 from app.i18n import current_lang
 from app.journeys.actions import action, run
@@ -173,17 +175,21 @@ def check():
     draft = _draft_for_page()
     if draft is None:
         return _lost()
+    return _check_page(draft)
+
+
+def _check_page(draft: dict, save_failed: bool = False) -> str:
     answers, has_plan = draft["answers"], _open_plan() is not None
-    where = _where(draft)
     missing = first_missing(answers, has_plan)
     last = applicable(answers, has_plan)[-1]
     return render_template(
         "referrals/check.html",
         rows=check_rows(answers, has_plan),
-        where=where,
+        where=_where(draft),
         key=draft["key"],
         missing=missing,
         back_url=url_for(".question", step_id=last.id),
+        save_failed=save_failed,
     )
 
 
@@ -201,7 +207,13 @@ def send():
     missing = first_missing(draft["answers"], plan is not None) or _first_wrong(draft["answers"], plan is not None)
     if missing is not None:
         return redirect(url_for(".question", step_id=missing.id, **{"from": "check"}))
-    referral = run(ASK_FOR_HELP.finish, draft, plan, key or draft["key"])
+    try:
+        referral = run(ASK_FOR_HELP.finish, draft, plan, key or draft["key"])
+    except DBAPIError as error:
+        if not is_database_fault(error):
+            raise
+        db.session.rollback()  # nothing was saved; the answers are still in the draft, shown again to send
+        return _check_page(draft, save_failed=True), 503
     return _sent(referral)
 
 

@@ -7,7 +7,8 @@ import html5lib
 import pytest
 
 from app.easyread import audio
-from app.easyread.speech import Speech, mp3_duration
+from app.easyread.pool import SpeechBusy, SpeechPool
+from app.easyread.speech import mp3_duration
 from tests.site import PageCheckingClient, all_pages, make_app
 
 SAY = re.compile(r'id="([^"]+)" data-say="([^"]+)">(.*?)</', re.S)
@@ -113,29 +114,58 @@ def test_the_same_text_in_another_language_voice_or_rate_is_another_clip():
     assert clip_key("Hello.", "en", "gmw/en", 150) == base
 
 
-def test_a_missing_clip_is_built_once_even_when_asked_for_at_the_same_moment(app, client, monkeypatch):
+def test_a_request_never_waits_for_another_requests_clip(app, client, monkeypatch):
     page = client.get("/privacy").get_data(as_text=True)
     url = SAY.search(page).group(2)
-    calls = []
-    real = Speech.synthesize
+    calls, release = [], threading.Event()
+    real = SpeechPool.synthesize
 
-    def counting(self, text, lang):
+    def slow(self, text, lang, **kwargs):
         calls.append(text)
-        return real(self, text, lang)
+        release.wait(GENEROUS_S)  # the first request's speech lasts until the others have had their answer
+        return real(self, text, lang, **kwargs)
 
-    monkeypatch.setattr(Speech, "synthesize", counting)
+    monkeypatch.setattr(SpeechPool, "synthesize", slow)
     results = []
 
     def fetch():
-        results.append(app.test_client().get(url).status_code)
+        response = app.test_client().get(url)
+        results.append((response.status_code, response.headers.get("Retry-After")))
 
-    threads = [threading.Thread(target=fetch) for _ in range(6)]
-    for thread in threads:
+    first = threading.Thread(target=fetch)
+    first.start()
+    while not calls and first.is_alive():
+        release.wait(0.01)
+    others = [threading.Thread(target=fetch) for _ in range(5)]
+    for thread in others:
         thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert results == [200] * 6
+    for thread in others:
+        thread.join(GENEROUS_S)
+    assert sorted(results) == [(503, "5")] * 5, "the others were told to try again, not made to wait"
+    release.set()
+    first.join(GENEROUS_S)
+    assert results[-1] == (200, None)
     assert len(calls) == 1
+    assert app.test_client().get(url).status_code == 200
+
+
+def test_audio_that_is_not_ready_says_so_in_easy_read(app, monkeypatch):
+    def busy(self, text, lang, **kwargs):
+        raise SpeechBusy("every speech process is busy")
+
+    monkeypatch.setattr(SpeechPool, "synthesize", busy)
+    app.test_client_class = PageCheckingClient
+    client = app.test_client()
+    for lang, words in (("en", "This audio is not ready yet"), ("cy", "sain hon ddim yn barod eto")):
+        page = client.get(f"/credits?lang={lang}").get_data(as_text=True)
+        url = SAY.search(page).group(2)
+        response = client.get(url)
+        assert response.status_code == 503 and response.headers["Retry-After"] == "5"
+        text = response.get_data(as_text=True)
+        assert words in text and 'class="symbol"' in text
+
+
+GENEROUS_S = 120.0
 
 
 def test_unknown_clips_and_languages_get_the_404_page(client):
@@ -145,7 +175,7 @@ def test_unknown_clips_and_languages_get_the_404_page(client):
 
 
 def test_without_a_speech_engine_pages_work_and_say_audio_is_not_available(tmp_path, monkeypatch):
-    monkeypatch.setattr(Speech, "available", property(lambda self: False))
+    monkeypatch.setattr(SpeechPool, "available", property(lambda self: False))
     app = make_app(tmp_path)
     client = app.test_client()
     for path in all_pages(app, client):
@@ -171,7 +201,7 @@ def test_clips_already_built_still_play_when_the_engine_is_gone(app, client, mon
     for _, url, _ in SAY.findall(page):
         client.get(url)
     client.get(PAGE_AUDIO.search(page).group(1))
-    monkeypatch.setattr(Speech, "available", property(lambda self: False))
+    monkeypatch.setattr(SpeechPool, "available", property(lambda self: False))
     page = client.get("/credits").get_data(as_text=True)
     assert PAGE_AUDIO.search(page)
     assert client.get(PAGE_AUDIO.search(page).group(1)).status_code == 200
@@ -186,6 +216,8 @@ def test_build_audio_builds_every_page_in_every_language_then_reuses(audio_app):
     assert built + reused > 100
     second = runner.invoke(args=["easyread", "build-audio"])
     assert f"0 built, {built + reused} reused, 0 failed" in second.output
+    assert "speech processes" in first.output and "Building audio" in first.output
+    assert re.search(r"Building audio: \d+ of \d+", first.output) or built == 0
     with audio_app.app_context():
         assert any(audio.clip_path("cy", "x").parent.glob("*.mp3"))
 
@@ -208,3 +240,27 @@ def test_the_audio_build_renders_only_the_pages_it_is_handed(app):
     home = collect_clips(app, ["en"], ["/"])
     both = collect_clips(app, ["en"], ["/", "/accessibility"])
     assert home and set(home) < set(both)
+
+
+def test_the_build_puts_the_pages_people_open_first_at_the_front():
+    from app.easyread.cli import first_pages_first
+
+    paths = ["/glossary", "/services?step=volunteering", "/services", "/find-work", "/credits", "/my-work", "/"]
+    first = ("/", "/my-work", "/find-work", "/services")
+    assert first_pages_first(paths, first) == [
+        "/",
+        "/my-work",
+        "/find-work",
+        "/services?step=volunteering",
+        "/services",
+        "/glossary",
+        "/credits",
+    ]
+
+
+def test_the_build_gathers_clips_page_by_page_in_both_languages(app):
+    from app.easyread.cli import collect_clips
+
+    clips = list(collect_clips(app, ["en", "cy"], ["/", "/credits"]).values())
+    home = [clip.lang for clip in clips[: len(collect_clips(app, ["en", "cy"], ["/"]))]]
+    assert set(home) == {"en", "cy"}, "both languages of the home page come before the next page"
