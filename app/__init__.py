@@ -60,12 +60,14 @@ def setup_templates(app: Flask) -> None:
     from flask_babel import format_date
 
     from app.assets import asset_url, cache_static_files
+    from app.nation import plan_view
 
     app.jinja_env.undefined = StrictUndefined
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.globals["asset_url"] = asset_url
     app.jinja_env.globals["format_date"] = format_date
     app.jinja_env.globals["has_endpoint"] = lambda name: name in app.view_functions
+    app.jinja_env.globals["plan_view"] = plan_view
     app.after_request(cache_static_files)
 
 

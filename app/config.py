@@ -73,6 +73,8 @@ class Config:
     AUDIO_BUILD_FIRST = ("/", "/my-work", "/find-work", "/services")
     DB_BUSY_TIMEOUT_MS = int(os.environ.get("DB_BUSY_TIMEOUT_MS", "5000"))  # ms a write waits for a lock
     STATIC_MAX_AGE = 365 * 24 * 3600  # seconds, for files whose name carries their hash
+    # The nation the council works in: "england" (EHCP) or "wales" (IDP, under the ALN (Wales) Act 2018).
+    NATION = os.environ.get("NATION", "england").strip().lower()
     # The programmes whose job outcomes this council reports: ids of app/outcomes/programmes/*.yaml, comma-separated.
     OUTCOME_PROGRAMMES = tuple(
         name.strip() for name in os.environ.get("OUTCOME_PROGRAMMES", "lse").split(",") if name.strip()
@@ -210,7 +212,7 @@ def load_config(overrides: dict | None = None) -> dict:
     settings.update(overrides)
     extra = settings["HOLIDAYS"]
     extra = _days(extra) if isinstance(extra, str) else tuple(str(day) for day in extra)
-    problems = _not_dates(extra) + _unknown_programmes(settings)
+    problems = _not_dates(extra) + _unknown_programmes(settings) + _unknown_nation(settings)
     if env_name == "production":
         problems = (
             _missing(settings) + _weak_key(settings) + _not_emails(settings) + problems + _years_without_holidays(extra)
@@ -233,6 +235,14 @@ def _missing(settings: dict) -> list[str]:
     if backend and backend not in REQUIRED_BY_BACKEND:
         problems.append(f"MAIL_BACKEND must be one of {', '.join(REQUIRED_BY_BACKEND)}, not {backend!r}.")
     return problems
+
+
+def _unknown_nation(settings: dict) -> list[str]:
+    from app.nation import NATIONS
+
+    if settings["NATION"] in NATIONS:
+        return []
+    return [f"NATION must be one of {', '.join(NATIONS)}, not {settings['NATION']!r}."]
 
 
 def _unknown_programmes(settings: dict) -> list[str]:

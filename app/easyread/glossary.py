@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
 from app.i18n import current_lang
+from app.nation import by_nation, nation
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class Entry:
     term: object  # lazy string
     sentences: tuple
     also: tuple = ()  # other ways pages write the same word
+    nation: str | None = None  # only in this nation's glossary (app/nation.py); None: in both
 
 
 ENTRIES: tuple[Entry, ...] = (
@@ -52,6 +54,32 @@ ENTRIES: tuple[Entry, ...] = (
             _l("It says what help they need to learn and live well."),
         ),
         (_l("Education, Health and Care Plan"),),
+        nation="england",
+    ),
+    Entry(
+        "idp",
+        "ehcp",
+        _l("IDP"),
+        (
+            _l("IDP means Individual Development Plan."),
+            _l("In Wales, it is a plan for a child or young person with additional learning needs."),
+            _l("It says what help they need to learn, up to age 25."),
+            _l("It starts with a one-page profile: what matters to you and how best to help you."),
+        ),
+        (_l("Individual Development Plan"),),
+        nation="wales",
+    ),
+    Entry(
+        "aln",
+        "learning-disability",
+        _l("ALN"),
+        (
+            _l("ALN means additional learning needs."),
+            _l("A person has ALN when they need more help to learn than most people their age."),
+            _l("In Wales, a law from 2018 says how schools and colleges must help."),
+        ),
+        (_l("additional learning needs"),),
+        nation="wales",
     ),
     Entry(
         "preparing-for-adulthood",
@@ -62,6 +90,7 @@ ENTRIES: tuple[Entry, ...] = (
             _l("It is about your life after school."),
             _l("It covers work, where you live, friends and health."),
         ),
+        nation="england",
     ),
     Entry(
         "transition-review",
@@ -91,7 +120,10 @@ ENTRIES: tuple[Entry, ...] = (
         _l("supported internship"),
         (
             _l("A supported internship is a way to learn at work."),
-            _l("It is for young people aged 16 to 24 with an EHCP."),
+            by_nation(
+                _l("It is for young people aged 16 to 24 with an EHCP."),
+                _l("It is for young people aged 16 to 25 with additional learning needs."),
+            ),
             _l("You spend most of the week at a real workplace."),
             _l("A job coach helps you. It lasts about 1 year."),
         ),
@@ -247,17 +279,25 @@ ENTRIES: tuple[Entry, ...] = (
     ),
 )
 
-_patterns: dict[str, tuple[re.Pattern, dict[str, str]]] = {}
+
+def entries() -> tuple[Entry, ...]:
+    """The glossary of this council's nation."""
+    here = nation()
+    return tuple(entry for entry in ENTRIES if entry.nation in (None, here))
+
+
+_patterns: dict[tuple[str, str], tuple[re.Pattern, dict[str, str]]] = {}
 
 
 def _pattern(lang: str) -> tuple[re.Pattern, dict[str, str]]:
-    """The glossary words of a language and one pattern that finds them, built once per language."""
-    if lang not in _patterns:
-        words = {str(word).casefold(): entry.slug for entry in ENTRIES for word in (entry.term, *entry.also)}
+    """The glossary words of a language and nation and one pattern that finds them, built once for each."""
+    key = (lang, nation())
+    if key not in _patterns:
+        words = {str(word).casefold(): entry.slug for entry in entries() for word in (entry.term, *entry.also)}
         alternatives = sorted(words, key=len, reverse=True)
         pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, alternatives)) + r")(?!\w)", re.IGNORECASE)
-        _patterns[lang] = (pattern, words)
-    return _patterns[lang]
+        _patterns[key] = (pattern, words)
+    return _patterns[key]
 
 
 def link_first_terms(text: str, already_linked: set[str]) -> Markup:

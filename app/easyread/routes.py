@@ -15,7 +15,7 @@ from flask import (
 from app.easyread import reading
 from app.easyread.audio import build_clip, clip_path, typed_clip
 from app.easyread.forms import ReadingSettingsForm
-from app.easyread.glossary import ENTRIES
+from app.easyread.glossary import entries
 from app.easyread.reader import reader
 
 bp = Blueprint("easyread", __name__)
@@ -88,4 +88,4 @@ def reading_settings():
 @bp.get("/glossary")
 def glossary():
     reader().link_glossary = False  # the word list explains the words; it does not link to itself
-    return render_template("easyread/glossary.html", entries=ENTRIES)
+    return render_template("easyread/glossary.html", entries=entries())

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+from app.nation import by_nation
 from app.vocab import LADDER_STEPS
 
 Rows = tuple[tuple[str, object], ...]  # (symbol concept, lazy sentence)
@@ -79,7 +80,13 @@ STEP_PAGES = {
             who=(
                 ("people", _l("It is for people who want a paid job and need some help.")),
                 ("step", _l("You may try volunteering or a social enterprise first.")),
-                ("ehcp", _l("Some services are for young people with an EHCP.")),
+                (
+                    "ehcp",
+                    by_nation(
+                        _l("Some services are for young people with an EHCP."),
+                        _l("Some services are for young people with an IDP."),
+                    ),
+                ),
             ),
             get=(
                 ("search", _l("A job coach helps you find a job that suits you.")),
