@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import null
 
 # Kinds of data: how a value is typed from a draft, shown to staff, emptied and exported.
-KINDS = ("text", "lines", "phone", "email", "number", "date", "moment", "code", "codes", "plan", "id")
+KINDS = ("text", "lines", "phone", "email", "number", "date", "moment", "code", "codes", "plan", "id", "flag")
 # Where the staff page shows a field.
 SECTIONS = ("needs", "facts", "person", "consent", "plan")
 
@@ -44,8 +44,28 @@ class Field:
 
 FIELDS: tuple[Field, ...] = (
     Field("needs", "Communication needs", "codes", "needs", removed=False, words="NEEDS", missing="None given."),
+    Field(
+        "contact_language",
+        "Language to contact them in",
+        "code",
+        "needs",
+        row="Communication needs",
+        removed=False,
+        words="CONTACT_LANGUAGES",
+    ),
     Field("interpreter_language", "Interpreter language", "text", "needs", row="Communication needs"),
     Field("age_band", "Age band", "code", "facts", removed=False, answer=False, words="AGE_BANDS"),
+    # The person's age was outside the ages the service is for when they asked (they were told so).
+    Field(
+        "age_outside_range",
+        "Age outside the service's ages",
+        "flag",
+        "facts",
+        copied=False,
+        removed=False,
+        optional=True,
+        missing="No",
+    ),
     Field("person_name", "Name", "text", "person"),
     Field("age", "Age", "number", "person"),
     Field("date_of_birth", "Date of birth", "date", "person", row="Age"),
@@ -56,21 +76,25 @@ FIELDS: tuple[Field, ...] = (
     Field("address", "Address", "lines", "person", optional=True),
     Field("contact_times", "Best times", "codes", "person", words="CONTACT_TIMES"),
     Field("asker", "Asked by", "code", "person", removed=False, words="ASKERS"),
-    Field("asker_name", "Professional's name", "text", "person", row="Professional"),
-    Field("asker_role", "Professional's job", "text", "person", row="Professional"),
-    Field("asker_organisation", "Professional's organisation", "text", "person", row="Professional"),
+    # Who asked, when it was not the person: a family member or carer, or a professional.
+    Field("asker_name", "Name of who asked", "text", "person", row="Who asked"),
+    Field("asker_relationship", "How they know the person", "text", "person", row="Who asked"),
+    Field("asker_role", "Professional's job", "text", "person", row="Who asked"),
+    Field("asker_organisation", "Professional's organisation", "text", "person", row="Who asked"),
     Field(
         "professional_kind",
         "Kind of professional",
         "code",
         "person",
-        row="Professional",
+        row="Who asked",
         removed=False,
         words="PROFESSIONAL_KINDS",
     ),
-    Field("asker_email", "Professional's work email", "email", "person", row="Professional"),
+    Field("asker_phone", "Phone of who asked", "phone", "person", row="Who asked"),
+    Field("asker_email", "Email of who asked", "email", "person", row="Who asked"),
     Field("lang", "Language used", "code", "person", removed=False, words="LANGUAGES"),
     Field("message", "Their message", "lines", "person", missing="No message."),
+    Field("person_knows", "Knows about the request", "code", "consent", optional=True, words="PERSON_KNOWS"),
     Field("consent_at", "Agreed to share", "moment", "consent", removed=False),
     Field(
         "parent_consent_name",
