@@ -38,6 +38,8 @@ DATE_IN_FUTURE = _l("The date of birth must be in the past.")
 YEAR_FOUR_DIGITS = _l("Write the year with 4 numbers, like 2007.")
 AGE_AND_DATE_DIFFER = _l("The age and the date of birth do not match. Write just one.")
 WRITE_PARENT_NAME = _l("Write the name of the parent or carer.")
+WRITE_RELATIONSHIP = _l("Write how you know the person. For example, mother.")
+WRITE_PHONE_OR_EMAIL = _l("Write a phone number or an email.")
 
 
 def too_long(limit: int) -> str:

@@ -14,7 +14,7 @@ WORDS = {
     "language": ("interpreter", _l("The language you need an interpreter for.")),
     "message": ("write", _l("The message you wrote to the service.")),
     "plan": ("plan", _l("Your work plan, if you sent it.")),
-    "asker": ("staff", _l("The name and email of a worker who asked for you.")),
+    "asker": ("people", _l("Who asked for you: their name and how to contact them.")),
     "parent": ("family", _l("The name of a parent or carer who said yes.")),
 }
 

@@ -51,9 +51,13 @@ class PageReader:
         folded = text.casefold()
         return any(word in folded for word in self.typed_words)
 
+    private_words: dict[str, str] = field(default_factory=dict)  # page words that name a person: their private audio
+
     def say(self, text: str, dom_id: str | None = None) -> Clip:
-        """Register one piece of page text for audio and give it a clip."""
+        """Register one piece of page text for audio and give it a clip (a private one when it names a person)."""
         plain = " ".join(str(text).split())
+        if plain in self.private_words:
+            return self.say_private(plain, self.private_words[plain])
         dom_id = dom_id or f"say-{len(self.clips) + 1}"
         clip = Clip(
             clip_key(plain, self.lang, self.voice, self.rate), plain, self.lang, dom_id, typed=self._typed(plain)

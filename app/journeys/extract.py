@@ -16,8 +16,10 @@ def extract_journeys(fileobj, keywords, comment_tags, options):
     for step in raw["steps"]:
         context = f"{raw['id']}/{step['id']}"
         texts = _texts(step["question"]) + _texts(step.get("hint")) + _texts(step.get("says"))
-        texts += [step.get("next-step"), step.get("check-label"), step.get("required")]
+        texts += [step.get("next-step"), step.get("required"), *_texts(step.get("check-label"))]
         for option in step.get("options", []):
-            texts += [option.get("label"), option.get("says")]
+            texts += [*_texts(option.get("label")), option.get("says")]
+        for line in step.get("lines", []):
+            texts += _texts(line.get("text"))
         for text in filter(None, texts):
             yield 1, "pgettext", (context, text), []

@@ -41,11 +41,16 @@ def _t(context: str, text: str | None):
 
 
 def _voiced(context: str, value) -> tuple | None:
+    """(said to the person, said about them, said about them by name or None)."""
     if value is None:
         return None
     if isinstance(value, dict):
-        return _t(context, value["self"]), _t(context, value["other"])
-    return (_t(context, value),) * 2
+        return _t(context, value["self"]), _t(context, value["other"]), _t(context, value.get("named"))
+    return _t(context, value), _t(context, value), None
+
+
+def _line(context: str, line: dict) -> tuple:
+    return line["symbol"], ({"range": line["range"]} if "range" in line else _voiced(context, line["text"]))
 
 
 def build(raw: dict, types=None) -> Journey:
@@ -58,9 +63,10 @@ def build(raw: dict, types=None) -> Journey:
         options = [Option(o.id, o.label, o.symbol) for o in getattr(types[item["type"]], "fixed_options", ())]
         for o in item.get("options", []):
             term = terms.get(o["id"])
-            label = _t(context, o["label"]) if "label" in o else (term.name if term else None)
+            voiced = _voiced(context, o["label"]) if isinstance(o.get("label"), dict) else None
+            label = voiced[0] if voiced else _t(context, o["label"]) if "label" in o else (term.name if term else None)
             symbol = o.get("symbol") or (term.symbol if term else None)
-            options.append(Option(o["id"], label, symbol, _t(context, o.get("says"))))
+            options.append(Option(o["id"], label, symbol, _t(context, o.get("says")), voiced))
         says = item.get("says")
         says = {k: _t(context, v) for k, v in says.items()} if isinstance(says, dict) else _t(context, says)
         steps[item["id"]] = Step(
@@ -80,10 +86,11 @@ def build(raw: dict, types=None) -> Journey:
             needs=item.get("needs"),
             says=says,
             next_step=_t(context, item.get("next-step")),
-            check_label=_t(context, item.get("check-label")) or _voiced(context, item["question"])[0],
+            check_label=_voiced(context, item.get("check-label")) or _voiced(context, item["question"]),
             limit=item.get("limit"),
             required=_t(context, item.get("required")),
             input=TextInput(**{k.replace("-", "_"): v for k, v in item.get("input", {}).items()}),
+            lines=tuple(_line(context, line) for line in item.get("lines", ())),
         )
     return Journey(
         id=raw["id"],
@@ -97,6 +104,7 @@ def build(raw: dict, types=None) -> Journey:
         stop=raw.get("stop"),
         facts=tuple(raw.get("facts", ())),
         other_voice=(raw.get("voices") or {}).get("other"),
+        name_step=(raw.get("voices") or {}).get("name"),
         skippable=raw.get("skippable", False),
         setup=raw.get("setup", False),
         off_path=raw.get("off-path", "count-the-path"),
@@ -124,9 +132,19 @@ def check(raw: dict, name: str, symbols: set[str], types=None) -> list[str]:
         problems.append(f"{name}: first step {raw['first']!r} does not exist")
     concepts = [raw["symbol"]] + [s["symbol"] for s in steps]
     concepts += [o["symbol"] for s in steps for o in s.get("options", []) if "symbol" in o]
+    concepts += [line["symbol"] for s in steps for line in s.get("lines", [])]
     problems += [f"{name}: no symbol {c!r} in the symbol index" for c in concepts if c not in symbols]
     if "voices" in raw:
         problems += [f"{name}: voices: {p}" for p in conditions.problems(raw["voices"]["other"], raw, facts, types)]
+        if "name" in raw["voices"] and raw["voices"]["name"] not in ids:
+            problems.append(f"{name}: voices: the name step {raw['voices']['name']!r} does not exist")
+    named = [s["id"] for s in steps if _has_named(s)]
+    if named and not (raw.get("voices") or {}).get("name"):
+        problems.append(f"{name}: steps {named} have 'named' words but voices names no step with the person's name")
+    for step in steps:
+        for line in step.get("lines", []):
+            if "range" in line and line["range"] not in facts:
+                problems.append(f"{name}: {step['id']}: the fact {line['range']!r} is not declared under facts")
     for step in steps:
         where = f"{name}: {step['id']}"
         problems += [f"{where}: {p}" for p in types[step["type"]].check(step)]
@@ -151,6 +169,12 @@ def check(raw: dict, name: str, symbols: set[str], types=None) -> list[str]:
             if "when" in rule:
                 problems += [f"{where}: next: {p}" for p in conditions.problems(rule["when"], raw, facts, types)]
     return problems
+
+
+def _has_named(step: dict) -> bool:
+    voiced = [step.get("question"), step.get("hint"), step.get("check-label")]
+    voiced += [o.get("label") for o in step.get("options", [])] + [line.get("text") for line in step.get("lines", [])]
+    return any(isinstance(v, dict) and "named" in v for v in voiced)
 
 
 def read(path: Path) -> dict:

@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 from app import clock, messages
 from app.journeys import fields as f
 from app.journeys.ages import age_on
-from app.journeys.model import Option, Step, TextInput
+from app.journeys.model import SELF, Option, Step, TextInput, Voice
 
 SEPARATOR = ", "
 NOTHING = _l("Nothing")
@@ -21,6 +21,9 @@ NONE_OF_THESE = _l("None of these")
 YES = _l("Yes")
 NOT_ANSWERED = _l("Not answered yet")
 SKIPPED = _l("Skipped")
+AGES_FROM_TO = _l("This service is for people aged %(youngest)s to %(oldest)s.")
+AGES_FROM = _l("This service is for people aged %(youngest)s and over.")
+AGES_UP_TO = _l("This service is for people aged %(oldest)s and under.")
 MAX_TEXT = 2000  # characters, for journeys that do not set a limit
 AGES = (1, 120)  # years
 FIRST_YEAR = 1900
@@ -59,6 +62,7 @@ class StepType:
     numeric = False  # conditions may compare its answer with a number
     typed = False  # the answer is words the person typed
     multiple = False  # the answer is a list of choices
+    counted = True  # a question counted in "Question 3 of 11"; a page that only tells something is not
 
     @property
     def template(self) -> str:
@@ -112,22 +116,23 @@ class StepType:
     def number(self, step: Step, value) -> int | None:
         return None
 
-    def rows(self, step: Step, answers: dict) -> list[Row]:
-        """The check-your-answers rows for this step's answer."""
+    def rows(self, step: Step, answers: dict, voice: Voice = SELF) -> list[Row]:
+        """The check-your-answers rows for this step's answer, in the voice of whoever is answering."""
         return []
 
     def sentences(self, step: Step, value) -> list[tuple[str, Sentence]]:
         """What the answer says in a plan or summary, each under its section."""
         return []
 
-    def spoken(self, step: Step, value) -> bool:
+    def spoken(self, step: Step, value, voice: Voice = SELF) -> bool:
         """Whether the answer's words may be read aloud from stored audio: words from this site are; what
-        the person typed never is (it is read aloud privately, if at all)."""
-        return True
+        the person typed never is (it is read aloud privately, if at all), nor words with the person's name."""
+        chosen = self.chosen(step, value)
+        return not any(voice.names(o.voiced) for o in step.options if o.id in chosen)
 
 
-def _labels(step: Step, values) -> str:
-    labels = {o.id: str(o.label) for o in step.options}
+def _labels(step: Step, values, voice: Voice = SELF) -> str:
+    labels = {o.id: o.words(voice) for o in step.options}
     return SEPARATOR.join(labels[v] for v in values or [] if v in labels)
 
 
@@ -158,8 +163,9 @@ class Single(StepType):
             missing = messages.CHOOSE_YES_OR_NO if step.options[0].id == "yes" else messages.CHOOSE_ONE().message
         return {"answer": f.Choice(validators=[f.one_of({o.id for o in step.options}, missing)])}
 
-    def rows(self, step: Step, answers: dict) -> list[Row]:
-        return [Row(str(step.check_label), _labels(step, [answers[step.key]]), self.spoken(step, answers[step.key]))]
+    def rows(self, step: Step, answers: dict, voice: Voice = SELF) -> list[Row]:
+        value = answers[step.key]
+        return [Row(step.label(voice), _labels(step, [value], voice), self.spoken(step, value, voice))]
 
     def sentences(self, step: Step, value) -> list[tuple[str, Sentence]]:
         chosen = self.chosen(step, value)
@@ -190,9 +196,10 @@ class Several(StepType):
     def read(self, step: Step, form) -> dict:
         return {step.key: [v for v in form.answer.data if v != "none"]}
 
-    def rows(self, step: Step, answers: dict) -> list[Row]:
+    def rows(self, step: Step, answers: dict, voice: Voice = SELF) -> list[Row]:
         value = answers[step.key]
-        return [Row(str(step.check_label), _labels(step, value) or str(NONE_OF_THESE), self.spoken(step, value))]
+        shown = _labels(step, value, voice) or str(NONE_OF_THESE)
+        return [Row(step.label(voice), shown, self.spoken(step, value, voice))]
 
     sentences = Single.sentences
 
@@ -256,18 +263,18 @@ class Text(StepType):
     def chosen(self, step: Step, value) -> set[str]:
         return set()
 
-    def rows(self, step: Step, answers: dict) -> list[Row]:
+    def rows(self, step: Step, answers: dict, voice: Voice = SELF) -> list[Row]:
         value = answers[step.key]
         if not value:
-            return [Row(str(step.check_label), str(NOTHING), True)]
-        return [Row(str(step.check_label), value, self.spoken(step, value))]
+            return [Row(step.label(voice), str(NOTHING), True)]
+        return [Row(step.label(voice), value, False)]
 
     def sentences(self, step: Step, value) -> list[tuple[str, Sentence]]:
         if not value or step.says is None:
             return []
         return [(step.section, Sentence(step.symbol, str(step.says) % {"answer": value}, (step.journey_id, step.id)))]
 
-    def spoken(self, step: Step, value) -> bool:
+    def spoken(self, step: Step, value, voice: Voice = SELF) -> bool:
         return False
 
 
@@ -303,14 +310,97 @@ class Details(StepType):
     def also_keeps(self, step: Step) -> tuple[str, ...]:
         return tuple(name for name in self.FIELDS if name != step.key)
 
-    def rows(self, step: Step, answers: dict) -> list[Row]:
-        return [
-            Row(str(label), answers.get(name) or "", self.spoken(step, answers.get(name)))
-            for name, (label, _) in self.FIELDS.items()
-        ]
+    def rows(self, step: Step, answers: dict, voice: Voice = SELF) -> list[Row]:
+        return [Row(str(label), answers.get(name) or "", False) for name, (label, _) in self.FIELDS.items()]
 
-    def spoken(self, step: Step, value) -> bool:
+    def spoken(self, step: Step, value, voice: Voice = SELF) -> bool:
         return False
+
+
+class FamilyDetails(StepType):
+    """A family member or carer: their name, how they know the person, and a phone number or an email (or
+    both), so the service can contact them about the request."""
+
+    name = "family-details"
+    inputs = {"phone": TextInput("tel", "tel", inputmode="tel", spellcheck=False), "email": Details.inputs["email"]}
+    LIMITS = {"asker_name": 120, "asker_relationship": 60, "asker_phone": 40, "asker_email": 254}
+    FIELDS = {
+        "asker_name": _l("Your name"),
+        "asker_relationship": _l("How you know the person"),
+        "asker_phone": _l("Your phone number"),
+        "asker_email": _l("Your email"),
+    }
+
+    def fields(self, step: Step, skippable: bool) -> dict:
+        return {
+            "asker_name": f.Typed(validators=[f.text(self.LIMITS["asker_name"], messages.WRITE_YOUR_NAME)]),
+            "asker_relationship": f.Typed(
+                validators=[f.text(self.LIMITS["asker_relationship"], messages.WRITE_RELATIONSHIP)]
+            ),
+            "asker_phone": f.Typed(validators=[f.text(self.LIMITS["asker_phone"]), f.phone_number]),
+            "asker_email": f.Typed(
+                validators=[f.text(self.LIMITS["asker_email"], None, f.EMAIL, messages.EMAIL_NOT_VALID)]
+            ),
+        }
+
+    def validate(self, step: Step, form) -> bool:
+        if (form.asker_phone.data or "").strip() or (form.asker_email.data or "").strip():
+            return True
+        form.asker_phone.errors.append(messages.WRITE_PHONE_OR_EMAIL)
+        return False
+
+    def load(self, step: Step, answers: dict) -> dict:
+        return {name: answers.get(name) or "" for name in self.FIELDS}
+
+    def read(self, step: Step, form) -> dict:
+        return {name: (form[name].data or "").strip() or None for name in self.FIELDS}
+
+    def matches(self, step: Step, kept: dict, answers: dict) -> bool:
+        return all((answers.get(key) or None) == value for key, value in kept.items())
+
+    def also_keeps(self, step: Step) -> tuple[str, ...]:
+        return tuple(name for name in self.FIELDS if name != step.key)
+
+    def rows(self, step: Step, answers: dict, voice: Voice = SELF) -> list[Row]:
+        return [Row(str(label), answers.get(name) or str(NOTHING), False) for name, label in self.FIELDS.items()]
+
+    def spoken(self, step: Step, value, voice: Voice = SELF) -> bool:
+        return False
+
+
+class Notice(StepType):
+    """A page that tells the person something and asks nothing, such as an age outside a service's ages.
+    Going on keeps `True` at the step's key, so the journey knows it was shown. Not counted as a question."""
+
+    name = "notice"
+    requires = ("lines",)
+    forbids = ("options", "hint")
+    counted = False
+
+    def fields(self, step: Step, skippable: bool) -> dict:
+        return {}
+
+    def load(self, step: Step, answers: dict) -> dict:
+        return {}
+
+    def read(self, step: Step, form) -> dict:
+        return {step.key: True}
+
+    def matches(self, step: Step, kept: dict, answers: dict) -> bool:
+        return True
+
+    def chosen(self, step: Step, value) -> set[str]:
+        return set()
+
+    @staticmethod
+    def range_words(ages) -> str:
+        """The ages a service is for, as one sentence."""
+        youngest, oldest = ages if isinstance(ages, (tuple, list)) and len(ages) == 2 else (None, None)
+        if youngest is not None and oldest is not None:
+            return str(AGES_FROM_TO) % {"youngest": youngest, "oldest": oldest}
+        if youngest is not None:
+            return str(AGES_FROM) % {"youngest": youngest}
+        return str(AGES_UP_TO) % {"oldest": oldest} if oldest is not None else ""
 
 
 class Age(StepType):
@@ -391,14 +481,13 @@ class Age(StepType):
     def number(self, step: Step, value) -> int | None:
         return value if isinstance(value, int) and not isinstance(value, bool) else None
 
-    def rows(self, step: Step, answers: dict) -> list[Row]:
-        rows = [Row(str(_l("Age")), str(answers[step.key]), self.spoken(step, answers[step.key]))]
+    def rows(self, step: Step, answers: dict, voice: Voice = SELF) -> list[Row]:
+        rows = [Row(str(_l("Age")), str(answers[step.key]), False)]
         if _born(answers) is not None:
-            born = format_date(_born(answers), "d MMMM y")
-            rows.append(Row(str(_l("Date of birth")), born, self.spoken(step, born)))
+            rows.append(Row(str(_l("Date of birth")), format_date(_born(answers), "d MMMM y"), False))
         return rows
 
-    def spoken(self, step: Step, value) -> bool:
+    def spoken(self, step: Step, value, voice: Voice = SELF) -> bool:
         return False
 
 
@@ -448,8 +537,8 @@ class Consent(Single):
     def chosen(self, step: Step, value) -> set[str]:
         return set()
 
-    def rows(self, step: Step, answers: dict) -> list[Row]:
-        return [Row(str(step.check_label), str(YES), True)]
+    def rows(self, step: Step, answers: dict, voice: Voice = SELF) -> list[Row]:
+        return [Row(step.label(voice), step.options[0].words(voice), not voice.names(step.options[0].voiced))]
 
 
 class ParentConsent(Consent):
@@ -476,14 +565,25 @@ class ParentConsent(Consent):
     def also_keeps(self, step: Step) -> tuple[str, ...]:
         return (self.name_key(step),)
 
-    def rows(self, step: Step, answers: dict) -> list[Row]:
-        name = answers.get(self.name_key(step)) or ""
-        return [Row(str(step.check_label), name, self.spoken(step, name))]
+    def rows(self, step: Step, answers: dict, voice: Voice = SELF) -> list[Row]:
+        return [Row(step.label(voice), answers.get(self.name_key(step)) or "", False)]
 
-    def spoken(self, step: Step, value) -> bool:
+    def spoken(self, step: Step, value, voice: Voice = SELF) -> bool:
         return False
 
 
 STEP_TYPES: dict[str, StepType] = {
-    kind.name: kind for kind in (Single(), Several(), Readiness(), Text(), Details(), Age(), Consent(), ParentConsent())
+    kind.name: kind
+    for kind in (
+        Single(),
+        Several(),
+        Readiness(),
+        Text(),
+        Details(),
+        FamilyDetails(),
+        Notice(),
+        Age(),
+        Consent(),
+        ParentConsent(),
+    )
 }

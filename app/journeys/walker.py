@@ -6,8 +6,9 @@ hold is passed over, and the walk goes on from it as if it were answered."""
 
 from collections.abc import Mapping
 
-from app.journeys.conditions import holds
-from app.journeys.model import Journey, Step
+from app.journeys.conditions import holds, may_hold
+from app.journeys.model import Journey, Step, Voice
+from app.journeys.types import STEP_TYPES
 
 
 def applies(journey: Journey, step: Step, answers: Mapping, facts: Mapping | None = None) -> bool:
@@ -56,6 +57,19 @@ def path(journey: Journey, answers: Mapping, facts: Mapping | None = None) -> li
     return steps
 
 
+def counted_path(journey: Journey, answers: Mapping, facts: Mapping | None = None) -> list[Step]:
+    """The questions counted for progress: every step that applies or may still apply (a condition on a
+    question not answered yet counts as holding), in file order, leaving out pages that ask nothing.
+
+    An answer can only take steps out of this count, so the total never grows as the person goes on; it
+    falls when an answer rules steps out (asking for yourself: no questions about the asker)."""
+    if any(step.next for step in journey.steps.values()):  # branches jump: count the path as it stands
+        counted = path(journey, answers, facts)
+    else:
+        counted = [s for s in journey.steps.values() if may_hold(s.when, journey, answers, facts)]
+    return [step for step in counted if STEP_TYPES[step.type].counted]
+
+
 def previous_step_id(journey: Journey, step: Step, answers: Mapping, facts: Mapping | None = None) -> str | None:
     """The step before this one on the person's path; off the path, the nearest one before it in the file."""
     ids = [s.id for s in path(journey, answers, facts)]
@@ -72,7 +86,7 @@ def progress(journey: Journey, step: Step, answers: Mapping, facts: Mapping | No
 
     A step off the path (opened from its address) counts the path's steps before it in the file, or, when the
     definition says `off-path: count-the-file`, its place among all the steps in the file."""
-    ids = [s.id for s in path(journey, answers, facts)]
+    ids = [s.id for s in counted_path(journey, answers, facts)]
     if step.id in ids:
         return ids.index(step.id) + 1, len(ids)
     if journey.off_path == "count-the-file":
@@ -90,11 +104,17 @@ def is_done(journey: Journey, answers: Mapping, facts: Mapping | None = None) ->
     return first_unanswered(journey, answers, facts) is None
 
 
-def voice(journey: Journey, answers: Mapping) -> int:
-    """0: questions are asked of the person; 1: of someone asking for them."""
-    return 1 if journey.other_voice and holds(journey.other_voice, journey, answers) else 0
+def voice(journey: Journey, answers: Mapping) -> Voice:
+    """Who the questions are said to: the person, or someone asking for them (then by the person's first
+    name once the journey's name step has it)."""
+    other = bool(journey.other_voice and holds(journey.other_voice, journey, answers))
+    name = None
+    if other and journey.name_step:
+        given = answers.get(journey.steps[journey.name_step].key)
+        name = given.split()[0] if isinstance(given, str) and given.split() else None
+    return Voice(other, name)
 
 
-def words(pair: tuple | None, journey: Journey, answers: Mapping) -> str | None:
-    """A question or hint in the voice these answers call for."""
-    return None if pair is None else str(pair[voice(journey, answers)])
+def words(texts: tuple | None, journey: Journey, answers: Mapping) -> str | None:
+    """A question, hint or label in the voice these answers call for."""
+    return voice(journey, answers).pick(texts)

@@ -34,6 +34,12 @@ ITEMS: tuple[Item, ...] = (
     Item(
         "worker", "staff", _l("A worker who asks for you: their name, job, where they work and work email."), "request"
     ),
+    Item(
+        "family",
+        "family",
+        _l("A family member or carer who asks for you: their name, how they know you, and their phone or email."),
+        "request",
+    ),
     Item("parent", "family", _l("For people under 16: the parent or carer who said yes."), "request"),
     Item("consent", "consent", _l("When you said yes to sharing your information."), "request"),
     Item("language", "language", _l("The language you used: English or Welsh."), "request"),

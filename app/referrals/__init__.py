@@ -11,4 +11,4 @@ def setup_referrals(app: Flask) -> None:
 
     journey.check(symbols_from(app.config["SYMBOL_INDEX"]))
     app.register_blueprint(bp)
-    not_pages(app, "referrals.reference_audio")
+    not_pages(app, "referrals.reference_audio", "referrals.say")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import null
 
 # Kinds of data: how a value is typed from a draft, shown to staff, emptied and exported.
-KINDS = ("text", "lines", "phone", "email", "number", "date", "moment", "code", "codes", "plan", "id")
+KINDS = ("text", "lines", "phone", "email", "number", "date", "moment", "code", "codes", "plan", "id", "flag")
 # Where the staff page shows a field.
 SECTIONS = ("needs", "facts", "person", "consent", "plan")
 
@@ -58,6 +58,16 @@ FIELDS: tuple[Field, ...] = (
         privacy="needs",
     ),
     Field(
+        "contact_language",
+        "Language to contact them in",
+        "code",
+        "needs",
+        row="Communication needs",
+        removed=False,
+        words="CONTACT_LANGUAGES",
+        privacy="language",
+    ),
+    Field(
         "interpreter_language",
         "Interpreter language",
         "text",
@@ -67,6 +77,18 @@ FIELDS: tuple[Field, ...] = (
         privacy="needs",
     ),
     Field("age_band", "Age band", "code", "facts", removed=False, answer=False, words="AGE_BANDS", privacy="age"),
+    # The person's age was outside the ages the service is for when they asked (they were told so).
+    Field(
+        "age_outside_range",
+        "Age outside the service's ages",
+        "flag",
+        "facts",
+        copied=False,
+        removed=False,
+        optional=True,
+        missing="No",
+        privacy="age",
+    ),
     Field("person_name", "Name", "text", "person", told="name", privacy="name"),
     Field("age", "Age", "number", "person", told="age", privacy="age"),
     Field("date_of_birth", "Date of birth", "date", "person", row="Age", told="age", privacy="age"),
@@ -85,14 +107,24 @@ FIELDS: tuple[Field, ...] = (
     Field("address", "Address", "lines", "person", optional=True, told="contact", privacy="contact"),
     Field("contact_times", "Best times", "codes", "person", words="CONTACT_TIMES", told="contact", privacy="contact"),
     Field("asker", "Asked by", "code", "person", removed=False, words="ASKERS", privacy="asker"),
-    Field("asker_name", "Professional's name", "text", "person", row="Professional", told="asker", privacy="worker"),
-    Field("asker_role", "Professional's job", "text", "person", row="Professional", told="asker", privacy="worker"),
+    # Who asked, when it was not the person: a family member or carer, or a professional.
+    Field("asker_name", "Name of who asked", "text", "person", row="Who asked", told="asker", privacy="asker"),
+    Field(
+        "asker_relationship",
+        "How they know the person",
+        "text",
+        "person",
+        row="Who asked",
+        told="asker",
+        privacy="family",
+    ),
+    Field("asker_role", "Professional's job", "text", "person", row="Who asked", told="asker", privacy="worker"),
     Field(
         "asker_organisation",
         "Professional's organisation",
         "text",
         "person",
-        row="Professional",
+        row="Who asked",
         told="asker",
         privacy="worker",
     ),
@@ -101,22 +133,25 @@ FIELDS: tuple[Field, ...] = (
         "Kind of professional",
         "code",
         "person",
-        row="Professional",
+        row="Who asked",
         removed=False,
         words="PROFESSIONAL_KINDS",
         privacy="worker",
     ),
-    Field(
-        "asker_email",
-        "Professional's work email",
-        "email",
-        "person",
-        row="Professional",
-        told="asker",
-        privacy="worker",
-    ),
+    Field("asker_phone", "Phone of who asked", "phone", "person", row="Who asked", told="asker", privacy="family"),
+    Field("asker_email", "Email of who asked", "email", "person", row="Who asked", told="asker", privacy="asker"),
     Field("lang", "Language used", "code", "person", removed=False, words="LANGUAGES", privacy="language"),
     Field("message", "Their message", "lines", "person", missing="No message.", told="message", privacy="message"),
+    Field(
+        "person_knows",
+        "Knows about the request",
+        "code",
+        "consent",
+        optional=True,
+        words="PERSON_KNOWS",
+        told="asker",
+        privacy="consent",
+    ),
     Field("consent_at", "Agreed to share", "moment", "consent", removed=False, privacy="consent"),
     Field(
         "parent_consent_name",

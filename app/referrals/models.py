@@ -38,6 +38,7 @@ class Referral(Base):
     routed_to_council: Mapped[bool] = mapped_column(Boolean, default=False)  # the service needs a professional referral
     ladder_step: Mapped[str | None] = mapped_column(String(40), index=True)
     age_band: Mapped[str | None] = mapped_column(String(10), index=True)
+    age_outside_range: Mapped[bool | None] = mapped_column(Boolean)  # outside the service's ages when asked
 
     # Where the work is up to.
     status: Mapped[str] = mapped_column(String(16), default="new", index=True)
@@ -49,7 +50,8 @@ class Referral(Base):
     assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"), index=True)
     signposted_from_id: Mapped[int | None] = mapped_column(ForeignKey("referral.id", ondelete="SET NULL"), index=True)
 
-    # Who asked: "self", "family" or "professional" (then their kind, name, organisation, role and work email).
+    # Who asked: "self", "family" (then their name, how they know the person, phone and email) or
+    # "professional" (then their kind, name, organisation, role and work email).
     asker: Mapped[str] = mapped_column(String(20))
     professional_kind: Mapped[str | None] = mapped_column(
         String(20)
@@ -58,6 +60,9 @@ class Referral(Base):
     asker_organisation: Mapped[str | None] = mapped_column(String(120))
     asker_role: Mapped[str | None] = mapped_column(String(120))
     asker_email: Mapped[str | None] = mapped_column(String(254))
+    asker_relationship: Mapped[str | None] = mapped_column(String(60))  # a family member or carer: "mother"
+    asker_phone: Mapped[str | None] = mapped_column(String(40))
+    person_knows: Mapped[str | None] = mapped_column(String(10))  # asked for someone: do they know? yes, no
 
     # About the person. What each field is, and what is copied, removed and exported: app/referrals/fields.py.
     person_name: Mapped[str | None] = mapped_column(String(120))
@@ -70,6 +75,7 @@ class Referral(Base):
     address: Mapped[str | None] = mapped_column(Text)
     contact_times: Mapped[list] = mapped_column(JSON, default=list)  # morning, afternoon, evening, any-time
     needs: Mapped[list] = mapped_column(JSON, default=list)  # easy-read, bsl, interpreter, someone-with-me
+    contact_language: Mapped[str | None] = mapped_column(String(10))  # en, cy, other (with an interpreter)
     interpreter_language: Mapped[str | None] = mapped_column(String(60))
     message: Mapped[str | None] = mapped_column(Text)  # anything else the person wants the service to know
 
@@ -85,6 +91,12 @@ class Referral(Base):
     )
 
     personal_data_removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    @property
+    def message_lang(self) -> str:
+        """The language for messages to the person: the one they asked to be contacted in, when the site has
+        it, else the one they used on the site."""
+        return self.contact_language if self.contact_language in ("en", "cy") else self.lang
 
     events: Mapped[list["ReferralEvent"]] = relationship(
         back_populates="referral", cascade="all, delete-orphan", passive_deletes=True, order_by="ReferralEvent.id"

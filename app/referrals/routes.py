@@ -26,13 +26,13 @@ from app.referrals.journey import (
     BY_KEY,
     STEP_IDS,
     applicable,
-    asked_of_person,
+    facts,
     first_missing,
     following,
     instead,
     position,
     previous,
-    words,
+    voice,
 )
 from app.referrals.service import create_referral, find_by_key
 from app.referrals.snapshot import plan_snapshot
@@ -65,6 +65,12 @@ def _lost():
 def _where(draft: dict):
     """Where this draft's request will go. A service gone from the directory since: the council's team."""
     return destination(db.session.get(Service, draft["service_id"]) if draft["service_id"] else None)
+
+
+def _known(draft: dict, has_plan: bool) -> dict:
+    """What the journey knows besides the answers: a plan open, and the ages the chosen service is for."""
+    service = db.session.get(Service, draft["service_id"][:ID]) if draft.get("service_id") else None
+    return facts(has_plan, service)
 
 
 def _target_args(draft: dict) -> dict:
@@ -101,15 +107,15 @@ def question(step_id: str):
     draft = _draft_for_page()
     if draft is None:
         return _lost()
-    answers, has_plan = draft["answers"], _open_plan() is not None
+    answers, known = draft["answers"], _known(draft, _open_plan() is not None)
     from_check = request.args.get("from") == "check"
     where = _where(draft)
-    page = instead(step, answers, has_plan)
+    page = instead(step, answers, known)
     if page:
         return render_template(
             page,
-            next_url=_after(step, answers, has_plan, from_check),
-            back_url=_back(step, answers, has_plan, from_check, draft),
+            next_url=_after(step, answers, known, from_check),
+            back_url=_back(step, answers, known, from_check, draft),
         )
     form = form_for(step, answers, posted=request.method == "POST")
     if request.method == "GET" and step.key in answers:  # an answer kept earlier shows what is wrong with it
@@ -120,8 +126,9 @@ def question(step_id: str):
             return run(ASK_FOR_HELP.stop, draft)
         answers.update(kept)
         drafts.save(draft)
-        return redirect(_after(step, answers, has_plan, from_check))
-    number, total = position(step, answers, has_plan)
+        return redirect(_after(step, answers, known, from_check))
+    number, total = position(step, answers, known)
+    speaking = voice(answers)
     return render_template(
         "referrals/question.html",
         journey=ASK_FOR_HELP,
@@ -129,29 +136,58 @@ def question(step_id: str):
         kind=STEP_TYPES[step.type],
         form=form,
         where=where,
-        number=number,
+        number=number if STEP_TYPES[step.type].counted else None,
         total=total,
-        question=words(step.question, answers),
-        hint=words(step.hint, answers),
-        personal=asked_of_person(answers),
-        back_url=_back(step, answers, has_plan, from_check, draft),
+        voice=speaking,
+        facts=known,
+        question=speaking.pick(step.question),
+        hint=speaking.pick(step.hint),
+        personal=not speaking.other,
+        private_words=_private_words(step, speaking),
+        back_url=_back(step, answers, known, from_check, draft),
         keep_days=current_app.config["REFERRAL_KEEP_DAYS"],
     )
 
 
-def _after(step, answers: dict, has_plan: bool, from_check: bool) -> str:
+def _private_words(step, speaking) -> dict:
+    """The words on this page that hold the person's name, each with the address that speaks it without
+    storing it: shown, and read aloud on request, but never kept as audio."""
+    parts = {"question": step.question, "hint": step.hint}
+    parts |= {f"option-{o.id}": o.voiced for o in step.options}
+    return {
+        " ".join(speaking.pick(texts).split()): url_for(".say", step_id=step.id, part=part)
+        for part, texts in parts.items()
+        if speaking.names(texts)
+    }
+
+
+@bp.get("/<kebab:step_id>/say/<kebab:part>.mp3")
+def say(step_id: str, part: str):
+    """A question, hint or answer that holds the person's name, spoken for this browser only."""
+    step = STEP_IDS.get(step_id) or abort(404)
+    draft = drafts.current()
+    speaking = voice(draft["answers"]) if draft else None
+    texts = {"question": step.question, "hint": step.hint}.get(part)
+    if part.startswith("option-") and step.option(part.removeprefix("option-")):
+        texts = step.option(part.removeprefix("option-")).voiced
+    if speaking is None or not speaking.names(texts):
+        abort(404)
+    return private_speech(speaking.pick(texts), current_lang())
+
+
+def _after(step, answers: dict, known: dict, from_check: bool) -> str:
     """The next question; from the check page, the next one still unanswered, else the check page."""
     if from_check:
-        missing = first_missing(answers, has_plan)
+        missing = first_missing(answers, known)
         return url_for(".question", step_id=missing.id, **{"from": "check"}) if missing else url_for(".check")
-    later = following(step, answers, has_plan)
+    later = following(step, answers, known)
     return url_for(".question", step_id=later.id) if later else url_for(".check")
 
 
-def _back(step, answers: dict, has_plan: bool, from_check: bool, draft: dict) -> str:
+def _back(step, answers: dict, known: dict, from_check: bool, draft: dict) -> str:
     if from_check:
         return url_for(".check")
-    before = previous(step, answers, has_plan)
+    before = previous(step, answers, known)
     return url_for(".question", step_id=before.id) if before else url_for(".start", **_target_args(draft))
 
 
@@ -179,12 +215,12 @@ def check():
 
 
 def _check_page(draft: dict, save_failed: bool = False) -> str:
-    answers, has_plan = draft["answers"], _open_plan() is not None
-    missing = first_missing(answers, has_plan)
-    last = applicable(answers, has_plan)[-1]
+    answers, known = draft["answers"], _known(draft, _open_plan() is not None)
+    missing = first_missing(answers, known)
+    last = applicable(answers, known)[-1]
     return render_template(
         "referrals/check.html",
-        rows=check_rows(answers, has_plan),
+        rows=check_rows(answers, known),
         where=_where(draft),
         key=draft["key"],
         missing=missing,
@@ -204,11 +240,12 @@ def send():
     if draft is None:
         return _lost()
     plan = _open_plan()
-    missing = first_missing(draft["answers"], plan is not None) or _first_wrong(draft["answers"], plan is not None)
+    known = _known(draft, plan is not None)
+    missing = first_missing(draft["answers"], known) or _first_wrong(draft["answers"], known)
     if missing is not None:
         return redirect(url_for(".question", step_id=missing.id, **{"from": "check"}))
     try:
-        referral = run(ASK_FOR_HELP.finish, draft, plan, key or draft["key"])
+        referral = run(ASK_FOR_HELP.finish, draft, plan, key or draft["key"], known)
     except DBAPIError as error:
         if not is_database_fault(error):
             raise
@@ -217,22 +254,18 @@ def send():
     return _sent(referral)
 
 
-def _first_wrong(answers: dict, has_plan: bool):
+def _first_wrong(answers: dict, known: dict):
     """The first question whose kept answer no longer passes its own checks (a draft from an older page, or
     one changed outside the site): nothing is saved until it is answered again."""
-    return next((step for step in applicable(answers, has_plan) if recheck(step, answers) is not None), None)
+    return next((step for step in applicable(answers, known) if recheck(step, answers) is not None), None)
 
 
 @action("send-referral")
-def _send_referral(draft: dict, plan, key: str):
+def _send_referral(draft: dict, plan, key: str, known: dict):
     """The end of the journey: the draft becomes a referral, with the plan when the person chose to send it."""
     snapshot = plan_snapshot(plan[0].definitions, plan[1]) if plan else None
     fields = drafts.referral_fields(
-        draft,
-        applicable(draft["answers"], plan is not None),
-        snapshot,
-        plan[0].record.id if plan else None,
-        current_lang(),
+        draft, applicable(draft["answers"], known), snapshot, plan[0].record.id if plan else None, current_lang()
     )
     referral, _ = create_referral(db.session, fields, key)
     return referral

@@ -8,7 +8,7 @@ from flask import current_app, url_for
 from app.journeys.types import STEP_TYPES, Row
 from app.pathways.models import Service
 from app.pathways.views import service_name
-from app.referrals.journey import applicable
+from app.referrals.journey import applicable, voice
 from app.referrals.routing import goes_to_council
 
 
@@ -28,12 +28,13 @@ def destination(service: Service | None) -> Destination:
     return Destination(service, service_name(service), goes_to_council(service))
 
 
-def check_rows(answers: dict, has_plan: bool) -> list[Row]:
-    """One row per answer given, each with a Change link that comes back to the check page."""
-    rows = []
-    for step in applicable(answers, has_plan):
+def check_rows(answers: dict, known: dict) -> list[Row]:
+    """One row per answer given, in the voice of whoever is answering, each with a Change link that comes
+    back to the check page."""
+    rows, speaking = [], voice(answers)
+    for step in applicable(answers, known):
         if step.key not in answers:
             continue
         change = url_for("referrals.question", step_id=step.id, **{"from": "check"})
-        rows += [replace(row, change_url=change) for row in STEP_TYPES[step.type].rows(step, answers)]
+        rows += [replace(row, change_url=change) for row in STEP_TYPES[step.type].rows(step, answers, speaking)]
     return rows

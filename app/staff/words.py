@@ -46,6 +46,8 @@ LADDER_STEPS = {
 }
 AGE_BANDS = {"14-15": "14 or 15", "16-18": "16 to 18", "19-25": "19 to 25", "26-plus": "26 or older"}
 LANGUAGES = {"en": "English", "cy": "Welsh"}
+CONTACT_LANGUAGES = {"en": "English", "cy": "Welsh", "other": "Another language, with an interpreter"}
+PERSON_KNOWS = {"yes": "Yes", "no": "No, not yet"}
 REASONS = {**CLOSE_REASONS, **STARTED_CLOSE_REASONS}
 AUDIT_ACTIONS = {
     "view": "Viewed",

@@ -22,7 +22,9 @@ CONSENT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 # For each field: a value no other field has, and what the staff page shows for it.
 VALUES = {
     "needs": (["interpreter", "bsl"], "British Sign Language (BSL)"),
+    "contact_language": ("cy", "Language to contact them in: Welsh"),
     "interpreter_language": ("Tigrinya", "An interpreter: Tigrinya"),
+    "age_outside_range": (True, "<dt>Age outside the service&#39;s ages</dt>"),
     "age_band": ("26-plus", "26 or older"),
     "person_name": ("Morwenna Fields (demo)", "Morwenna Fields (demo)"),
     "age": (37, "<dd>37 (born"),
@@ -38,7 +40,10 @@ VALUES = {
     "asker_role": ("Careers adviser", ", Careers adviser"),
     "asker_organisation": ("Sandbridge Careers (demo)", ", Sandbridge Careers (demo)"),
     "professional_kind": ("college", "(College)"),
+    "asker_relationship": ("Aunt (demo)", ", Aunt (demo)"),
+    "asker_phone": ("01632 960888", 'href="tel:01632960888"'),
     "asker_email": ("dana.demo@example.org", 'href="mailto:dana.demo@example.org"'),
+    "person_knows": ("no", "<dd>No, not yet</dd>"),
     "lang": ("cy", "<dd>Welsh</dd>"),
     "message": ("Fridays suit best.", "Fridays suit best."),
     "consent_at": (CONSENT, "<dd>2 March 2026 at 09:30</dd>"),

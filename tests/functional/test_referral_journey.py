@@ -16,6 +16,12 @@ SELF_SERVICE = (
 WORKER_SERVICE = "d3e44d29-a554-5026-a005-2178af9a9f44"  # Project SEARCH: a worker must refer
 BASE = "/ask-for-help"
 PERSON = {"name": "Sam Tester", "phone": "07700 900123", "email": "sam.tester@example.net", "area": "Harbourside"}
+FAMILY = {
+    "asker_name": "Jo Tester",
+    "asker_relationship": "Mother",
+    "asker_phone": "07700 900456",
+    "asker_email": "jo.tester@example.net",
+}
 
 
 def _rows_after(app, model, last_id: int) -> list:
@@ -48,7 +54,7 @@ def post(client, step: str, data: dict, expect: str | None = None, **query):
 def answer_about_the_person(client, asker: str, age: str = "19", born: tuple = ("", "", "")) -> None:
     post(client, "name", {"answer": PERSON["name"]}, f"{BASE}/age")
     post(client, "age", {"age": age, "day": born[0], "month": born[1], "year": born[2]}, f"{BASE}/area")
-    post(client, "area", {"answer": PERSON["area"]}, f"{BASE}/contact-ways")
+    post(client, "area", {"answer": PERSON["area"]}, f"{BASE}/contact-language")
 
 
 def walk_to_check(
@@ -56,8 +62,10 @@ def walk_to_check(
 ) -> None:
     """Every question, answered as a person would, up to the check page."""
     assert client.get(f"{BASE}/start", query_string=start or {"service": service}).status_code == 200
-    after_who = f"{BASE}/where-you-work" if asker == "professional" else f"{BASE}/name"
-    post(client, "who", {"answer": asker}, after_who)
+    after_who = {"professional": "where-you-work", "family": "about-you"}.get(asker, "name")
+    post(client, "who", {"answer": asker}, f"{BASE}/{after_who}")
+    if asker == "family":
+        post(client, "about-you", FAMILY, f"{BASE}/name")
     if asker == "professional":
         post(client, "where-you-work", {"answer": "college"}, f"{BASE}/your-details")
         details = {
@@ -68,12 +76,16 @@ def walk_to_check(
         }
         post(client, "your-details", details, f"{BASE}/name")
     answer_about_the_person(client, asker)
+    post(client, "contact-language", {"answer": "other"}, f"{BASE}/interpreter-language")
+    post(client, "interpreter-language", {"answer": "Polish"}, f"{BASE}/contact-ways")
     post(client, "contact-ways", {"answer": ["phone", "email"]}, f"{BASE}/phone-number")
     post(client, "phone-number", {"answer": PERSON["phone"]}, f"{BASE}/email-address")
     post(client, "email-address", {"answer": PERSON["email"]}, f"{BASE}/contact-times")
     post(client, "contact-times", {"answer": ["morning"]}, f"{BASE}/communication")
-    post(client, "communication", {"answer": ["easy-read", "interpreter"]}, f"{BASE}/interpreter-language")
-    post(client, "interpreter-language", {"answer": "Polish"}, f"{BASE}/consent")
+    after_communication = "consent" if asker == "self" else "person-knows"
+    post(client, "communication", {"answer": ["easy-read"]}, f"{BASE}/{after_communication}")
+    if asker != "self":
+        post(client, "person-knows", {"answer": "yes"}, f"{BASE}/consent")
     post(client, "consent", {"answer": "yes"}, f"{BASE}/work-plan" if with_plan else f"{BASE}/anything-else")
     if with_plan:
         post(client, "work-plan", {"answer": "yes"}, f"{BASE}/anything-else")
@@ -124,10 +136,18 @@ def test_each_kind_of_asker_sends_one_request_in_english_and_welsh(app, client, 
     assert referral.reference == reference and referral.asker == asker and referral.lang == lang
     assert referral.person_name == PERSON["name"] and referral.age == 19 and referral.age_band == "19-25"
     assert referral.contact_methods == ["phone", "email"] and referral.phone == PERSON["phone"]
-    assert referral.needs == ["easy-read", "interpreter"] and referral.interpreter_language == "Polish"
+    assert referral.needs == ["easy-read"] and referral.interpreter_language == "Polish"
+    assert referral.contact_language == "other" and referral.message_lang == lang
     assert referral.service_id == SELF_SERVICE and referral.routed_to_council is False and referral.status == "new"
     assert referral.consent_at is not None and referral.message == "I like gardens."
     assert (referral.asker_email == "pat.worker@college.example.net") == (asker == "professional")
+    assert referral.person_knows == (None if asker == "self" else "yes")
+    assert (referral.asker_name, referral.asker_relationship, referral.asker_phone) == {
+        "self": (None, None, None),
+        "family": ("Jo Tester", "Mother", "07700 900456"),
+        "professional": ("Pat Worker", None, None),
+    }[asker]
+    assert (referral.asker_email == "jo.tester@example.net") == (asker == "family")
     assert (referral.professional_kind == "college") == (asker == "professional")
     assert (referral.plan is not None) == with_plan and (referral.checklist_session_id is not None) == with_plan
     if with_plan:
@@ -183,14 +203,18 @@ def test_under_16_needs_a_parent_or_carer_too_and_their_no_saves_nothing(app, cl
 
 def test_under_16_with_a_parent_or_carer_agreeing_is_sent(app, client, new_rows):
     walk_to_check(client, "family")
-    post(client, "age", {"age": "14"}, f"{BASE}/parent-consent", **{"from": "check"})
+    # The service is for people aged 16 and over: the person is told, and can still ask.
+    post(client, "age", {"age": "14"}, f"{BASE}/age-check", **{"from": "check"})
+    notice = client.get(f"{BASE}/age-check", query_string={"from": "check"}).get_data(as_text=True)
+    assert "This service is for people aged 16 and over." in notice and "You can still ask for help." in notice
+    post(client, "age-check", {}, f"{BASE}/parent-consent", **{"from": "check"})
     missing = client.get(f"{BASE}/check").get_data(as_text=True)
     assert "Some questions are not answered yet." in missing and "Send my request" not in missing
     post(client, "parent-consent", {"parent_name": "Jo Parent", "answer": "yes"}, f"{BASE}/check", **{"from": "check"})
     send(client)
     [referral] = new_rows(Referral)
     assert referral.age_band == "14-15" and referral.parent_consent_name == "Jo Parent"
-    assert referral.parent_consent_at is not None
+    assert referral.parent_consent_at is not None and referral.age_outside_range is True
 
 
 def test_sending_twice_makes_one_request_and_shows_the_same_reference(app, client, new_rows):
@@ -278,11 +302,13 @@ def test_answers_to_questions_that_no_longer_apply_are_not_sent(app, client, new
     post(client, "who", {"answer": "self"}, f"{BASE}/check", **{"from": "check"})
     post(client, "contact-ways", {"answer": ["phone"]}, f"{BASE}/check", **{"from": "check"})
     post(client, "communication", {"answer": ["none"]}, f"{BASE}/check", **{"from": "check"})
+    post(client, "contact-language", {"answer": "cy"}, f"{BASE}/check", **{"from": "check"})
     send(client)
     [referral] = new_rows(Referral)
     assert referral.asker_email is None and referral.asker_name is None and referral.professional_kind is None
-    assert referral.email is None and referral.phone == PERSON["phone"]
-    assert referral.needs == [] and referral.interpreter_language is None
+    assert referral.email is None and referral.phone == PERSON["phone"] and referral.person_knows is None
+    assert referral.needs == [] and referral.interpreter_language is None and referral.contact_language == "cy"
+    assert referral.message_lang == "cy" and referral.age_outside_range is None
 
 
 def test_back_links_go_to_the_question_before(client):

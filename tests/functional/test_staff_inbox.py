@@ -50,6 +50,18 @@ def test_overdue_referrals_are_flagged_in_words(app, provider):
     assert "Due by" in row(due_today)
 
 
+def test_an_age_outside_the_services_ages_is_flagged_in_words(app, provider):
+    outside = make_referral(app, age=12, age_band="14-15", age_outside_range=True)
+    inside = make_referral(app)
+    html = provider.get("/staff/referrals").get_data(as_text=True)
+    row = lambda reference: html[html.index(reference) :].split("</tr>")[0]  # noqa: E731
+    assert "Age outside the service's ages" in row(outside)
+    assert "Age outside" not in row(inside)
+    page = provider.get(f"/staff/referrals/{outside}").get_data(as_text=True)
+    assert "<dt>Age outside the service&#39;s ages</dt>" in page
+    assert "Age outside" not in provider.get(f"/staff/referrals/{inside}").get_data(as_text=True)
+
+
 def test_the_overdue_filter_is_the_same_rule_as_the_flag(app, provider):
     late = make_referral(app, contact_due_on=date.today() - timedelta(days=1))
     on_time = make_referral(app, contact_due_on=date.today())

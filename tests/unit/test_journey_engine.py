@@ -143,7 +143,7 @@ def test_the_first_unanswered_step_is_where_to_carry_on(fruit):
 
 def test_questions_change_voice_when_the_definition_says_so(fruit):
     which = fruit.steps["which"]
-    assert walker.voice(fruit, {"likes": "yes"}) == 0 and walker.voice(fruit, {"likes": "no"}) == 1
+    assert not walker.voice(fruit, {"likes": "yes"}).other and walker.voice(fruit, {"likes": "no"}).other
     assert which.question[0]._args == ("fruit/which", "Which fruit do you like?")
     assert which.question[1]._args == ("fruit/which", "Which fruit does the person like?")
 
@@ -357,3 +357,115 @@ def test_the_checklists_have_exactly_one_asked_before_the_others(tmp_path, monke
         definitions.load_all(SYMBOLS)
     (tmp_path / "fruit.yaml").write_text(textwrap.dedent(FRUIT) + "setup: true\n", encoding="utf-8")
     assert definitions.setup_of(definitions.load_all(SYMBOLS)).id == "fruit"
+
+
+TEA = """
+id: tea
+symbol: food
+first: who
+facts: [ages]
+voices:
+  other: {step: who, has: other}
+  name: name
+steps:
+  - id: who
+    type: single
+    question: Who is asking?
+    symbol: person
+    options:
+      - {id: me, label: Me, symbol: person}
+      - {id: other, label: Someone else, symbol: people}
+  - id: name
+    type: text
+    question: What is the name?
+    symbol: person
+  - id: age
+    type: age
+    question: How old?
+    symbol: age
+  - id: too-young
+    type: notice
+    question: About the age
+    symbol: age
+    when: {step: age, outside: ages}
+    lines:
+      - {symbol: information, range: ages}
+      - {symbol: happy, text: {self: You can still ask., other: They can still ask.}}
+  - id: sugar
+    type: single
+    question: {self: "Do you take sugar?", other: "Does the person take sugar?", named: "Does %(name)s take sugar?"}
+    symbol: food
+    check-label: {self: Your sugar, other: Their sugar}
+    options:
+      - id: "yes"
+        label: {self: "Yes, I do", other: "Yes, they do", named: "Yes, %(name)s does"}
+        symbol: "yes"
+      - {id: "no", label: "No", symbol: "no"}
+  - id: spoons
+    type: text
+    question: How many spoons?
+    symbol: food
+    when: {step: sugar, has: "yes"}
+  - id: done
+    type: text
+    question: Anything else?
+    symbol: pencil
+"""
+
+
+@pytest.fixture
+def tea(tmp_path):
+    (tmp_path / "tea.yaml").write_text(textwrap.dedent(TEA), encoding="utf-8")
+    return load_folder(tmp_path, SYMBOLS)["tea"]
+
+
+def test_a_question_is_said_to_the_person_about_them_or_about_them_by_first_name(app, tea):
+    sugar = tea.steps["sugar"]
+    with app.test_request_context():
+        for answers, question, yes, label in (
+            ({"who": "me", "name": "Sam Jones"}, "Do you take sugar?", "Yes, I do", "Your sugar"),
+            ({"who": "other"}, "Does the person take sugar?", "Yes, they do", "Their sugar"),
+            ({"who": "other", "name": "Sam Jones"}, "Does Sam take sugar?", "Yes, Sam does", "Their sugar"),
+        ):
+            voice = walker.voice(tea, answers)
+            assert walker.words(sugar.question, tea, answers) == question
+            assert sugar.cards(voice)[0][1] == yes and sugar.cards(voice)[1][1] == "No"
+            [row] = STEP_TYPES["single"].rows(sugar, {**answers, "sugar": "yes"}, voice)
+            assert (row.label, row.value, row.spoken) == (label, yes, "Sam" not in yes)
+
+
+def test_the_count_includes_questions_that_may_still_apply_so_it_never_grows(tea):
+    step = tea.steps
+    assert walker.progress(tea, step["who"], {}) == (1, 6)  # the notice is not a question
+    assert walker.progress(tea, step["sugar"], {"who": "me", "age": 12}, {"ages": (16, 25)}) == (4, 6)
+    assert walker.progress(tea, step["done"], {"who": "me", "sugar": "no"}) == (5, 5)
+    assert walker.progress(tea, step["done"], {"who": "me", "sugar": "yes"}) == (6, 6)
+
+
+def test_an_age_outside_the_ages_a_fact_holds_brings_the_notice(tea):
+    def shown(age, ages) -> bool:
+        return "too-young" in ids(walker.path(tea, {"who": "me", "age": age}, {"ages": ages}))
+
+    assert shown(12, (16, 25)) and shown(26, (16, 25)) and not shown(16, (16, 25)) and not shown(25, (16, 25))
+    assert shown(30, (None, 25)) and not shown(12, (None, 25)) and not shown(12, None)
+
+
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        (lambda raw: raw.pop("voices"), "have 'named' words but voices names no step"),
+        (lambda raw: raw["voices"].update(name="ghost"), "the name step 'ghost' does not exist"),
+        (lambda raw: raw["steps"][3]["when"].update(outside="nothing"), "the fact 'nothing' is not declared"),
+        (lambda raw: raw["steps"][3]["lines"][0].update(range="nothing"), "the fact 'nothing' is not declared"),
+        (lambda raw: raw["steps"][3]["when"].update(step="name"), "the condition compares 'name', which is not"),
+        (lambda raw: raw["steps"][3].pop("lines"), "a notice step needs 'lines'"),
+    ],
+)
+def test_voices_facts_with_values_and_notices_are_checked(tmp_path, change, problem):
+    path = tmp_path / "tea.yaml"
+    path.write_text(textwrap.dedent(TEA), encoding="utf-8")
+    raw = read(path)
+    assert check(raw, "tea.yaml", SYMBOLS) == []
+    change(raw)
+    found = check(raw, "tea.yaml", SYMBOLS)
+    assert any(problem in p for p in found), found

@@ -32,6 +32,8 @@ def _value(field: Field, value) -> str | Markup:
         return words.names_for(getattr(words, field.words), value)
     if field.kind == "code":
         return words.name_for(getattr(words, field.words), value)
+    if field.kind == "flag":
+        return "Yes" if value else field.missing
     if value is None or value == "":
         return field.missing
     if field.kind == "phone":
@@ -53,17 +55,26 @@ def _age(referral: Referral) -> FactRow:
     return FactRow("Age", f"Born {born}" if born else "Not given")
 
 
-def _professional(referral: Referral) -> FactRow | None:
-    if referral.asker != "professional":
+def _who_asked(referral: Referral) -> FactRow | None:
+    """A family member's or a professional's name, how they know the person or their job, and how to reach them."""
+    parts = (referral.asker_relationship, referral.asker_role, referral.asker_organisation)
+    if referral.asker == "self" and not (referral.asker_name or any(parts)):
         return None
     value = escape(referral.asker_name or "Name not given")
-    for part in (referral.asker_role, referral.asker_organisation):
+    for part in parts:
         value += Markup(", ") + part if part else ""
     if referral.professional_kind:
         value += f" ({words.name_for(words.PROFESSIONAL_KINDS, referral.professional_kind)})"
-    if referral.asker_email:
-        value += Markup("<br>") + _value(BY_NAME["asker_email"], referral.asker_email)
-    return FactRow("Professional", value)
+    for name in ("asker_phone", "asker_email"):
+        if getattr(referral, name):
+            value += Markup("<br>") + _value(BY_NAME[name], getattr(referral, name))
+    return FactRow("Who asked", value)
+
+
+def _age_flag(referral: Referral) -> FactRow | None:
+    if not referral.age_outside_range:
+        return None
+    return FactRow("Age outside the service's ages", "Yes: the person was told the service may not be for them.")
 
 
 def _parent_consent(referral: Referral) -> FactRow | None:
@@ -78,7 +89,12 @@ def _parent_consent(referral: Referral) -> FactRow | None:
 
 
 # Rows that show several fields together, by the row the registry names.
-COMBINED_ROWS = {"Age": _age, "Professional": _professional, "Parent or carer who agreed (under 16)": _parent_consent}
+COMBINED_ROWS = {
+    "Age": _age,
+    "Who asked": _who_asked,
+    "Age outside the service's ages": _age_flag,
+    "Parent or carer who agreed (under 16)": _parent_consent,
+}
 FACT_SECTIONS = ("facts", "person", "consent")  # the needs box and the plan have their own parts of the page
 
 
