@@ -39,6 +39,11 @@ YEAR_FOUR_DIGITS = _l("Write the year with 4 numbers, like 2007.")
 AGE_AND_DATE_DIFFER = _l("The age and the date of birth do not match. Write just one.")
 WRITE_PARENT_NAME = _l("Write the name of the parent or carer.")
 
+# Where is my request?
+WRITE_REFERENCE = _l("Write your reference. It has 8 letters and numbers.")
+WRITE_CODE_OR_DATE = _l("Write your code or your date of birth.")
+REQUEST_NOT_FOUND = _l("We could not find your request. Check your reference and your code or date of birth.")
+
 
 def too_long(limit: int) -> str:
     """Made when the form is checked, so the count is said the right way in each language."""

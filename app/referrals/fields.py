@@ -114,6 +114,10 @@ RECORD_COLUMNS = frozenset(
         "closed_reason",
         "signposted_from_id",
         "personal_data_removed_at",
+        "status_code_hash",
+        "share_consent",
+        "share_consent_at",
+        "share_token_hash",
     }
 )
 

@@ -21,4 +21,6 @@ REFERRAL_PAGES: dict[str, dict | list[dict]] = {
     "referrals.check": {"service": DEMO_SERVICE},
     "referrals.sent": {},
     "referrals.not_sent": {},
+    "referrals.status": {},
+    "referrals.status_result": {},  # with no request found in this browser: a page that says so
 }
