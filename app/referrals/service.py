@@ -116,6 +116,12 @@ def _message_body(referral: Referral, requested: str | None) -> str:
     ]
     if referral.routed_to_council and requested:
         lines += ["", "This service needs a referral from a worker, so the request came to your team."]
+    if referral.share_consent == "waiting":
+        lines += [
+            "",
+            "Another service sent the person on to you. They have not yet agreed to share their details with you.",
+            "Until they agree, the request shows only its reference and the service.",
+        ]
     lines += [
         "",
         "Sign in to read the request:",
