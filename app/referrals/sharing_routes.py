@@ -1,7 +1,7 @@
 """The person's answer to the link asking them to share their request with the service they were sent on
 to. The link's token is kept only as a keyed hash, and works once."""
 
-from flask import abort, redirect, render_template, request, session, url_for
+from flask import redirect, render_template, request, session, url_for
 
 from app.extensions import db
 from app.referrals.routes import bp
@@ -15,10 +15,8 @@ def share(token: str):
     found = by_token(db.session, token)
     if found is None:
         return render_template("referrals/share_gone.html"), 404
-    if request.method == "POST":
-        answer = request.form.get("answer")
-        if answer not in ("yes", "no"):
-            abort(400)
+    answer = request.form.get("answer") if request.method == "POST" else None
+    if answer in ("yes", "no"):  # anything else: the question again
         record_answer(db.session, found, answer == "yes", "person")
         session[ANSWERED] = {"service": found.service_name, "agreed": answer == "yes"}
         return redirect(url_for(".share_answered"))

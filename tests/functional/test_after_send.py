@@ -126,3 +126,12 @@ def test_through_notify_a_person_who_gave_only_a_phone_gets_a_text(app, new_rows
     [text] = [m for m in new_rows(OutboxMessage) if m.kind == "confirmation-sms"]
     assert text.to_address == "07700 900456" and referral.reference in text.body
     assert "Fy Ffordd i Waith" in text.body and len(text.body) < 320
+
+
+def test_the_code_can_be_heard_like_the_reference_and_only_in_the_browser_that_sent_it(app, client):
+    walk_to_check(client)
+    send(client)
+    heard = client.get(f"{BASE}/sent/code.mp3")
+    assert heard.status_code == 200 and heard.mimetype == "audio/mpeg"
+    assert heard.headers["Cache-Control"] == "no-store"
+    assert app.test_client().get(f"{BASE}/sent/code.mp3").status_code == 404
