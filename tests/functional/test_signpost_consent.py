@@ -77,6 +77,7 @@ def test_saying_no_by_the_link_copies_nothing_and_a_worker_can_record_yes_later(
     sign_in_as(admin, "council-admin")
     page = admin.get(f"/staff/referrals/{new.reference}").get_data(as_text=True)
     assert "The person said no to sharing their details with this service." in page
+    assert "The person said no to sharing (through the link we sent them)" in page
     assert admin.post(f"/staff/referrals/{new.reference}/share-consent", data={"answer": "yes"}).status_code == 302
     assert referral(app, new.reference).person_name == "Test Person (demo)"
 
@@ -101,6 +102,7 @@ def test_both_staff_pages_show_that_consent_is_waiting_and_then_that_it_was_give
     page = admin.get(f"/staff/referrals/{new.reference}").get_data(as_text=True)
     assert "Test Person (demo)" in page and "Agreed to share with this service" in page
     assert (events(app, new.reference)[-1].kind, events(app, new.reference)[-1].detail) == ("share-agreed", "worker")
+    assert "The person agreed to share their details with this service (on a call, recorded by a worker)" in page
     assert audit_entries(app, object_ref=new.reference, action="change")[-1].detail == "share-agreed"
     assert asking_message(app, new) is not None
 
