@@ -12,6 +12,7 @@ from datetime import date
 
 from flask import current_app, render_template
 from flask_babel import force_locale
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -66,8 +67,6 @@ def contacts(service: Service | None) -> list[Contact]:
     council's team has the request, the team's phone and email from the council's settings."""
     if service is not None:
         return [Contact(*link) for link in contact_links(service) if link[0] != "link"]
-    from flask_babel import gettext as _
-
     config = current_app.config
     found = []
     if config.get("COUNCIL_TEAM_PHONE"):
@@ -96,8 +95,6 @@ def confirmation_message(referral: Referral, code: str, service: Service | None)
     """The subject and body of the confirmation, in the language the person used."""
     lang = referral.lang if referral.lang in LANGUAGES else "en"
     with force_locale(lang):
-        from flask_babel import gettext as _
-
         body = render_template(
             "messages/confirmation.txt",
             referral=referral,

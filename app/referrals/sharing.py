@@ -11,6 +11,7 @@ from datetime import datetime
 
 from flask import current_app, render_template
 from flask_babel import force_locale
+from flask_babel import gettext as _
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -43,8 +44,6 @@ def ask_person(session: Session, origin: Referral, new: Referral) -> bool:
     new.share_token_hash = keyed_hash(token)
     lang = origin.lang if origin.lang in LANGUAGES else "en"
     with force_locale(lang):
-        from flask_babel import gettext as _
-
         body = render_template(
             "messages/share_consent.txt",
             origin=origin,
