@@ -86,6 +86,11 @@ def test_the_confirmation_reaches_the_person_in_their_language_with_no_other_det
     assert "01632 960 254" in body and "supported-employment@example.org" in body
     for personal in (PERSON["name"], PERSON["phone"], PERSON["area"], "gardens", "Polish"):
         assert personal not in body and personal not in received.message["Subject"]
+    with session_for(app) as session:  # once sent, the code lives on only in the person's mailbox
+        kept = session.scalar(select(OutboxMessage).where(OutboxMessage.kind == "confirmation"))
+        assert kept.status == "sent" and code not in kept.body and reference not in kept.body
+        service_copy = session.scalar(select(OutboxMessage).where(OutboxMessage.kind == "new-referral"))
+        assert reference in service_copy.body
     if lang == "cy":
         assert received.message["Subject"] == f"Cawsom eich cais am help: {reference}"
         assert "Diolch am ofyn am help drwy Fy Ffordd i Waith." in body
