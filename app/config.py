@@ -101,8 +101,15 @@ class Config:
     )  # after the referral is closed or last changed
     COUNCIL_TEAM_NAME = os.environ.get("COUNCIL_TEAM_NAME")
     COUNCIL_TEAM_EMAIL = os.environ.get("COUNCIL_TEAM_EMAIL")
+    COUNCIL_TEAM_PHONE = os.environ.get("COUNCIL_TEAM_PHONE")  # optional: shown after Send with the team's email
     COUNCIL_ORGANIZATION_ID = os.environ.get("COUNCIL_ORGANIZATION_ID")  # the council in the directory
     INBOX_PAGE_SIZE = 25  # referrals a page
+
+    # "Where is my request?": tries at a reference and code or date of birth
+    STATUS_TRIES_PER_CLIENT = 10  # tries per window from one address
+    STATUS_TRIES_PER_BROWSER = 10  # tries per window from one browser
+    STATUS_TRIES_PER_REFERENCE = 5  # tries per window at one reference
+    STATUS_WINDOW_MINUTES = 15  # minutes
 
     # Staff sign-in
     STAFF_IDLE_MINUTES = int(os.environ.get("STAFF_IDLE_MINUTES", "30"))  # minutes without a staff page
@@ -129,6 +136,7 @@ class Config:
     SMTP_TIMEOUT = 10  # seconds
     NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
     NOTIFY_TEMPLATE_ID = os.environ.get("NOTIFY_TEMPLATE_ID", "")  # an email template with ((subject)) and ((body))
+    NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")  # optional: a text template with ((body))
     NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
     OUTBOX_MAX_ATTEMPTS = (
         20  # with waits doubling to a 6-hour cap, about 3 days of tries; then failed and shown to staff
@@ -143,6 +151,7 @@ class DevelopmentConfig(Config):
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
     COUNCIL_TEAM_NAME = os.environ.get("COUNCIL_TEAM_NAME", "Sandbridge Council supported employment team (demo)")
     COUNCIL_TEAM_EMAIL = os.environ.get("COUNCIL_TEAM_EMAIL", "supported-employment-team@example.org")
+    COUNCIL_TEAM_PHONE = os.environ.get("COUNCIL_TEAM_PHONE", "01632 960000")  # a number kept for drama
     COUNCIL_ORGANIZATION_ID = os.environ.get(
         "COUNCIL_ORGANIZATION_ID", "b8971a6b-17ea-52e8-9a2f-4cb7a097b01e"
     )  # Sandbridge Council

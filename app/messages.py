@@ -41,6 +41,11 @@ WRITE_PARENT_NAME = _l("Write the name of the parent or carer.")
 WRITE_RELATIONSHIP = _l("Write how you know the person. For example, mother.")
 WRITE_PHONE_OR_EMAIL = _l("Write a phone number or an email.")
 
+# Where is my request?
+WRITE_REFERENCE = _l("Write your reference. It has 8 letters and numbers.")
+WRITE_CODE_OR_DATE = _l("Write your code or your date of birth.")
+REQUEST_NOT_FOUND = _l("We could not find your request. Check your reference and your code or date of birth.")
+
 
 def too_long(limit: int) -> str:
     """Made when the form is checked, so the count is said the right way in each language."""

@@ -12,6 +12,8 @@ SERVICE_ID = "5ec69b07-4433-591e-a591-34f8423d4d5d"
 SERVICE_EMAIL = "supported-employment@example.org"
 PERSON_NAME = "Test Person (demo)"
 PERSON_EMAIL = "test@example.org"
+# A person who gave only a phone number: over SMTP no confirmation goes to them, so the service's is the one message.
+PHONE_ONLY = {"contact_methods": ["phone"], "phone": "07700 900456", "email": None}
 
 
 def session_for(app):

@@ -84,8 +84,13 @@ class SmtpDelivery:
         return None
 
 
+# A message whose kind ends so is a text message to a phone number; only GOV.UK Notify sends them.
+TEXT_SUFFIX = "-sms"
+
+
 class NotifyDelivery:
-    """GOV.UK Notify: an email template whose subject is ((subject)) and whose body is ((body))."""
+    """GOV.UK Notify: an email template whose subject is ((subject)) and whose body is ((body)); for text
+    messages, a text template whose body is ((body))."""
 
     def __init__(self, config: Mapping):
         from notifications_python_client.notifications import NotificationsAPIClient
@@ -97,17 +102,26 @@ class NotifyDelivery:
             config["NOTIFY_API_KEY"], base_url=config["NOTIFY_BASE_URL"], timeout=config["SMTP_TIMEOUT"]
         )
         self.template_id = config["NOTIFY_TEMPLATE_ID"]
+        self.sms_template_id = config.get("NOTIFY_SMS_TEMPLATE_ID", "")  # a text template whose body is ((body))
 
     def send(self, message: OutboxMessage) -> str | None:
         from notifications_python_client.errors import APIError
 
         try:
-            response = self.client.send_email_notification(
-                email_address=message.to_address,
-                template_id=self.template_id,
-                personalisation={"subject": message.subject, "body": message.body},
-                reference=str(message.id),
-            )
+            if message.kind.endswith(TEXT_SUFFIX):
+                response = self.client.send_sms_notification(
+                    phone_number=message.to_address,
+                    template_id=self.sms_template_id,
+                    personalisation={"body": message.body},
+                    reference=str(message.id),
+                )
+            else:
+                response = self.client.send_email_notification(
+                    email_address=message.to_address,
+                    template_id=self.template_id,
+                    personalisation={"subject": message.subject, "body": message.body},
+                    reference=str(message.id),
+                )
         except APIError as exc:
             # 400: Notify refused this message itself (a bad address, say); anything else may pass later.
             raise DeliveryError(type(exc).__name__, exc.status_code, permanent=exc.status_code == 400) from None

@@ -91,7 +91,7 @@ def build(service: Service) -> ServicePage:
     page.times = [t for t in (_schedule_text(s) for s in sorted(schedules, key=lambda s: s.id)) if t]
     page.cost = _cost(service)
     page.languages = _languages(service)
-    page.contacts = _contacts(service)
+    page.contacts = contact_links(service)
     page.alert = localised(service.alert, None)
     return page
 
@@ -190,7 +190,7 @@ def spoken_number(number: str) -> str:
     return " ".join(f"{part[:3]} {part[3:]}" if part.isdigit() and len(part) == 6 else part for part in number.split())
 
 
-def _contacts(service: Service) -> list[tuple[str, str, str]]:
+def contact_links(service: Service) -> list[tuple[str, str, str]]:
     phones = [*service.phones, *(p for c in service.contacts for p in c.phones)]
     emails = [service.email, *(c.email for c in service.contacts)]
     out = []

@@ -199,6 +199,10 @@ RECORD_COLUMNS = frozenset(
         "assigned_to_id",  # the member of staff working on it
         "signposted_from_id",
         "personal_data_removed_at",
+        "status_code_hash",
+        "share_consent",
+        "share_consent_at",
+        "share_token_hash",
     }
 )
 

@@ -92,6 +92,14 @@ class Referral(Base):
 
     personal_data_removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
+    # After Send (app/referrals/after.py). The code in the confirmation to the person, kept only as a keyed hash.
+    status_code_hash: Mapped[str | None] = mapped_column(String(64))
+    # A referral signposted here: "waiting" until the person agrees to share their answers with this service,
+    # then "agreed" (None: not signposted). The token of the link in the message asking them, as a keyed hash.
+    share_consent: Mapped[str | None] = mapped_column(String(10))
+    share_consent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    share_token_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+
     @property
     def message_lang(self) -> str:
         """The language for messages to the person: the one they asked to be contacted in, when the site has

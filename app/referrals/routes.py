@@ -21,6 +21,7 @@ from app.journeys.types import STEP_TYPES
 from app.pathways.limits import ID
 from app.pathways.models import Service
 from app.referrals import draft as drafts
+from app.referrals.after import confirmation_address, contacts, new_status_code
 from app.referrals.journey import (
     ASK_FOR_HELP,
     BY_KEY,
@@ -245,13 +246,13 @@ def send():
     if missing is not None:
         return redirect(url_for(".question", step_id=missing.id, **{"from": "check"}))
     try:
-        referral = run(ASK_FOR_HELP.finish, draft, plan, key or draft["key"], known)
+        referral, code = run(ASK_FOR_HELP.finish, draft, plan, key or draft["key"], known)
     except DBAPIError as error:
         if not is_database_fault(error):
             raise
         db.session.rollback()  # nothing was saved; the answers are still in the draft, shown again to send
         return _check_page(draft, save_failed=True), 503
-    return _sent(referral)
+    return _sent(referral, code)
 
 
 def _first_wrong(answers: dict, known: dict):
@@ -267,12 +268,18 @@ def _send_referral(draft: dict, plan, key: str, known: dict):
     fields = drafts.referral_fields(
         draft, applicable(draft["answers"], known), snapshot, plan[0].record.id if plan else None, current_lang()
     )
-    referral, _ = create_referral(db.session, fields, key)
-    return referral
+    code = new_status_code()
+    referral, made = create_referral(db.session, fields, key, status_code=code)
+    return referral, (code if made else None)
 
 
-def _sent(referral):
+def _sent(referral, code: str | None = None):
+    """The confirmation page's record, in the session. The status code is known only when the referral was just
+    made; a second press of Send keeps the code the first one put here."""
     drafts.clear()
+    before = session.get(drafts.SENT)
+    if code is None and isinstance(before, dict) and before.get("reference") == referral.reference:
+        code = before.get("code") if isinstance(before.get("code"), str) else None
     session[drafts.SENT] = {
         "reference": referral.reference,
         "service_id": referral.requested_service_id or referral.service_id,
@@ -280,6 +287,8 @@ def _sent(referral):
         "methods": list(referral.contact_methods or []),
         "due": referral.contact_due_on.isoformat(),
         "personal": referral.asker == "self",
+        "code": code,
+        "emailed": confirmation_address(referral) is not None,
     }
     return redirect(url_for(".sent"))
 
@@ -290,6 +299,8 @@ def sent():
     if not isinstance(record, dict) or not isinstance(record.get("reference"), str):
         return render_template("referrals/nothing_sent.html")
     record.setdefault("personal", True)
+    record.setdefault("code", None)
+    record.setdefault("emailed", False)
     found = db.session.get(Service, record["service_id"][:ID]) if record.get("service_id") else None
     where = destination(found if found is not None and not record["routed"] else None)
     methods = [(o.label, o.symbol) for o in BY_KEY["contact_methods"].options if o.id in record["methods"]]
@@ -300,6 +311,7 @@ def sent():
         methods=methods,
         due=date.fromisoformat(record["due"]),
         days=current_app.config["CONTACT_WITHIN_WORKING_DAYS"],
+        contacts=contacts(where.service),
     )
 
 
@@ -314,3 +326,11 @@ def reference_audio():
     if not isinstance(record, dict) or not isinstance(record.get("reference"), str):
         abort(404)
     return private_speech(spoken_reference(record["reference"]), "en")  # letters and digits, said in English
+
+
+@bp.get("/sent/code.mp3")
+def status_code_audio():
+    record = session.get(drafts.SENT)
+    if not isinstance(record, dict) or not isinstance(record.get("code"), str):
+        abort(404)
+    return private_speech(spoken_reference(record["code"]), "en")  # letters and digits, said in English

@@ -13,6 +13,7 @@ from app import clock
 from app.journeys.ages import age_on
 from app.outbox.models import enqueue
 from app.pathways.models import Service
+from app.referrals.after import new_status_code, queue_confirmation
 from app.referrals.fields import answer_fields, exported_fields, removed_values
 from app.referrals.models import Referral, ReferralEvent, ReferralNote
 from app.referrals.reference import new_reference
@@ -65,16 +66,23 @@ def _destination(session: Session, service_id: str | None) -> dict:
     """Where the request goes, by the one routing rule: the service itself, or the council's team."""
     config = current_app.config
     service = session.get(Service, service_id) if service_id else None
-    if not goes_to_council(service):
-        return {
-            "service_id": service.id,
-            "service_name": service.name,
-            "organization_id": service.organization_id,
-            "requested_service_id": None,
-            "routed_to_council": False,
-            "ladder_step": service.ladder_step,
-            "to": service_address(service),
-        }
+    return _to_service(service) if not goes_to_council(service) else _to_council(service, service_id, config)
+
+
+def _to_service(service: Service) -> dict:
+    return {
+        "service_id": service.id,
+        "service_name": service.name,
+        "organization_id": service.organization_id,
+        "requested_service_id": None,
+        "routed_to_council": False,
+        "ladder_step": service.ladder_step,
+        "to": service_address(service),
+        "takes_it": service,
+    }
+
+
+def _to_council(service: Service | None, service_id: str | None, config) -> dict:
     return {
         "service_id": service.id if service else (service_id or COUNCIL_TEAM_SERVICE_ID),
         "service_name": service.name if service else config["COUNCIL_TEAM_NAME"],
@@ -83,6 +91,7 @@ def _destination(session: Session, service_id: str | None) -> dict:
         "routed_to_council": True,
         "ladder_step": service.ladder_step if service else None,
         "to": config["COUNCIL_TEAM_EMAIL"],
+        "takes_it": None,
     }
 
 
@@ -107,6 +116,12 @@ def _message_body(referral: Referral, requested: str | None) -> str:
     ]
     if referral.routed_to_council and requested:
         lines += ["", "This service needs a referral from a worker, so the request came to your team."]
+    if referral.share_consent == "waiting":
+        lines += [
+            "",
+            "Another service sent the person on to you. They have not yet agreed to share their details with you.",
+            "Until they agree, the request shows only its reference and the service.",
+        ]
     lines += [
         "",
         "Sign in to read the request:",
@@ -127,9 +142,10 @@ def unused_reference(session: Session) -> str:
 
 
 def create_referral(
-    session: Session, draft: dict, idempotency_key: str, now: datetime | None = None
+    session: Session, draft: dict, idempotency_key: str, now: datetime | None = None, status_code: str | None = None
 ) -> tuple[Referral, bool]:
-    """Save a request for help and queue its message, or find the one already saved with this key.
+    """Save a request for help and queue its message to the service and the confirmation to the person (with
+    status_code, a new one when none is given), or find the one already saved with this key.
 
     Returns the referral and whether it was made now. A double click, a refresh or the same form sent
     from another browser all find the first one: the key is unique in the table, so even two requests
@@ -143,7 +159,7 @@ def create_referral(
     tries = 0
     while True:
         destination = _destination(session, draft.get("service_id"))
-        to_address = destination.pop("to")
+        to_address, takes_it = destination.pop("to"), destination.pop("takes_it")
         referral = Referral(
             reference=unused_reference(session),
             idempotency_key=idempotency_key,
@@ -161,6 +177,7 @@ def create_referral(
             session.flush()
             session.add(ReferralEvent(referral_id=referral.id, at=now, kind="created", to_status="new"))
             enqueue(session, "new-referral", to_address, *new_referral_message(referral), referral_id=referral.id)
+            queue_confirmation(session, referral, takes_it, status_code or new_status_code())
             session.commit()
             return referral, True
         except IntegrityError:

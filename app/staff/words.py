@@ -117,4 +117,8 @@ def event_words(kind: str, from_status: str | None, to_status: str | None, detai
         return "Pay below the legal minimum checked and confirmed"
     if kind == "erased":
         return "Personal data removed on request"
+    if kind in ("share-agreed", "share-declined"):
+        how = "through the link we sent them" if detail == "person" else "on a call, recorded by a worker"
+        said = "agreed to share their details with this service" if kind == "share-agreed" else "said no to sharing"
+        return f"The person {said} ({how})"
     return name_for({}, kind)

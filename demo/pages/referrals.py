@@ -3,6 +3,7 @@
 A question page opened with ?service= starts a draft for that service, so each example opens on its own."""
 
 from app.referrals.journey import STEPS
+from demo.staff.referrals import DEMO_SHARE_CONSENT_TOKEN
 
 DEMO_SERVICE = (
     "5ec69b07-4433-591e-a591-34f8423d4d5d"  # Supported employment with a job coach: people can ask themselves
@@ -21,4 +22,8 @@ REFERRAL_PAGES: dict[str, dict | list[dict]] = {
     "referrals.check": {"service": DEMO_SERVICE},
     "referrals.sent": {},
     "referrals.not_sent": {},
+    "referrals.status": {},
+    "referrals.status_result": {},  # with no request found in this browser: a page that says so
+    "referrals.share": {"token": DEMO_SHARE_CONSENT_TOKEN},
+    "referrals.share_answered": {},  # with no answer given in this browser: the page for a link that is used up
 }

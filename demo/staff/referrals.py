@@ -14,8 +14,10 @@ from sqlalchemy import select
 from app import clock
 from app.checklists.plan import Plan, Sentence
 from app.pathways.models import Service
+from app.referrals.after import keyed_hash
 from app.referrals.models import Referral, ReferralEvent, ReferralNote
 from app.referrals.reference import ALPHABET
+from app.referrals.sharing import WAITING, copied_on_consent
 from app.referrals.snapshot import write_snapshot
 from app.staff.models import StaffUser
 from app.staff.overdue import contact_due_on
@@ -24,6 +26,8 @@ from demo.staff import DEMO_ACCOUNTS, WORKS_ORG
 DEMO_REFERENCE = "KMRW-3467"  # new, to Sandbridge Works, with a plan and communication needs
 DEMO_STARTED_REFERENCE = "HJKM-4679"  # started, to Sandbridge Works: the outcomes demo records a job on it
 DEMO_SIGNPOSTED_REFERENCE = "WXYA-7974"  # Sandbridge Works sent it on to Harbour Café
+# The link the person was sent to agree to share with Harbour Café: /ask-for-help/share/<this>.
+DEMO_SHARE_CONSENT_TOKEN = "demo-share-consent-for-trying-out"
 DEMO_COUNCIL_REFERENCE = "AFHJ-7943"  # asked for Project SEARCH, which needs a worker: routed to the council team
 DEMO_OUTCOME_REFERENCE = "MRYK-3696"  # started months ago, to Sandbridge Works: its job met the sustained outcome
 
@@ -453,6 +457,12 @@ def _references() -> list[str]:
     return found
 
 
+def _waiting(app: Flask) -> dict:
+    """A referral signposted on, waiting for the person to agree to share: it holds none of their details yet."""
+    with app.app_context():
+        return {"share_consent": WAITING, "share_token_hash": keyed_hash(DEMO_SHARE_CONSENT_TOKEN)}
+
+
 def _person(spec: dict, number: int, made: datetime) -> dict:
     """The person's answers and consent."""
     if spec.get("removed"):
@@ -545,7 +555,12 @@ class _Loader:
             routed_to_council=bool(council),
             age_band=_band(spec["age"]),
             signposted_from_id=origin.id if origin else None,
-            **_person(spec, number, made),
+            **(_waiting(self.app) if origin else {}),
+            **{
+                name: value
+                for name, value in _person(spec, number, made).items()
+                if not origin or name not in copied_on_consent()
+            },
         )
         self.session.add(referral)
         self.session.flush()

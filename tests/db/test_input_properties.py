@@ -90,6 +90,20 @@ def test_ask_for_help_questions_never_fail(client, step, values):
 
 
 @CHECKED
+@given(values=st.fixed_dictionaries({name: bad for name in ("reference", "code", "day", "month", "year")}))
+def test_the_request_status_form_never_fails(site, client, values):
+    site.config.update(STATUS_TRIES_PER_CLIENT=10**6, STATUS_TRIES_PER_BROWSER=10**6, STATUS_TRIES_PER_REFERENCE=10**6)
+    shown_again(client.post("/ask-for-help/status", data=values))
+
+
+@CHECKED
+@given(answer=bad)
+def test_the_answer_to_a_sharing_link_never_fails(client, answer):
+    response = client.post("/ask-for-help/share/demo-share-consent-for-trying-out", data={"answer": answer})
+    shown_again(response)
+
+
+@CHECKED
 @given(code=bad)
 def test_the_resume_code_form_never_fails(client, code):
     response = client.post("/my-work/resume", data={"code": code})

@@ -18,6 +18,7 @@ from tests.mail import LocalSmtpServer, free_port
 from tests.outbox_builders import (
     PERSON_EMAIL,
     PERSON_NAME,
+    PHONE_ONLY,
     SERVICE_EMAIL,
     add_message,
     aware,
@@ -63,9 +64,10 @@ def test_a_new_referral_reaches_the_service_with_its_reference_and_no_personal_d
     referral = make_referral(mail_app)
     result = mail_app.test_cli_runner().invoke(args=["outbox", "send"])
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "Sent 1; failed this time 0 (will try again); gave up 0; still queued 0."
-    assert len(smtp_server.messages) == 1
-    received = smtp_server.messages[0]
+    assert result.output.strip() == "Sent 2; failed this time 0 (will try again); gave up 0; still queued 0."
+    assert len(smtp_server.messages) == 2
+    received, to_person = sorted(smtp_server.messages, key=lambda m: m.rcpt_tos != [SERVICE_EMAIL])
+    assert to_person.rcpt_tos == [PERSON_EMAIL] and referral.reference in to_person.message.get_content()
     assert received.rcpt_tos == [SERVICE_EMAIL]
     assert received.message["To"] == SERVICE_EMAIL
     assert received.message["From"] == "My Way to Work <no-reply@mywaytowork.example.org>"
@@ -73,16 +75,16 @@ def test_a_new_referral_reaches_the_service_with_its_reference_and_no_personal_d
     body = received.message.get_content()
     assert referral.reference in body
     assert PERSON_NAME not in body and PERSON_EMAIL not in body and "Test Person" not in body
-    [message] = messages_for(mail_app, referral.id)
+    [message] = [m for m in messages_for(mail_app, referral.id) if m.kind == "new-referral"]
     assert received.message["Message-ID"].startswith(f"<outbox-{message.id}-")
     assert received.message["Message-ID"].endswith("@mywaytowork.example.org>")
     assert message.status == "sent" and message.sent_at is not None and message.attempts == 0
     again = mail_app.test_cli_runner().invoke(args=["outbox", "send"])
-    assert again.output.startswith("Sent 0;") and len(smtp_server.messages) == 1
+    assert again.output.startswith("Sent 0;") and len(smtp_server.messages) == 2
 
 
 def test_with_the_mail_server_down_the_referral_is_saved_and_the_message_goes_later_exactly_once(down_app):
-    referral = make_referral(down_app)
+    referral = make_referral(down_app, **PHONE_ONLY)  # one message: the one to the service
     result = down_app.test_cli_runner().invoke(args=["outbox", "send"])
     assert result.output.strip() == "Sent 0; failed this time 1 (will try again); gave up 0; still queued 1."
     with session_for(down_app) as session:

@@ -15,6 +15,7 @@ SERVICE_ID = "26785a09-ab16-4eb0-8407-a37497a57506"
 SECRET = "3d844edf-8d35-48ac-975b-e847b4f122b0"
 API_KEY = f"my_way_to_work_test-{SERVICE_ID}-{SECRET}"  # Notify's documented key format
 TEMPLATE_ID = "f33517ff-2a88-4f6e-b855-c550268ce08a"
+SMS_TEMPLATE_ID = "0b8d4a63-5c43-4c0e-9c8e-2b7d3f1e6a55"
 NOTIFICATION_ID = "740e5834-3a29-46b4-9a6f-16142fde533a"
 
 
@@ -35,7 +36,7 @@ class FakeNotify:
                         "id": NOTIFICATION_ID,
                         "reference": body.get("reference"),
                         "content": {
-                            "subject": body["personalisation"]["subject"],
+                            "subject": body["personalisation"].get("subject"),
                             "body": body["personalisation"]["body"],
                             "from_email": "my.way.to.work@notifications.service.gov.uk",
                         },
@@ -105,6 +106,23 @@ def test_a_message_goes_to_notify_with_a_signed_token_the_template_and_personali
     assert scheme == "Bearer" and claims["iss"] == SERVICE_ID and abs(claims["iat"] - time.time()) < 60
     message = get_message(notify_app, message_id)
     assert message.status == "sent" and message.provider_id == NOTIFICATION_ID
+
+
+def test_a_text_message_goes_to_notify_with_the_text_template(notify_app, notify):
+    notify_app.config["NOTIFY_SMS_TEMPLATE_ID"] = SMS_TEMPLATE_ID
+    message_id = add_message(
+        notify_app, to="07700 900456", subject="-", body="Your reference is K7MR-4WAX.", kind="confirmation-sms"
+    )
+    assert send_due(notify_app).sent == 1
+    [request] = notify.requests
+    assert request["path"] == "/v2/notifications/sms"
+    assert request["json"] == {
+        "phone_number": "07700 900456",
+        "template_id": SMS_TEMPLATE_ID,
+        "reference": str(message_id),
+        "personalisation": {"body": "Your reference is K7MR-4WAX."},
+    }
+    assert get_message(notify_app, message_id).status == "sent"
 
 
 def test_a_message_notify_refuses_fails_at_once(notify_app, notify):

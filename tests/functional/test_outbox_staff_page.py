@@ -11,7 +11,7 @@ from app.outbox.models import OutboxMessage
 from app.outbox.sending import send_due
 from app.staff.models import AuditEntry
 from tests.mail import LocalSmtpServer, free_port
-from tests.outbox_builders import add_message, aware, empty_outbox, get_message, make_referral, session_for
+from tests.outbox_builders import PHONE_ONLY, add_message, aware, empty_outbox, get_message, make_referral, session_for
 from tests.site import sign_in_as
 
 
@@ -44,7 +44,7 @@ def audit_entries(app) -> list[AuditEntry]:
 
 
 def test_council_admins_see_counts_and_the_waiting_and_failed_messages_newest_first(outbox_app, client):
-    referral = make_referral(outbox_app)
+    referral = make_referral(outbox_app, **PHONE_ONLY)  # one message: the one to the service
     with session_for(outbox_app) as session:
         from_referral = session.scalar(select(OutboxMessage.id).where(OutboxMessage.referral_id == referral.id))
     waiting = add_message(outbox_app, to="waiting@example.org", subject="Secret subject", body="Secret body words")

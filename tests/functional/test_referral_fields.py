@@ -12,6 +12,7 @@ from app.purge import purge
 from app.referrals.fields import FIELDS, KINDS, RECORD_COLUMNS, SECTIONS, copied_fields, exported_fields, removed_values
 from app.referrals.models import Referral, ReferralEvent, ReferralNote
 from app.referrals.service import erase_personal_data, personal_data
+from app.referrals.sharing import copied_at_once, copied_on_consent
 from app.referrals.snapshot import write_snapshot
 from app.staff import words
 from app.staff.referral.views import COMBINED_ROWS, FACT_SECTIONS
@@ -109,8 +110,17 @@ def test_signposting_copies_every_field_it_should(app, client):
     with session_for(app) as session:
         new = session.scalar(select(Referral).where(Referral.signposted_from_id == old.id))
     assert set(copied_fields()) == {field.name for field in FIELDS if field.copied}
-    for name in copied_fields():
+    assert set(copied_at_once()) | set(copied_on_consent()) == set(copied_fields())
+    for name in copied_at_once():  # before the person agrees: the codes and dates kept for the figures
         assert getattr(new, name) == getattr(old, name), name
+    for name in copied_on_consent():
+        assert getattr(new, name) in (None, []), name
+    sign_in_as(client, "council-admin")
+    assert client.post(f"/staff/referrals/{new.reference}/share-consent", data={"answer": "yes"}).status_code == 302
+    agreed = referral(app, new.reference)
+    assert agreed.share_consent == "agreed"
+    for name in copied_fields():
+        assert getattr(agreed, name) == getattr(old, name), name
 
 
 def assert_removed(found: Referral, before: Referral) -> None:

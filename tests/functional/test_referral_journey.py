@@ -154,8 +154,17 @@ def test_each_kind_of_asker_sends_one_request_in_english_and_welsh(app, client, 
         assert referral.plan["sections"] and all(s["sentences"] for s in referral.plan["sections"])
     [event] = new_rows(ReferralEvent)
     assert (event.kind, event.to_status, event.referral_id) == ("created", "new", referral.id)
-    [message] = new_rows(OutboxMessage)
+    message, to_person = sorted(new_rows(OutboxMessage), key=lambda m: m.kind != "new-referral")
     assert message.referral_id == referral.id and message.kind == "new-referral"
+    assert to_person.referral_id == referral.id and to_person.kind == "confirmation"
+    # The confirmation goes to whoever asked, at their own email when they gave one.
+    to_address = {"professional": "pat.worker@college.example.net", "family": "jo.tester@example.net"}
+    assert to_person.to_address == to_address.get(asker, PERSON["email"])
+    assert reference in to_person.subject and reference in to_person.body
+    welsh = "Cawsom eich cais am help" in to_person.subject
+    assert welsh == (lang == "cy")
+    for personal in (*PERSON.values(), "Polish", "gardens", "Pat Worker"):
+        assert personal not in to_person.body and personal not in to_person.subject
     assert message.to_address == "supported-employment@example.org"
     assert message.subject == f"New request for help: {reference}"
     assert f"/staff/referrals/{reference}" in message.body
@@ -225,7 +234,8 @@ def test_sending_twice_makes_one_request_and_shows_the_same_reference(app, clien
     assert first.headers["Location"] == second.headers["Location"]
     [referral] = new_rows(Referral)
     assert reference_shown(client) == referral.reference
-    assert len(new_rows(OutboxMessage)) == len(new_rows(ReferralEvent)) == 1
+    assert len(new_rows(ReferralEvent)) == 1
+    assert sorted(m.kind for m in new_rows(OutboxMessage)) == ["confirmation", "new-referral"]
 
 
 def test_the_same_form_sent_from_another_browser_finds_the_first_request(app, client, new_rows):
@@ -250,7 +260,7 @@ def test_a_service_that_needs_a_worker_sends_the_request_to_the_council_team(app
     assert referral.routed_to_council and referral.requested_service_id == WORKER_SERVICE
     assert referral.service_id == WORKER_SERVICE and referral.service_name == "Project SEARCH at Sandbridge Hospital"
     assert referral.organization_id == app.config["COUNCIL_ORGANIZATION_ID"]
-    [message] = new_rows(OutboxMessage)
+    [message] = [m for m in new_rows(OutboxMessage) if m.kind == "new-referral"]
     assert message.to_address == app.config["COUNCIL_TEAM_EMAIL"]
     assert "We sent your request to Sandbridge Council" in client.get(f"{BASE}/sent").get_data(as_text=True)
 

@@ -274,7 +274,9 @@ def test_signposting_makes_a_linked_referral_to_the_other_service_in_one_go(app,
     old = referral(app, reference)
     with session_for(app) as session:
         new = session.scalar(select(Referral).where(Referral.signposted_from_id == old.id))
-        message = session.scalar(select(OutboxMessage).where(OutboxMessage.referral_id == new.id))
+        message = session.scalar(
+            select(OutboxMessage).where(OutboxMessage.referral_id == new.id, OutboxMessage.kind == "new-referral")
+        )
         session.expunge_all()
     assert old.status == "signposted"
     assert new.reference != reference and new.idempotency_key != old.idempotency_key
@@ -283,9 +285,13 @@ def test_signposting_makes_a_linked_referral_to_the_other_service_in_one_go(app,
     assert new.contact_due_on == contact_due_on(
         date.today(), app.config["CONTACT_WITHIN_WORKING_DAYS"], app.config["HOLIDAYS"]
     )
-    for field in ("person_name", "phone", "email", "needs", "consent_at", "plan", "asker", "age"):
+    for field in ("needs", "consent_at", "asker", "age_band"):  # codes and dates for the figures only
         assert getattr(new, field) == getattr(old, field), field
+    for field in ("person_name", "phone", "email", "plan", "age"):  # the rest waits for the person to agree
+        assert getattr(new, field) is None, field
+    assert new.share_consent == "waiting" and new.share_token_hash
     assert (message.kind, message.to_address, message.status) == ("new-referral", "hospital-jobs@example.org", "queued")
+    assert "They have not yet agreed to share their details with you." in message.body
     assert new.reference in message.body
     for private in ("Test Person", "01632", "test.person@example.org"):
         assert private not in message.body and private not in message.subject

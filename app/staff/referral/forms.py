@@ -35,3 +35,8 @@ class NoteForm(FlaskForm):
 class SignpostForm(FlaskForm):
     service = _Text()
     reason = _Text()
+
+
+class ShareAnswerForm(FlaskForm):
+    answer = _Text()  # "yes" or "no": what the person said on the phone
+    back_to = _Text()  # the reference of the page the form was on

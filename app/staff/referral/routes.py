@@ -5,19 +5,22 @@ address gets 404 and the try is audited. The page's queries and the changes are 
 which commits each change with its history line and the audit entry the route hands it; the rows of facts
 are worked out in app.staff.referral.views."""
 
-from flask import current_app, flash, get_flashed_messages, redirect, render_template, url_for
+import re
+
+from flask import abort, current_app, flash, get_flashed_messages, redirect, render_template, url_for
 from flask_login import current_user
 
 from app.clock import today
 from app.extensions import db
 from app.pathways.models import Service
 from app.referrals.models import Referral
+from app.referrals.reference import PATTERN
 from app.staff.audit.service import audit_change, record_now
 from app.staff.blueprint import bp
 from app.staff.overdue import is_overdue
 from app.staff.permissions import Permission, can, requires
 from app.staff.referral import service
-from app.staff.referral.forms import NoteForm, SignpostForm, StatusForm
+from app.staff.referral.forms import NoteForm, ShareAnswerForm, SignpostForm, StatusForm
 from app.staff.referral.views import FACT_SECTIONS, fact_rows, read_plan
 from app.staff.referral.workflow import (
     NEXT,
@@ -31,6 +34,7 @@ from app.staff.scope import referral_or_404
 from app.staff.words import STATUS_NAMES
 
 FLASHES = "staff-referral"
+REFERENCE = re.compile(PATTERN)
 
 
 def _page(referral: Referral, status_form: StatusForm | None = None, note_form: NoteForm | None = None):
@@ -148,6 +152,34 @@ def _service_problem(found: Referral, chosen: Service | None) -> str | None:
 
 def _signposted_words(new: Referral) -> str:
     words = f"Sent to {new.service_name}. Its new reference is {new.reference}. We emailed the service."
+    if new.share_token_hash:
+        words += " We emailed the person to ask if they agree to share their details with it."
+    else:
+        words += " We have no email for the person: ask them on the phone if they agree to share, then record it."
     if current_user.role == "provider" and new.organization_id != current_user.organization_id:
         words += " It belongs to another organisation now, so you will not see it in your referrals."
     return words
+
+
+@bp.route("/referrals/<ref:reference>/share-consent", methods=["POST"])
+@requires(Permission.CHANGE_REFERRALS)
+def record_share_answer(reference: str):
+    """A worker records what the person said on the phone about sharing with the service they were sent on to.
+    Sent from this referral's page or from the page of the referral it came from (back_to)."""
+    found = referral_or_404(reference)
+    form = ShareAnswerForm()
+    back = form.back_to.data if form.back_to.data else reference
+    if form.validate_on_submit() and form.answer.data in ("yes", "no"):
+        agreed = form.answer.data == "yes"
+        if service.record_share_answer(db.session, found, agreed, current_user.id, audit_change):
+            flash(_share_words(found, agreed), FLASHES)
+        else:
+            flash("There is no answer to record now: it was recorded already.", FLASHES)
+        return redirect(url_for("staff.referral", reference=back if REFERENCE.fullmatch(back) else reference))
+    abort(400)
+
+
+def _share_words(found: Referral, agreed: bool) -> str:
+    if agreed:
+        return f"Recorded: the person agreed to share their details with {found.service_name}. They are copied to {found.reference}."
+    return f"Recorded: the person does not want to share their details with {found.service_name}."

@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 from app.clock import now, today
 from app.outbox.models import enqueue
 from app.pathways.models import Service
-from app.referrals.fields import copied_fields
 from app.referrals.models import Referral, ReferralEvent, ReferralNote
 from app.referrals.service import new_referral_message, service_address, unused_reference
+from app.referrals.sharing import WAITING, ask_person, copied_at_once, record_answer
 from app.staff.models import StaffUser
 from app.staff.overdue import contact_due_on
 from app.staff.scope import visible_referrals
@@ -77,6 +77,13 @@ def signpost_choices(session: Session, excluding: str) -> dict[str, list[Service
     for service in sorted(services, key=lambda s: (s.organization.name.lower(), s.sort_name)):
         groups.setdefault(service.organization.name, []).append(service)
     return groups
+
+
+def record_share_answer(
+    session: Session, referral: Referral, agreed: bool, staff_id: int | None, audit: Audit = no_audit
+) -> bool:
+    """A worker records the person's answer from a call: agreeing copies their data to this referral."""
+    return record_answer(session, referral, agreed, "worker", staff_id, audit)
 
 
 def chosen_service(session: Session, service_id: str | None) -> Service | None:
@@ -153,9 +160,10 @@ def signpost(
     settings: dict,
     audit: Audit = no_audit,
 ) -> Referral | None:
-    """Send the person to another service: a new referral there, with the fields the registry says are
-    copied (answers, consent and plan), a message to that service, and this referral marked signposted.
-    None if it was moved meanwhile."""
+    """Send the person to another service: a new referral there, a message to that service, a message asking
+    the person to agree to share (when there is an email to ask them at), and this referral marked signposted.
+    The new referral waits for the person's consent: until then it holds only the copied fields kept for the
+    figures (app.referrals.sharing). None if it was moved meanwhile."""
     at, old = now(), referral.status
     if not _move(session, referral, "signposted", None, at):
         session.rollback()
@@ -174,10 +182,12 @@ def signpost(
         ladder_step=service.ladder_step or referral.ladder_step,
         contact_due_on=contact_due_on(today(), settings["CONTACT_WITHIN_WORKING_DAYS"], settings["HOLIDAYS"]),
         signposted_from_id=referral.id,
-        **{name: getattr(referral, name) for name in copied_fields()},
+        share_consent=WAITING,
+        **{name: getattr(referral, name) for name in copied_at_once()},
     )
     session.add(new)
     session.flush()
+    ask_person(session, referral, new)
     session.add(
         ReferralEvent(
             referral_id=referral.id,
