@@ -44,7 +44,7 @@ def answer(query, order: tuple, record, options=()):
     """One page of the query's records as JSON, or all of them as ndjson."""
     if output_format() == "ndjson":
         paging()  # bad paging is still a 400, though ndjson has no pages
-        return ndjson(db.session, query.options(*options), order, record)
+        return ndjson(db.session, query, order, record, options)
     return jsonify(listing(db.session, query.options(*options), order, record))
 
 
@@ -83,8 +83,8 @@ def services():
     options = full_options() if full else ()
     if output_format() == "ndjson":
         paging()
-        query = select(Service).where(*search.conditions(filters)).options(*options)
-        return ndjson(db.session, query, SERVICE_ORDER, record)
+        query = select(Service).where(*search.conditions(filters))
+        return ndjson(db.session, query, SERVICE_ORDER, record, options)
     page, per_page = paging()
     found = search.search_services(db.session, filters, page, per_page, options=options, clamp=False)
     return jsonify(page_of([record(s) for s in found.services], found.total, page, per_page))

@@ -9,8 +9,9 @@ moves it on. If-None-Match, when sent, is the exact check and wins over If-Modif
 import hashlib
 from datetime import UTC, datetime
 
-from flask import Blueprint, request
+from flask import Blueprint, Response, request
 from sqlalchemy import func, select
+from werkzeug.http import is_resource_modified
 
 from app.extensions import db
 from app.pathways.models import Service
@@ -33,6 +34,11 @@ def setup_api_caching(bp: Blueprint) -> None:
         changed = directory_changed()
         if changed is not None:
             response.last_modified = changed
-        if not response.is_streamed:
-            response.set_etag(hashlib.sha256(response.get_data()).hexdigest()[:32], weak=True)
+        if response.is_streamed:
+            # make_conditional would read the whole stream into memory to count its length.
+            if is_resource_modified(request.environ, last_modified=changed):
+                return response
+            response.close()
+            return Response(status=304, headers={"Last-Modified": response.headers.get("Last-Modified", "")})
+        response.set_etag(hashlib.sha256(response.get_data()).hexdigest()[:32], weak=True)
         return response.make_conditional(request)
