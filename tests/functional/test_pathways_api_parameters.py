@@ -2,6 +2,7 @@
 top_only and parent_id, the service filters on services at locations, postcode and proximity; and 304s."""
 
 import json
+import re
 import uuid
 
 import pytest
@@ -13,6 +14,7 @@ from app.pathways.taxonomies import VOCABULARIES
 from tests.functional.test_pathways_api import HARBOUR_CAFE
 from tests.pathways_builders import demo_records, make_record, new_id
 
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 LISTS = ["/api/services", "/api/taxonomies", "/api/taxonomy_terms", "/api/organizations", "/api/service_at_locations"]
 
 
@@ -222,3 +224,33 @@ def test_an_ndjson_stream_is_a_304_by_date_and_errors_never_carry_validators(cli
     assert since.status_code == 304 and since.get_data() == b""
     missing = client.get(f"/api/services/{uuid.uuid4()}")
     assert missing.status_code == 404 and "ETag" not in missing.headers
+
+
+def _every_id_a_uuid_and_nothing_empty(value, key="", ours=False) -> None:
+    """Every HSDS id is a UUID; inside our extension, `area.id` is a code of our own, like a term's `code`."""
+    if isinstance(value, dict):
+        for name, item in value.items():
+            assert item is not None and item != "", name
+            _every_id_a_uuid_and_nothing_empty(item, name, ours or name == "x_mywaytowork")
+    elif isinstance(value, list):
+        for item in value:
+            _every_id_a_uuid_and_nothing_empty(item, key, ours)
+    elif not ours and (key == "id" or key.endswith("_id")):
+        assert UUID.match(str(value)), (key, value)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/services?full=true",
+        "/api/services?minimal=true",
+        "/api/organizations?full_service=true",
+        "/api/service_at_locations?full=true",
+        "/api/taxonomy_terms",
+        "/api/taxonomies",
+    ],
+)
+def test_every_id_is_a_uuid_and_no_field_is_null_or_empty_in_pages_and_ndjson(client, path):
+    _every_id_a_uuid_and_nothing_empty(_all(client, path))
+    lines = client.get(f"{path}&format=ndjson" if "?" in path else f"{path}?format=ndjson").get_data(as_text=True)
+    _every_id_a_uuid_and_nothing_empty([json.loads(line) for line in lines.splitlines()])
