@@ -8,11 +8,17 @@ from flask import request
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from app.pathways.text import MAX_QUERY
+
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 1000
 MAX_PAGE = 1_000_000
 ID_PARAMETER = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 TRUE, FALSE = ("true", "1", "yes"), ("false", "0", "no", "")
+FORMATS = ("json", "ndjson")
+MAX_PROXIMITY = 100_000  # metres
+# A whole UK postcode ("SB2 1AA") or its outward code alone ("SB2"), spaces anywhere.
+POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})?$")
 
 
 class BadParameter(ValueError):
@@ -21,7 +27,7 @@ class BadParameter(ValueError):
         self.name = name
 
 
-def whole_number(name: str, default: int, lowest: int, highest: int) -> int:
+def whole_number(name: str, default: int | None, lowest: int, highest: int) -> int | None:
     value = request.args.get(name)
     if value is None:
         return default
@@ -44,6 +50,34 @@ def flag(name: str) -> bool:
     if value not in TRUE + FALSE:
         raise BadParameter(name, f"{name} must be true or false.")
     return value in TRUE
+
+
+def words(name: str = "search") -> str:
+    """Text to search for: at most MAX_QUERY characters, no NUL."""
+    value = request.args.get(name) or ""
+    if len(value) > MAX_QUERY or "\x00" in value:
+        raise BadParameter(name, f"{name} must be at most {MAX_QUERY} characters of text.")
+    return value
+
+
+def output_format() -> str:
+    """json (pages, the default) or ndjson (every record, one a line, no pages)."""
+    value = (request.args.get("format") or "json").lower()
+    if value not in FORMATS:
+        raise BadParameter("format", "format must be json or ndjson.")
+    return value
+
+
+def postcode() -> tuple[str, str] | None:
+    """A postcode as (outward code, whole postcode or "" when only the outward code was given)."""
+    value = request.args.get("postcode")
+    if value is None:
+        return None
+    found = POSTCODE.match("".join(value.split()).upper()) if len(value) <= 16 else None
+    if found is None:
+        raise BadParameter("postcode", "postcode must be a UK postcode like SB2 1AA, or its first part like SB2.")
+    outward, inward = found.group(1), found.group(2) or ""
+    return outward, f"{outward} {inward}" if inward else ""
 
 
 def moment(name: str) -> datetime | None:

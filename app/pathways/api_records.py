@@ -1,12 +1,13 @@
 """What the Open Referral API lists besides services: taxonomies, terms, organisations, services at locations."""
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.pathways.exporting import list_record, service_at_location_record
+from app.pathways.exporting import full_options, full_record, list_record, service_at_location_record
 from app.pathways.fields import ORGANIZATION, SERVICE_AT_LOCATION, TAXONOMY, TAXONOMY_TERM, put
-from app.pathways.models import Organization, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
-from app.pathways.search import HIDDEN_STATUSES
+from app.pathways.models import Location, Organization, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
+from app.pathways.search import HIDDEN_STATUSES, Filters, conditions
+from app.pathways.text import search_words
 
 TAXONOMY_ORDER = (Taxonomy.name, Taxonomy.id)
 TERM_ORDER = (TaxonomyTerm.taxonomy_id, TaxonomyTerm.id)
@@ -26,36 +27,61 @@ def term_record(term: TaxonomyTerm) -> dict:
     return record
 
 
-def terms(taxonomy_ids: tuple[str, ...]):
-    query = select(TaxonomyTerm)
-    return query.where(TaxonomyTerm.taxonomy_id.in_(taxonomy_ids)) if taxonomy_ids else query
+def matching(text: str, *columns) -> list:
+    """Each word of the search text is in one of the columns, whatever its case."""
+    return [
+        or_(*(func.lower(column).contains(word, autoescape=True) for column in columns)) for word in search_words(text)
+    ]
+
+
+def taxonomies(text: str = ""):
+    return select(Taxonomy).where(*matching(text, Taxonomy.name, Taxonomy.description))
+
+
+def terms(taxonomy_ids: tuple[str, ...], text: str = "", parent_ids: tuple[str, ...] = (), top_only: bool = False):
+    """Terms, of one taxonomy, under one parent, or only those at the top (with no parent)."""
+    query = select(TaxonomyTerm).where(*matching(text, TaxonomyTerm.name, TaxonomyTerm.description))
+    if taxonomy_ids:
+        query = query.where(TaxonomyTerm.taxonomy_id.in_(taxonomy_ids))
+    if parent_ids:
+        query = query.where(TaxonomyTerm.parent_id.in_(parent_ids))
+    if top_only:
+        query = query.where(or_(TaxonomyTerm.parent_id.is_(None), TaxonomyTerm.parent_id == ""))
+    return query
 
 
 def organization_record(organization: Organization) -> dict:
     return put(organization, ORGANIZATION)
 
 
-def organizations():
-    return select(Organization)
+def organizations(text: str = ""):
+    return select(Organization).where(*matching(text, Organization.name, Organization.description))
 
 
-def full_organization(session: Session, organization_id: str) -> dict | None:
-    """An organisation with the one-to-one fields of each service it runs that people may see."""
-    organization = session.get(Organization, organization_id)
-    if organization is None:
-        return None
-    services = session.scalars(
+def organization_services(session: Session, organization: Organization, full_service: bool) -> dict:
+    """An organisation with each service it runs that people may see: its one-to-one fields, or all of it."""
+    query = (
         select(Service)
-        .where(Service.organization_id == organization_id, Service.status.not_in(HIDDEN_STATUSES))
+        .where(Service.organization_id == organization.id, Service.status.not_in(HIDDEN_STATUSES))
         .order_by(Service.sort_name, Service.id)
     )
-    return {**organization_record(organization), "services": [list_record(service) for service in services]}
+    if full_service:
+        services = [full_record(service) for service in session.scalars(query.options(*full_options()))]
+    else:
+        services = [list_record(service) for service in session.scalars(query)]
+    return {**organization_record(organization), "services": services}
 
 
-def services_at_locations():
-    """Where each service people may see is given."""
-    visible = select(Service.id).where(Service.status.not_in(HIDDEN_STATUSES))
-    return select(ServiceAtLocation).where(ServiceAtLocation.service_id.in_(visible))
+def full_organization(session: Session, organization_id: str, full_service: bool = False) -> dict | None:
+    organization = session.get(Organization, organization_id)
+    return None if organization is None else organization_services(session, organization, full_service)
+
+
+def services_at_locations(filters: Filters | None = None, places=None):
+    """Where each service people may see (and that the filters find) is given, at the places asked for."""
+    visible = select(Service.id).where(*conditions(filters or Filters()))
+    query = select(ServiceAtLocation).where(ServiceAtLocation.service_id.in_(visible))
+    return query if places is None else query.where(ServiceAtLocation.location_id.in_(places))
 
 
 def service_at_location_item(sal: ServiceAtLocation) -> dict:
@@ -69,3 +95,10 @@ def full_service_at_location(session: Session, sal_id: str) -> dict | None:
     )
     sal = session.scalar(query)
     return None if sal is None else service_at_location_record(sal)
+
+
+# What service_at_location_record shows, loaded a page at a time.
+FULL_SERVICE_AT_LOCATION = (
+    selectinload(ServiceAtLocation.schedules),
+    selectinload(ServiceAtLocation.location).selectinload(Location.addresses),
+)

@@ -1,11 +1,14 @@
 """What the Open Referral UK validator asks of the API: its root, CORS, JSON errors, and every listed endpoint."""
 
+import json
+
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
 from app.pathways import schema
 from app.pathways.taxonomies import VOCABULARIES
 from tests.functional.test_pathways_api import HARBOUR_CAFE, assert_valid_page
+from tests.oruk_validator import SCHEMAS
 from tests.pathways_builders import demo_records
 
 ROOT_SCHEMA = {
@@ -57,17 +60,38 @@ def test_the_root_names_the_uk_profile_and_an_openapi_description_the_site_serve
     }
 
 
-def test_the_openapi_description_offers_only_the_parameters_the_lists_read(client):
-    paths = client.get("/api/openapi.json").get_json()["paths"]
+def test_the_openapi_description_offers_every_parameter_of_the_standard_and_says_what_each_does(client):
+    document = client.get("/api/openapi.json").get_json()
+    paths = document["paths"]
+    standard = json.loads((SCHEMAS / "oruk-3.0" / "openapi.json").read_text(encoding="utf-8"))
 
-    def names(path):
-        return {p.get("name") or p["$ref"].rsplit("/", 1)[-1] for p in paths[path]["get"]["parameters"]}
+    def names(item):
+        return {p.get("name") or p["$ref"].rsplit("/", 1)[-1] for p in item["get"].get("parameters", [])}
 
-    assert names("/taxonomy_terms") == {"page", "per_page", "taxonomy_id"}
-    assert names("/service_at_locations") == {"page", "per_page"}
-    assert "minimal" not in names("/services") and "modified_after" in names("/services")
+    for path, item in standard["paths"].items():
+        assert names(paths[path]) == names(item), path
+    listed = {p["name"]: p for p in paths["/taxonomy_terms"]["get"]["parameters"] if "name" in p}
+    assert "no parent" in listed["top_only"]["description"] and listed["format"]["schema"] == {"type": "string"}
     one = paths["/service_at_locations/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
     assert one["$ref"].endswith("/schema/service_at_location.json")
+
+
+def test_the_openapi_description_has_our_easy_read_fields_errors_and_ndjson(client):
+    document = client.get("/api/openapi.json").get_json()
+    services = document["paths"]["/services"]["get"]["responses"]
+    item = services["200"]["content"]["application/json"]["schema"]["properties"]["contents"]["items"]
+    assert item["properties"]["x_mywaytowork"] == {"$ref": "#/components/schemas/x_mywaytowork"}
+    assert document["components"]["schemas"]["x_mywaytowork"]["properties"]["summary"]
+    assert services["200"]["content"]["application/x-ndjson"]["schema"] == item
+    assert services["400"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
+    assert {"200", "304", "404"} <= set(document["paths"]["/services/{id}"]["get"]["responses"])
+    body = client.get("/api/services?per_page=1").get_json()["contents"][0]
+    assert (
+        list(
+            Draft202012Validator(document["components"]["schemas"]["x_mywaytowork"]).iter_errors(body["x_mywaytowork"])
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize(
