@@ -206,6 +206,16 @@ class Schedule(Base):
     description: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
     attending_type: Mapped[str | None] = mapped_column(String(NAME))
+    # The rest of the iCal rule (RFC 5545), as HSDS 3.0 gives it.
+    dtstart: Mapped[str | None] = mapped_column(String(32))
+    until: Mapped[str | None] = mapped_column(String(32))
+    count: Mapped[int | None] = mapped_column(Integer)
+    wkst: Mapped[str | None] = mapped_column(String(2))
+    bymonthday: Mapped[str | None] = mapped_column(String(128))
+    byweekno: Mapped[str | None] = mapped_column(String(NAME))
+    byyearday: Mapped[str | None] = mapped_column(String(NAME))
+    timezone: Mapped[float | None] = mapped_column(Float)
+    schedule_link: Mapped[str | None] = mapped_column(String(URL))
 
 
 class ServiceArea(Base):

@@ -1,0 +1,38 @@
+"""directory: the rest of each schedule's iCal rule (dtstart, until, count, wkst, bymonthday, ...)
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-12-02
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0007"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+COLUMNS = (
+    ("dtstart", sa.String(length=32)),
+    ("until", sa.String(length=32)),
+    ("count", sa.Integer()),
+    ("wkst", sa.String(length=2)),
+    ("bymonthday", sa.String(length=128)),
+    ("byweekno", sa.String(length=255)),
+    ("byyearday", sa.String(length=255)),
+    ("timezone", sa.Float()),
+    ("schedule_link", sa.String(length=500)),
+)
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("schedule", schema=None) as batch_op:
+        for name, kind in COLUMNS:
+            batch_op.add_column(sa.Column(name, kind, nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("schedule", schema=None) as batch_op:
+        for name, _ in reversed(COLUMNS):
+            batch_op.drop_column(name)
