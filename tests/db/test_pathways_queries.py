@@ -224,3 +224,31 @@ def test_each_rule_condition_picks_the_same_services_in_sql_as_from_their_facts(
 
 def test_every_kind_of_condition_is_checked_on_the_database():
     assert {type(condition) for condition in CONDITIONS} == set(get_args(Condition))
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("waith", "gwaith"),
+        ("ngwaith", "gwaith"),
+        ("gymorth", "cymorth"),
+        ("nghymorth", "cymorth"),
+        ("chymorth", "cymorth"),
+    ],
+)
+def test_welsh_words_find_services_in_any_mutated_form_on_every_database(session, typed, stored):
+    radical, _ = every_name(session, Filters(words=(stored,)))
+    as_typed, _ = every_name(session, Filters(words=(typed,)))
+    welsh, total = every_name(session, Filters(words=(typed,), welsh=True))
+    assert radical and radical | as_typed <= welsh
+    assert welsh == every_name(session, Filters(words=(stored,), welsh=True))[0]
+    assert total == len(welsh)
+
+
+def test_a_mutated_word_stored_is_found_by_its_radical_on_every_database(session):
+    record = make_record(
+        name="Stored mutated", x_mywaytowork={**make_record()["x_mywaytowork"], "name_cy": "Fy nghrochenwaith"}
+    )
+    import_records(session, [record], SYMBOLS)
+    assert every_name(session, Filters(words=("crochenwaith",), welsh=True))[0] == {"Stored mutated"}
+    assert every_name(session, Filters(words=("crochenwaith",)))[0] == set()
