@@ -116,4 +116,5 @@ def put(model, fields: tuple[str, ...]) -> dict:
 def location_key(location: dict) -> dict:
     """Everything kept about a location, addresses included, to compare two copies of it."""
     addresses = sorted((pick(a, ADDRESS) for a in location.get("addresses") or []), key=lambda a: a["id"] or "")
-    return {**pick(location, LOCATION), "addresses": addresses}
+    schedules = sorted((pick(s, SCHEDULE) for s in location.get("schedules") or []), key=lambda s: s["id"] or "")
+    return {**pick(location, LOCATION), "addresses": addresses, "schedules": schedules}

@@ -129,6 +129,7 @@ class Location(Base):
     longitude: Mapped[float | None] = mapped_column(Float)
 
     addresses: Mapped[list["Address"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    schedules: Mapped[list["Schedule"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 
 
 class Address(Base):
@@ -187,7 +188,7 @@ class Phone(Base):
 
 
 class Schedule(Base):
-    """When a service runs: for the service as a whole, or at one of its locations."""
+    """When a service runs: for the service as a whole, or at one of its locations; or when a location is open."""
 
     __tablename__ = "schedule"
 
@@ -195,6 +196,9 @@ class Schedule(Base):
     service_id: Mapped[str | None] = _service_id(nullable=True)
     service_at_location_id: Mapped[str | None] = mapped_column(
         String(ID), ForeignKey("service_at_location.id", ondelete="CASCADE"), index=True
+    )
+    location_id: Mapped[str | None] = mapped_column(
+        String(ID), ForeignKey("location.id", ondelete="CASCADE"), index=True
     )
     freq: Mapped[str | None] = mapped_column(String(16))
     interval: Mapped[int | None] = mapped_column(Integer)

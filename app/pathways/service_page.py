@@ -87,6 +87,8 @@ def build(service: Service) -> ServicePage:
         row for sal in sorted(service.service_at_locations, key=lambda s: s.id) for row in _place(sal.location)
     ]
     schedules = [*service.schedules, *(s for sal in service.service_at_locations for s in sal.schedules)]
+    if not schedules:  # when the place is open stands in for when the service runs
+        schedules = list({s.id: s for sal in service.service_at_locations for s in sal.location.schedules}.values())
     page.times = [text for s in sorted(schedules, key=lambda s: s.id) for text in _schedule_texts(s)]
     page.cost = _cost(service)
     page.languages = _languages(service)

@@ -1,4 +1,4 @@
-"""directory: the rest of each schedule's iCal rule (dtstart, until, count, wkst, bymonthday, ...)
+"""directory: the rest of each schedule's iCal rule (dtstart, until, count, wkst, bymonthday, ...), and locations' own schedules
 
 Revision ID: 0007
 Revises: 0006
@@ -28,11 +28,19 @@ COLUMNS = (
 
 def upgrade() -> None:
     with op.batch_alter_table("schedule", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("location_id", sa.String(length=36), nullable=True))
         for name, kind in COLUMNS:
             batch_op.add_column(sa.Column(name, kind, nullable=True))
+        batch_op.create_index("ix_schedule_location_id", ["location_id"], unique=False)
+        batch_op.create_foreign_key(
+            "fk_schedule_location_id_location", "location", ["location_id"], ["id"], ondelete="CASCADE"
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("schedule", schema=None) as batch_op:
+        batch_op.drop_constraint("fk_schedule_location_id_location", type_="foreignkey")
+        batch_op.drop_index("ix_schedule_location_id")
         for name, _ in reversed(COLUMNS):
             batch_op.drop_column(name)
+        batch_op.drop_column("location_id")
