@@ -37,8 +37,8 @@ WORDS = {
         "runs": "It runs from {start} to {end}.",
         "starts": "It starts on {start}.",
         "ends": "It ends on {end}.",
-        "first one": "The first one is on {start}.",
-        "last one": "The last one is on {end}.",
+        "first session": "The first session is on {start}.",
+        "last session": "The last session is on {end}.",
         "once": "It happens once.",
         "count": "It happens {n} times.",
         "ask": "Ask the service when it happens.",
@@ -63,11 +63,11 @@ WORDS = {
         "from time": "{rule}, o {opens}.",
         "until time": "{rule}, tan {closes}.",
         "only times": "{opens} tan {closes}.",
-        "runs": "Mae'n rhedeg o {start} tan {end}.",
+        "runs": "Mae'n digwydd o {start} tan {end}.",
         "starts": "Mae'n dechrau ar {start}.",
         "ends": "Mae'n gorffen ar {end}.",
-        "first one": "Mae'r un cyntaf ar {start}.",
-        "last one": "Mae'r un olaf ar {end}.",
+        "first session": "Mae'r sesiwn gyntaf ar {start}.",
+        "last session": "Mae'r sesiwn olaf ar {end}.",
         "once": "Mae'n digwydd unwaith.",
         "count": "Mae'n digwydd {n} gwaith.",
         "ask": "Gofynnwch i'r gwasanaeth pryd mae'n digwydd.",
@@ -216,9 +216,9 @@ def _dates(schedule: dict, words: dict, lang: str) -> list[Sentence]:
     elif end:
         out.append(words["ends"].format(end=_date(end, words)))
     if schedule.get("dtstart") and schedule.get("dtstart") != start:
-        out.append(words["first one"].format(start=_date(schedule["dtstart"], words)))
+        out.append(words["first session"].format(start=_date(schedule["dtstart"], words)))
     if schedule.get("until") and schedule.get("until") != end:
-        out.append(words["last one"].format(end=_date(schedule["until"], words)))
+        out.append(words["last session"].format(end=_date(schedule["until"], words)))
     count = schedule.get("count")
     if count:
         out.append(words["once"] if int(count) == 1 else words["count"].format(n=int(count)))

@@ -34,7 +34,7 @@ def test_a_feed_with_ical_schedules_imports_and_its_pages_say_when_in_english_an
     welsh_page = client.get(f"/services/{JOB_CLUB}", query_string={"lang": "cy"}).get_data(as_text=True)
     welsh = text(welsh_page)
     assert "Dydd Mercher cyntaf a thrydydd dydd Mercher y mis, 10 y bore tan 12 hanner dydd." in welsh
-    assert "Mae'n rhedeg o 1 Medi 2026 tan 31 Gorffennaf 2027." in welsh
+    assert "Mae'n digwydd o 1 Medi 2026 tan 31 Gorffennaf 2027." in welsh
     assert "Dydd Gwener olaf y mis, 1 y prynhawn tan 3 y prynhawn." in welsh
     assert re.search(r'<div lang="en"><div class="row">(?:(?!</div>).)*>In person at the library\.<', welsh_page, re.S)
 
@@ -42,7 +42,7 @@ def test_a_feed_with_ical_schedules_imports_and_its_pages_say_when_in_english_an
     assert "Every Monday and Thursday, 9:30am to 3pm." in english
     assert "It happens 12 times." in english
     assert "Every other Tuesday." in english
-    assert "The first one is on 8 September 2026." in english
+    assert "The first session is on 8 September 2026." in english
     assert "On the 1st and 15th of the month." in english
     assert "Taster weeks in October half term." in english
     welsh = text(client.get(f"/services/{WORK_SKILLS}", query_string={"lang": "cy"}).get_data(as_text=True))
