@@ -104,8 +104,8 @@ class Unsayable(Exception):
 
 def schedule_sentences(schedule: dict, lang: str) -> list[Sentence]:
     """Easy-read sentences for one HSDS schedule in English ("en") or Welsh ("cy")."""
-    words = WORDS["cy" if lang == "cy" else "en"]
     lang = "cy" if lang == "cy" else "en"
+    words = WORDS[lang]
     own = [Sentence(schedule[name], True) for name in ("attending_type", "notes") if schedule.get(name)]
     try:
         said = [Sentence(_rule_with_times(schedule, words, lang)), *_dates(schedule, words, lang)]
