@@ -137,7 +137,14 @@ def addresses(rng: random.Random, count: int) -> dict[str, list[str]]:
             f"/services-for-me?{interests}&try={rng.choice(list(KINDS_OF_SUPPORT))}"
             f"&need={rng.choice(list(SUPPORT_NEEDS))}&age={rng.choice(list(AGE_BANDS))}"
         )
-    return {"directory search (1 to 4 filters)": searches, "services for me": profiles}
+    with_words = [path for path in searches if "q=" in path]
+    welsh = [path + "&lang=cy" for path in with_words]
+    return {
+        "directory search (1 to 4 filters)": searches,
+        "directory search with words, in English": with_words,
+        "directory search with words, in Welsh (every mutated form)": welsh,
+        "services for me": profiles,
+    }
 
 
 def timed(client, paths: list[str]) -> list[float]:
@@ -160,7 +167,7 @@ def timed_search(app, paths: list[str]) -> list[float]:
                 args = MultiDict(parse_qsl(urlsplit(path).query))
                 started = time.perf_counter()
                 if path.startswith("/services?"):
-                    query = read_directory_query(args, areas)
+                    query = read_directory_query(args, areas, welsh=args.get("lang") == "cy")
                     search.search_services(session, query.filters, query.page, PER_PAGE)
                 else:
                     suggest(session, read_profile(args))

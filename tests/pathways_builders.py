@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.pathways.taxonomies import TERM_IDS, VOCABULARIES
 
+ICAL_FEED = Path(__file__).resolve().parent / "fixtures" / "glanfor_ical_feed.json"  # another council's feed
 DEMO_FILE = Path(__file__).resolve().parent.parent / "demo" / "sandbridge.json"
 ORGANIZATION_ID = "6f7c6f7c-0000-4000-8000-000000000001"
 LOCATION_ID = "6f7c6f7c-0000-4000-8000-000000000002"
@@ -153,3 +154,20 @@ def expected_names(records, step=(), kind=(), need=(), ages=None, area=(), pay=(
             continue
         found.add(record["name"])
     return found
+
+
+def ical_feed() -> list[dict]:
+    """Another council's feed, with schedules in the iCal forms HSDS 3.0 allows."""
+    return json.loads(ICAL_FEED.read_text(encoding="utf-8"))
+
+
+def schedules_of(record: dict) -> dict[str, dict]:
+    """Every schedule in a record by id (at places and locations too), without the owner ids export adds."""
+    places = record.get("service_at_locations", [])
+    found = [
+        *record.get("schedules", []),
+        *(s for sal in places for s in sal.get("schedules", [])),
+        *(s for sal in places for s in sal.get("location", {}).get("schedules", [])),
+    ]
+    owners = ("service_id", "service_at_location_id", "location_id")
+    return {s["id"]: {k: v for k, v in s.items() if k not in owners} for s in found}

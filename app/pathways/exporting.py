@@ -26,6 +26,9 @@ def full_options():
         selectinload(Service.service_at_locations)
         .joinedload(ServiceAtLocation.location)
         .selectinload(Location.addresses),
+        selectinload(Service.service_at_locations)
+        .joinedload(ServiceAtLocation.location)
+        .selectinload(Location.schedules),
         selectinload(Service.attributes).joinedload(Attribute.taxonomy_term).joinedload(TaxonomyTerm.taxonomy_detail),
     )
 
@@ -86,6 +89,10 @@ def service_at_location_record(sal: ServiceAtLocation) -> dict:
         **F.put(sal.location, F.LOCATION),
         "addresses": [F.put(a, F.ADDRESS) for a in _by_id(sal.location.addresses)],
     }
+    if sal.location.schedules:
+        location["schedules"] = [
+            {**F.put(s, F.SCHEDULE), "location_id": sal.location_id} for s in _by_id(sal.location.schedules)
+        ]
     return {
         **F.put(sal, F.SERVICE_AT_LOCATION),
         "service_id": sal.service_id,

@@ -56,6 +56,15 @@ SCHEDULE = (
     "description",
     "notes",
     "attending_type",
+    "dtstart",
+    "until",
+    "count",
+    "wkst",
+    "bymonthday",
+    "byweekno",
+    "byyearday",
+    "timezone",
+    "schedule_link",
 )
 SERVICE_AREA = ("id", "name", "description", "extent", "extent_type", "uri")
 LANGUAGE = ("id", "name", "code", "note")
@@ -65,7 +74,7 @@ TAXONOMY_TERM = ("id", "code", "name", "description", "parent_id", "taxonomy", "
 ATTRIBUTE = ("id", "taxonomy_term_id", "link_type", "value")
 
 # Whole numbers in HSDS are JSON numbers; these are stored as integers.
-WHOLE_NUMBERS = {"minimum_age", "maximum_age", "extension", "interval"}
+WHOLE_NUMBERS = {"minimum_age", "maximum_age", "extension", "interval", "count"}
 
 # list field on a service -> (what it holds, the fields kept)
 SERVICE_LISTS = {
@@ -107,4 +116,5 @@ def put(model, fields: tuple[str, ...]) -> dict:
 def location_key(location: dict) -> dict:
     """Everything kept about a location, addresses included, to compare two copies of it."""
     addresses = sorted((pick(a, ADDRESS) for a in location.get("addresses") or []), key=lambda a: a["id"] or "")
-    return {**pick(location, LOCATION), "addresses": addresses}
+    schedules = sorted((pick(s, SCHEDULE) for s in location.get("schedules") or []), key=lambda s: s["id"] or "")
+    return {**pick(location, LOCATION), "addresses": addresses, "schedules": schedules}

@@ -55,8 +55,10 @@ def read_page(value: str | None) -> int:
     return 1
 
 
-def read_directory_query(args: MultiDict, known_areas: list[str]) -> DirectoryQuery:
-    """The filters in a directory address; unknown parameters and values are left out."""
+def read_directory_query(args: MultiDict, known_areas: list[str], welsh: bool = False) -> DirectoryQuery:
+    """The filters in a directory address; unknown parameters and values are left out.
+
+    With welsh (the page is in Welsh), words are looked for in their mutated forms too."""
     query = (args.get("q") or "").replace("\x00", "").strip()[:MAX_QUERY]
     age_text = (args.get("age") or "").strip()
     ages = read_age(age_text) if age_text else None
@@ -70,6 +72,7 @@ def read_directory_query(args: MultiDict, known_areas: list[str]) -> DirectoryQu
         ages=ages,
         pay=_choices(args, "pay", PAY),
         ask_myself=args.get("ask") == "yes",
+        welsh=welsh,
     )
     return DirectoryQuery(
         filters, query, age_text if ages else "", read_page(args.get("page")), bool(age_text) and ages is None

@@ -129,6 +129,7 @@ class Location(Base):
     longitude: Mapped[float | None] = mapped_column(Float)
 
     addresses: Mapped[list["Address"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    schedules: Mapped[list["Schedule"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 
 
 class Address(Base):
@@ -187,7 +188,7 @@ class Phone(Base):
 
 
 class Schedule(Base):
-    """When a service runs: for the service as a whole, or at one of its locations."""
+    """When a service runs: for the service as a whole, or at one of its locations; or when a location is open."""
 
     __tablename__ = "schedule"
 
@@ -195,6 +196,9 @@ class Schedule(Base):
     service_id: Mapped[str | None] = _service_id(nullable=True)
     service_at_location_id: Mapped[str | None] = mapped_column(
         String(ID), ForeignKey("service_at_location.id", ondelete="CASCADE"), index=True
+    )
+    location_id: Mapped[str | None] = mapped_column(
+        String(ID), ForeignKey("location.id", ondelete="CASCADE"), index=True
     )
     freq: Mapped[str | None] = mapped_column(String(16))
     interval: Mapped[int | None] = mapped_column(Integer)
@@ -206,6 +210,16 @@ class Schedule(Base):
     description: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
     attending_type: Mapped[str | None] = mapped_column(String(NAME))
+    # The rest of the iCal rule (RFC 5545), as HSDS 3.0 gives it.
+    dtstart: Mapped[str | None] = mapped_column(String(32))
+    until: Mapped[str | None] = mapped_column(String(32))
+    count: Mapped[int | None] = mapped_column(Integer)
+    wkst: Mapped[str | None] = mapped_column(String(2))
+    bymonthday: Mapped[str | None] = mapped_column(String(128))
+    byweekno: Mapped[str | None] = mapped_column(String(NAME))
+    byyearday: Mapped[str | None] = mapped_column(String(NAME))
+    timezone: Mapped[float | None] = mapped_column(Float)
+    schedule_link: Mapped[str | None] = mapped_column(String(URL))
 
 
 class ServiceArea(Base):

@@ -4,6 +4,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 
 from app.checklists import profile as plan_profile
 from app.extensions import db
+from app.i18n import current_lang
 from app.pathways import search
 from app.pathways.exporting import full_options
 from app.pathways.forms import directory_form, filter_options, read_directory_query, read_profile
@@ -50,7 +51,7 @@ def step(step_id: str):
 @bp.get("/services")
 def directory():
     areas = search.list_areas(db.session)
-    query = read_directory_query(request.args, [area.id for area in areas])
+    query = read_directory_query(request.args, [area.id for area in areas], welsh=current_lang() == "cy")
     found = search.search_services(db.session, query.filters, query.page, PER_PAGE)
     return render_template(
         "pathways/directory.html",

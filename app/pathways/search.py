@@ -1,12 +1,13 @@
 """Finding services: search by words and filters, a page at a time. Plain arguments in, rows out."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.pathways.models import Attribute, LocalArea, Service, ServiceWord, TaxonomyTerm
+from app.pathways.mutations import welsh_forms
 from app.pathways.taxonomies import VOCABULARIES, filter_token
 from app.pathways.text import word_range
 
@@ -31,10 +32,12 @@ class Filters:
     taxonomy_ids: tuple[str, ...] = ()
     organizations: tuple[str, ...] = ()
     modified_after: datetime | None = None
+    # the words are Welsh: look for each in all its mutated forms too (English search stays as it is)
+    welsh: bool = False
 
     @property
     def active(self) -> bool:
-        return self != Filters()
+        return replace(self, welsh=False) != Filters()
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,9 @@ def conditions(filters: Filters) -> list:
     """SQL conditions for the filters: any of the values within one filter, all of the filters together."""
     out = [Service.status.not_in(HIDDEN_STATUSES)]
     for word in filters.words:
-        out.append(Service.id.in_(select(ServiceWord.service_id).where(ServiceWord.word.between(*word_range(word)))))
+        forms = welsh_forms(word) if filters.welsh else (word,)
+        starts = or_(*(ServiceWord.word.between(*word_range(form)) for form in forms))
+        out.append(Service.id.in_(select(ServiceWord.service_id).where(starts)))
     if filters.steps:
         out.append(Service.ladder_step.in_(filters.steps))
     for key, codes in (

@@ -1,9 +1,7 @@
 """Everything the service page shows, worked out from a stored service in the page's language."""
 
 from dataclasses import dataclass, field
-from datetime import time
 
-from babel.dates import get_day_names
 from babel.lists import format_list as babel_format_list
 from flask import url_for
 from flask_babel import format_currency, get_locale
@@ -11,12 +9,14 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.emails import mailto
+from app.i18n import current_lang
+from app.pathways.fields import SCHEDULE, put
 from app.pathways.models import Schedule, Service
+from app.pathways.schedule_words import schedule_sentences
 from app.pathways.taxonomies import VOCABULARIES
 from app.pathways.views import FALLBACK_SYMBOL, Text, area_name, localised, sentences, service_name, summary
 from app.vocab import LADDER_STEPS
 
-DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 NEEDS = {
     "learning-disability": _l("It helps people with a learning disability."),
     "autism": _l("It helps autistic people."),
@@ -88,7 +88,9 @@ def build(service: Service) -> ServicePage:
         row for sal in sorted(service.service_at_locations, key=lambda s: s.id) for row in _place(sal.location)
     ]
     schedules = [*service.schedules, *(s for sal in service.service_at_locations for s in sal.schedules)]
-    page.times = [t for t in (_schedule_text(s) for s in sorted(schedules, key=lambda s: s.id)) if t]
+    if not schedules:  # when the place is open stands in for when the service runs
+        schedules = list({s.id: s for sal in service.service_at_locations for s in sal.location.schedules}.values())
+    page.times = [text for s in sorted(schedules, key=lambda s: s.id) for text in _schedule_texts(s)]
     page.cost = _cost(service)
     page.languages = _languages(service)
     page.contacts = contact_links(service)
@@ -129,36 +131,12 @@ def _place(location) -> list[tuple[str, str]]:
     return rows
 
 
-def _days(byday: str) -> str | None:
-    names = get_day_names("wide", locale=get_locale())
-    codes = [c for c in DAY_CODES if c in byday.split(",")]
-    if not codes:
-        return None
-    indexes = [DAY_CODES.index(c) for c in codes]
-    if len(codes) >= 3 and indexes == list(range(indexes[0], indexes[-1] + 1)):
-        return _("%(first)s to %(last)s", first=names[indexes[0]], last=names[indexes[-1]])
-    return format_list([names[i] for i in indexes])
-
-
-def _clock(value: str) -> str:
-    moment = time.fromisoformat(value)
-    return f"{moment.hour}:{moment.minute:02d}"
-
-
-def _schedule_text(schedule: Schedule) -> Text | None:
-    days = _days(schedule.byday) if schedule.byday else None
-    if days and schedule.opens_at and schedule.closes_at:
-        return Text(
-            _(
-                "%(days)s, from %(opens)s to %(closes)s.",
-                days=days,
-                opens=_clock(schedule.opens_at),
-                closes=_clock(schedule.closes_at),
-            )
-        )
-    if days:
-        return Text(_("Days: %(days)s.", days=days))
-    return localised(schedule.description, None)
+def _schedule_texts(schedule: Schedule) -> list[Text]:
+    """The schedule in words in the page's language; the data's own words keep their language mark."""
+    return [
+        localised(sentence.text, None) if sentence.from_record else Text(sentence.text)
+        for sentence in schedule_sentences(put(schedule, SCHEDULE), current_lang())
+    ]
 
 
 def _cost(service: Service) -> list[Text]:

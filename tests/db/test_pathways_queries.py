@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from app.checklists.profile import MatchProfile
 from app.config import PROJECT_ROOT
 from app.migrate import upgrade
+from app.pathways.exporting import export_records
 from app.pathways.importing import import_records, symbol_concepts
 from app.pathways.models import Contact, Service, ServiceWord
 from app.pathways.rules import (
@@ -27,7 +28,7 @@ from app.pathways.suggestions import suggest
 from app.pathways.text import search_words
 from app.vocab import KINDS_OF_SUPPORT, KINDS_OF_WORK, LADDER_STEPS, SUPPORT_NEEDS
 from demo.pathways import load_demo
-from tests.pathways_builders import codes_of, demo_records, expected_names, make_record
+from tests.pathways_builders import codes_of, demo_records, expected_names, ical_feed, make_record, schedules_of
 
 RECORDS = demo_records()
 SYMBOLS = symbol_concepts(str(PROJECT_ROOT / "easyread_assets" / "symbols.json"))
@@ -224,3 +225,40 @@ def test_each_rule_condition_picks_the_same_services_in_sql_as_from_their_facts(
 
 def test_every_kind_of_condition_is_checked_on_the_database():
     assert {type(condition) for condition in CONDITIONS} == set(get_args(Condition))
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("waith", "gwaith"),
+        ("ngwaith", "gwaith"),
+        ("gymorth", "cymorth"),
+        ("nghymorth", "cymorth"),
+        ("chymorth", "cymorth"),
+    ],
+)
+def test_welsh_words_find_services_in_any_mutated_form_on_every_database(session, typed, stored):
+    radical, _ = every_name(session, Filters(words=(stored,)))
+    as_typed, _ = every_name(session, Filters(words=(typed,)))
+    welsh, total = every_name(session, Filters(words=(typed,), welsh=True))
+    assert radical and radical | as_typed <= welsh
+    assert welsh == every_name(session, Filters(words=(stored,), welsh=True))[0]
+    assert total == len(welsh)
+
+
+def test_a_mutated_word_stored_is_found_by_its_radical_on_every_database(session):
+    record = make_record(
+        name="Stored mutated", x_mywaytowork={**make_record()["x_mywaytowork"], "name_cy": "Fy nghrochenwaith"}
+    )
+    import_records(session, [record], SYMBOLS)
+    assert every_name(session, Filters(words=("crochenwaith",), welsh=True))[0] == {"Stored mutated"}
+    assert every_name(session, Filters(words=("crochenwaith",)))[0] == set()
+
+
+def test_a_feed_with_ical_schedules_at_services_places_and_locations_imports_and_exports_unchanged(session):
+    records = ical_feed()
+    import_records(session, records, SYMBOLS)
+    import_records(session, records, SYMBOLS)  # again: every schedule is replaced, none is left twice
+    exported = {record["id"]: record for record in export_records(session)}
+    for record in records:
+        assert schedules_of(exported[record["id"]]) == schedules_of(record)

@@ -79,7 +79,7 @@ def test_a_service_page_puts_the_easy_read_summary_first_then_the_details(client
     places = [page.index(words) for words in order]
     assert places == sorted(places)
     assert "This service is an example for trying out the website. It is not real." in page
-    assert "Monday to Saturday, from 8:00 to 16:00." in page
+    assert "Monday to Saturday, 8am to 4pm." in page
     assert "2 Quay Street, Sandbridge SB2 1AA" in page
     assert "It is free." in page and "You can use: English and Welsh." in page
 

@@ -24,6 +24,14 @@ NAMES = [
     "WCAG 2.2",
     "Braille Institute",
     "My Way to Work",
+    # the days of the week: a schedule names them, and no shorter word says "Wednesday"
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ]
 
 

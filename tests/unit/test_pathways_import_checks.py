@@ -191,3 +191,83 @@ def test_a_page_of_records_is_read_like_a_list():
 
 def test_a_record_that_is_not_an_object_is_a_problem():
     assert problems_of(make_record(), ["a", "list"])[0].record == "#2"
+
+
+@pytest.mark.parametrize(
+    "schedule",
+    [
+        {"freq": "MONTHLY", "byday": "1WE,3WE", "opens_at": "10:00", "closes_at": "12:00"},
+        {"freq": "MONTHLY", "byday": "-1FR", "wkst": "MO"},
+        {"freq": "MONTHLY", "bymonthday": "1,15,-1"},
+        {"freq": "WEEKLY", "interval": 2, "byday": "TU", "dtstart": "2026-09-01", "until": "2027-07-20"},
+        {"freq": "WEEKLY", "byday": "TH,FR", "count": 6, "timezone": 1, "opens_at": "10:00:00Z"},
+        {"freq": "WEEKLY", "byweekno": "41,42", "byyearday": "-1", "closes_at": "18:00+01:00"},
+        {"valid_from": "2026-09-01", "valid_to": "2026-09-01", "schedule_link": "https://example.org/sessions"},
+    ],
+)
+def test_schedules_in_the_ical_forms_hsds_allows_are_accepted(schedule):
+    record = make_record(schedules=[{"id": new_id(), **schedule}])
+    assert problems_of(record) == []
+
+
+@pytest.mark.parametrize(
+    ("schedule", "field", "message"),
+    [
+        ({"freq": "MONTHLY", "byday": "first Wednesday"}, "byday", "must be days like"),
+        ({"freq": "MONTHLY", "byday": "6WE"}, "byday", "must be days like"),
+        ({"freq": "WEEKLY", "byday": "1WE"}, "byday", "only when freq is MONTHLY"),
+        ({"freq": "MONTHLY", "bymonthday": "0,32"}, "bymonthday", "not 0"),
+        ({"freq": "WEEKLY", "bymonthday": "1"}, "bymonthday", "only when freq is MONTHLY"),
+        ({"freq": "WEEKLY", "byweekno": "54"}, "byweekno", "between -53 and 53"),
+        ({"freq": "WEEKLY", "interval": 0}, "interval", "1 or more"),
+        ({"freq": "WEEKLY", "count": 2.5}, "count", "whole number"),
+        ({"freq": "WEEKLY", "count": 3, "until": "2027-01-01"}, "count", "cannot both be given"),
+        ({"dtstart": "next Monday"}, "dtstart", "must be a date"),
+        ({"valid_from": "2027-01-02", "valid_to": "2027-01-01"}, "valid_to", "before valid_from"),
+        ({"dtstart": "2027-01-02", "until": "2027-01-01"}, "until", "before dtstart"),
+        ({"timezone": 30}, "timezone", "between -12 and 14"),
+        ({"wkst": "Monday"}, "wkst", "is not one of"),
+        ({"freq": "DAILY"}, "freq", "is not one of"),
+        ({"opens_at": "25:00"}, "opens_at", "must be a time"),
+        ({"schedule_link": "javascript:alert(1)"}, "schedule_link", "must be a web address"),
+    ],
+)
+def test_a_schedule_that_breaks_the_ical_rules_is_a_problem(schedule, field, message):
+    record = make_record(schedules=[{"id": new_id(), **schedule}])
+    found = [p for p in problems_of(record) if p.field == f"schedules[0].{field}"]
+    assert found and message in found[0].message, problems_of(record)
+
+
+def test_schedules_at_a_location_are_checked_too():
+    record = changed(make_record(), **{"service_at_locations.0.schedules": [{"id": new_id(), "byday": "1MO"}]})
+    assert [p.field for p in problems_of(record)] == ["service_at_locations[0].schedules[0].byday"]
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        ("url", "javascript:alert(1)"),
+        ("url", "JavaScript:alert(1)"),
+        ("url", "java\tscript:alert(1)"),
+        ("url", "data:text/html,<script>alert(1)</script>"),
+        ("url", "//example.org/no-scheme"),
+        ("url", "https:nowhere"),
+        ("organization.website", "vbscript:msgbox(1)"),
+        ("service_areas", [{"id": "6f7c6f7c-0000-4000-8000-00000000000a", "uri": "file:///etc/passwd"}]),
+        ("email", "javascript:alert(1)//@example.org"),
+        ("contacts.0.email", "someone@example.org?subject=x"),
+        ("organization.email", "not an email@example.org"),
+    ],
+)
+def test_links_that_are_not_web_mail_or_phone_links_are_problems(path, value):
+    record = changed(make_record(), **{path: value})
+    fields = {p.field for p in problems_of(record)}
+    expected = "service_areas[0].uri" if path == "service_areas" else path.replace(".0.", "[0].")
+    assert expected in fields, problems_of(record)
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.org/jobs", "http://example.org", "mailto:jobs@example.org", "tel:+441632960999"]
+)
+def test_web_mail_and_phone_links_are_accepted(url):
+    assert problems_of(make_record(url=url)) == []

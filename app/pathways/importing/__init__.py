@@ -61,12 +61,12 @@ class StoredDirectory:
         elif kind == "phones":
             owner = func.coalesce(Phone.service_id, Contact.service_id)
             query, owners = select(Phone.id, owner).outerjoin(Contact, Phone.contact_id == Contact.id), services
-        elif kind == "schedules":
-            owner = func.coalesce(Schedule.service_id, ServiceAtLocation.service_id)
+        elif kind in ("schedules", "location_schedules"):
+            owner = func.coalesce(Schedule.service_id, ServiceAtLocation.service_id, Schedule.location_id)
             query = select(Schedule.id, owner).outerjoin(
                 ServiceAtLocation, Schedule.service_at_location_id == ServiceAtLocation.id
             )
-            owners = services
+            owners = locations if kind == "location_schedules" else services
         elif kind == "attributes":
             query, owners = select(Attribute.id, Attribute.link_id), services
         else:

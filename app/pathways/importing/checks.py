@@ -1,17 +1,15 @@
 """Checks on one record: the HSDS schema, our extension, and what the schema does not catch."""
 
 import math
-import re
 from datetime import UTC, datetime
 
 from app.pathways import schema
 from app.pathways.extension import KEY
 from app.pathways.extension import validator as extension_validator
 from app.pathways.importing.problems import Problem, field_path, shorten
+from app.pathways.importing.values import TIME, check_link, check_schedule
 from app.pathways.limits import MAX_AGE, MIN_AGE, limit_for
 
-TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$")
-DAYS = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"}
 UUID_LENGTH = 36
 
 
@@ -58,6 +56,8 @@ def _check_values(value, label: str, path: list) -> list[Problem]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             problems += _check_values(item, label, [*path, index])
+            if name == "schedules":
+                problems += check_schedule(item, label, [*path, index])
     elif isinstance(value, str):
         if len(value) > limit_for(name):
             problems.append(
@@ -70,13 +70,14 @@ def _check_values(value, label: str, path: list) -> list[Problem]:
         if "\x00" in value:
             problems.append(Problem(label, field_path(path), "contains a NUL character, which text cannot hold."))
         if name in ("opens_at", "closes_at") and not TIME.match(value):
-            problems.append(Problem(label, field_path(path), "must be a time like 09:30."))
-        if name == "byday" and not set(value.split(",")) <= DAYS:
-            problems.append(Problem(label, field_path(path), "must be days like MO,TU,WE."))
+            problems.append(Problem(label, field_path(path), "must be a time like 09:30 (or 09:30Z, or 09:30+01:00)."))
+        link_problem = check_link(name, value)
+        if link_problem:
+            problems.append(Problem(label, field_path(path), link_problem))
     elif isinstance(value, float) and not math.isfinite(value):
         problems.append(Problem(label, field_path(path), "must be a real number."))
     elif _is_number(value):
-        if name in ("extension", "interval") and not float(value).is_integer():
+        if name in ("extension", "interval", "count") and not float(value).is_integer():
             problems.append(Problem(label, field_path(path), "must be a whole number."))
         if name == "amount" and value < 0:
             problems.append(Problem(label, field_path(path), "cannot be less than 0."))

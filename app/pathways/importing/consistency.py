@@ -164,7 +164,8 @@ def _organizations(records, labels, seen: Seen, directory: Directory) -> list[Pr
 
 
 def _locations(records, labels, seen: Seen, organizations: Seen, directory: Directory) -> list[Problem]:
-    problems, only_ids, location_orgs, address_owner = [], [], [], {}
+    problems, only_ids, location_orgs, address_owner, schedule_owner = [], [], [], {}, {}
+    service_schedules = {obj["id"] for record in records for _, obj in children(record, "schedules")}
     for record, label in zip(records, labels):
         for path, sal in children(record, "service_at_locations"):
             location, location_id = sal.get("location"), sal.get("location_id")
@@ -189,6 +190,16 @@ def _locations(records, labels, seen: Seen, organizations: Seen, directory: Dire
                                 f"{address['id']} is also an address of location {owner}.",
                             )
                         )
+                for s, schedule in enumerate(location.get("schedules") or []):
+                    owner = schedule_owner.setdefault(schedule["id"], location["id"])
+                    if owner != location["id"] or schedule["id"] in service_schedules:
+                        problems.append(
+                            Problem(
+                                label,
+                                f"{path}.location.schedules[{s}].id",
+                                f"{schedule['id']} is also the id of another schedule in the file.",
+                            )
+                        )
             elif location_id:
                 only_ids.append((label, f"{path}.location_id", location_id))
             else:
@@ -197,6 +208,11 @@ def _locations(records, labels, seen: Seen, organizations: Seen, directory: Dire
     problems += [
         Problem("file", "addresses", f"{a} already belongs to another location ({elsewhere[a]}).")
         for a in sorted(elsewhere)
+    ]
+    elsewhere = directory.used_elsewhere("location_schedules", set(schedule_owner), set(), set(seen.first))
+    problems += [
+        Problem("file", "schedules", f"{s} already belongs to another location or service ({elsewhere[s]}).")
+        for s in sorted(elsewhere)
     ]
     known = set(seen.first) | directory.existing("location", {i for _, _, i in only_ids})
     problems += [

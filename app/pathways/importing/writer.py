@@ -156,6 +156,17 @@ def _shared(session: Session, records: list[dict], counts: Counts) -> None:
     ]
     if addresses:
         session.execute(insert(Address), addresses)
+    for part in chunks(locations):
+        session.execute(
+            delete(Schedule).where(Schedule.location_id.in_(part)), execution_options={"synchronize_session": False}
+        )
+    schedules = [
+        {**F.pick(s, F.SCHEDULE), "location_id": i, "service_id": None, "service_at_location_id": None}
+        for i, location in locations.items()
+        for s in location.get("schedules") or []
+    ]
+    if schedules:
+        session.execute(insert(Schedule), schedules)
 
 
 def _term_names(session: Session, records: list[dict]) -> dict[str, tuple[str | None, str, str]]:
