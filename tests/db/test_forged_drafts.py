@@ -26,6 +26,7 @@ def good_answers() -> dict:
         "phone": "07700 900123",
         "contact_times": ["morning"],
         "needs": ["easy-read"],
+        "contact_language": "en",
         "consent_at": clock.now().isoformat(timespec="seconds"),
         "message": "",
     }
