@@ -45,7 +45,8 @@ class Database:
     def init_app(self, app: Flask) -> None:
         url = app.config["DATABASE_URL"]
         path = url.removeprefix("sqlite:///")
-        if url.startswith("sqlite:///") and path and path != ":memory:":
+        # A file path gets its folder made; a URI ("file:...?mode=ro&uri=true") names one that already exists.
+        if url.startswith("sqlite:///") and path and path != ":memory:" and not path.startswith("file:"):
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = make_engine(url, app.config.get("DB_BUSY_TIMEOUT_MS", 5000))
         app.extensions["database"] = {"engine": engine, "factory": sessionmaker(engine, expire_on_commit=False)}
