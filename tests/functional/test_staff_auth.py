@@ -489,3 +489,16 @@ def test_a_deactivated_account_cannot_sign_in_and_is_signed_out(app, runner, cli
 def test_deactivating_an_unknown_email_says_so(runner):
     result = runner.invoke(args=["staff", "deactivate", "--email", "nobody@example.org"])
     assert result.exit_code != 0 and "There is no staff account with that email." in result.output
+
+
+def test_a_sent_reset_link_is_not_kept_in_the_outbox(app, client, smtp_server):
+    from tests.functional.test_outbox import use_smtp
+
+    use_smtp(app, smtp_server.port)
+    link = _ask_for_reset(app, client, ADMIN["email"])
+    assert app.test_cli_runner().invoke(args=["outbox", "send"]).output.startswith("Sent")
+    [received] = [m for m in smtp_server.messages if m.rcpt_tos == [ADMIN["email"]]]
+    assert link in received.message.get_content()  # the link reached the mailbox
+    with _db(app) as session:
+        kept = session.scalar(select(OutboxMessage).where(OutboxMessage.kind == "password-reset"))
+        assert kept.status == "sent" and _path(link) not in kept.body
