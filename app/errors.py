@@ -3,7 +3,7 @@
 import logging
 import traceback
 
-from flask import Flask, g, render_template
+from flask import Flask, current_app, g, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError
@@ -103,7 +103,16 @@ def render_error(code: int, page=None):
     return html, code
 
 
+def json_errors_for(app: Flask, prefix: str, handler) -> None:
+    """A part of the site that answers in JSON (the API) gives its own error for any path under prefix,
+    even one that failed before a view was chosen (a control character in the address, say)."""
+    app.extensions.setdefault("json_errors", {})[prefix] = handler
+
+
 def handle_http_error(error: HTTPException):
+    for prefix, handler in current_app.extensions.get("json_errors", {}).items():
+        if request.path == prefix.rstrip("/") or request.path.startswith(prefix):
+            return handler(error)
     return render_error(error.code or 500)
 
 

@@ -6,6 +6,7 @@ from flask import Blueprint, jsonify, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 from werkzeug.http import HTTP_STATUS_CODES
 
+from app.errors import json_errors_for
 from app.pathways.api_params import BadParameter
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,10 @@ def setup_api_errors(bp: Blueprint) -> None:
         # The message can hold what someone sent, so only the type is logged.
         log.error("Unhandled %s in the API", type(error).__name__)
         return json_error(500, MESSAGES[500])
+
+    @bp.record_once
+    def json_errors_under_prefix(state):
+        json_errors_for(state.app, prefix + "/", _http_error)
 
     @bp.before_app_request
     def unknown_path():
