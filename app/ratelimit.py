@@ -34,24 +34,8 @@ def client_key(kind: str) -> str:
 
 def try_once(key: str, limit: int, window: timedelta) -> bool:
     """Count one try against key; False when it is over the limit for this window."""
-    now = clock.now()
-    factory = current_app.extensions["database"]["factory"]
-    for _ in range(3):
-        with factory() as session:
-            row = session.scalar(select(RateLimit).where(RateLimit.key == key).with_for_update())
-            if row is None:
-                session.add(RateLimit(key=key, window_start=now, count=1))
-            elif _aware(row.window_start) + window <= now:
-                row.window_start, row.count = now, 1
-            else:
-                row.count += 1
-            count = 1 if row is None else row.count
-            try:
-                session.commit()
-            except IntegrityError:  # another server counted the first try at the same moment
-                continue
-            return count <= limit
-    return False
+    count = _bump(key, forget_after=window, move_start=False)
+    return count is not None and count <= limit
 
 
 def _aware(moment: datetime) -> datetime:
@@ -86,6 +70,14 @@ def waiting(key: str, free: int, longest: timedelta) -> timedelta:
 
 def count_failure(key: str) -> None:
     """One more failure at key, at this moment."""
+    _bump(key, forget_after=FORGET_AFTER, move_start=True)
+
+
+def _bump(key: str, *, forget_after: timedelta, move_start: bool) -> int | None:
+    """Add one to key's count, starting again once forget_after has passed since its window_start.
+
+    move_start: the window starts again at every try (a failure's time is its latest); otherwise at the first.
+    Returns the new count, or None when three tries to write it all met another server's first try."""
     now = clock.now()
     factory = current_app.extensions["database"]["factory"]
     for _ in range(3):
@@ -93,15 +85,21 @@ def count_failure(key: str) -> None:
             row = session.scalar(select(RateLimit).where(RateLimit.key == key).with_for_update())
             if row is None:
                 session.add(RateLimit(key=key, window_start=now, count=1))
-            elif _aware(row.window_start) + FORGET_AFTER <= now:
+                count = 1
+            elif _aware(row.window_start) + forget_after <= now:
                 row.window_start, row.count = now, 1
+                count = 1
             else:
-                row.window_start, row.count = now, row.count + 1
+                row.count += 1
+                if move_start:
+                    row.window_start = now
+                count = row.count
             try:
                 session.commit()
-                return
-            except IntegrityError:  # another server counted a first failure at the same moment
+            except IntegrityError:  # another server counted the first try at the same moment
                 continue
+            return count
+    return None
 
 
 def forget_failures(key: str) -> None:
