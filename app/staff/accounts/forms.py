@@ -25,7 +25,9 @@ class SignInForm(FlaskForm):
     password = PasswordField("Password", validators=[InputRequired("Write your password.")])
 
 
-class ForgotPasswordForm(FlaskForm):
+class EmailLinkForm(FlaskForm):
+    """Asks for a link by email: to choose a new password, or to sign in."""
+
     email = StringField(
         "Email address", filters=[_strip], validators=[DataRequired("Write your email address."), _email_shape]
     )
@@ -39,12 +41,6 @@ class ResetPasswordForm(FlaskForm):
             InputRequired("Write the new password again."),
             EqualTo("password", "The two passwords are not the same. Write the same password in both boxes."),
         ],
-    )
-
-
-class SignInLinkForm(FlaskForm):
-    email = StringField(
-        "Email address", filters=[_strip], validators=[DataRequired("Write your email address."), _email_shape]
     )
 
 

@@ -1,5 +1,6 @@
 """Signing staff in and out, the staff home page, and a new password through a one-use emailed link."""
 
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from flask import current_app, make_response, redirect, render_template, request, session, url_for
@@ -10,10 +11,9 @@ from app.staff.accounts import lockout
 from app.staff.accounts import service as accounts
 from app.staff.accounts.forms import (
     WRONG_EMAIL_OR_PASSWORD,
-    ForgotPasswordForm,
+    EmailLinkForm,
     ResetPasswordForm,
     SignInForm,
-    SignInLinkForm,
     UseSignInLinkForm,
 )
 from app.staff.accounts.timeout import check_session_clock, start_session_clock
@@ -113,35 +113,78 @@ def home():
     )
 
 
-@bp.route("/forgot-password", methods=["GET", "POST"])
-@open_to_all
-def forgot_password():
-    form = ForgotPasswordForm()
+# Two kinds of link by email, asked for the same way: a link to choose a new password and a one-use link
+# that signs in (the way in for an owner who has to wait after wrong passwords).
+FORGOT_PASSWORD_PAGE = {
+    "title": "Forgot your password?",
+    "concept": "question",
+    "lines": [
+        ("email", "Write the email address you sign in with. We will email you a link to choose a new password.")
+    ],
+}
+SIGN_IN_LINK_PAGE = {
+    "title": "Sign in with a link by email",
+    "concept": "email",
+    "lines": [
+        ("email", "Write the email address you sign in with. We will email you a link that signs you in."),
+        ("clock", "Use it when you have to wait after typing a wrong password."),
+    ],
+}
+
+
+def _ask_for_link(
+    page: dict, send: Callable[[str, Callable[[str], str]], None], link_endpoint: str, sent_endpoint: str
+):
+    """The page that asks for a link: send(email, link_for) is called when the address may have one now."""
+    form = EmailLinkForm()
     status = 200
     if form.validate_on_submit():
-        email = accounts.normalise_email(form.email.data)
         wait = lockout.link_wait()
         if wait:
             form.email.errors.append(lockout.too_many_links_message(wait))
             status = 429
         else:
             public_url = current_app.config["PUBLIC_URL"].rstrip("/")
-            accounts.request_reset(
-                db.session,
-                email,
-                current_app.config["PASSWORD_RESET_MINUTES"],
-                lambda token: public_url + url_for("staff.reset_password", token=token),
-                current_staff_id(),
-                lockout.may_email_account,
+            send(
+                accounts.normalise_email(form.email.data),
+                lambda token: public_url + url_for(link_endpoint, token=token),
             )
-            return redirect(url_for("staff.reset_link_sent"))
-    return render_template("staff/auth/forgot_password.html", form=form), status
+            return redirect(url_for(sent_endpoint))
+    return render_template("staff/auth/ask_for_email_link.html", form=form, **page), status
+
+
+def _link_sent(minutes_setting: str, ask_endpoint: str):
+    return render_template(
+        "staff/auth/email_link_sent.html",
+        minutes=current_app.config[minutes_setting],
+        ask_again_url=url_for(ask_endpoint),
+    )
+
+
+def _link_invalid(ask_endpoint: str):
+    return _private(render_template("staff/auth/email_link_invalid.html", ask_again_url=url_for(ask_endpoint)))
+
+
+@bp.route("/forgot-password", methods=["GET", "POST"])
+@open_to_all
+def forgot_password():
+    def send(email, link_for):
+        accounts.request_reset(
+            db.session,
+            email,
+            current_app.config["PASSWORD_RESET_MINUTES"],
+            link_for,
+            current_staff_id(),
+            lockout.may_email_account,
+        )
+
+    return _ask_for_link(FORGOT_PASSWORD_PAGE, send, "staff.reset_password", "staff.reset_link_sent")
 
 
 @bp.route("/forgot-password/sent")
 @open_to_all
 def reset_link_sent():
-    return render_template("staff/auth/reset_link_sent.html", minutes=current_app.config["PASSWORD_RESET_MINUTES"])
+    return _link_sent("PASSWORD_RESET_MINUTES", "staff.forgot_password")
 
 
 @bp.route("/reset-password/<token:token>", methods=["GET", "POST"])
@@ -149,13 +192,13 @@ def reset_link_sent():
 def reset_password(token: str):
     reset = accounts.valid_reset(db.session, token)
     if reset is None:
-        return _private(render_template("staff/auth/reset_link_invalid.html"))
+        return _link_invalid("staff.forgot_password")
     form = ResetPasswordForm()
     if form.is_submitted() and _new_password_ok(form, reset):
         if (
             accounts.finish_reset(db.session, reset, form.password.data) is None
         ):  # another request used the link a moment ago
-            return _private(render_template("staff/auth/reset_link_invalid.html"))
+            return _link_invalid("staff.forgot_password")
         logout_user()
         return redirect(url_for("staff.sign_in", done="password-changed"))
     return _private(
@@ -189,31 +232,18 @@ def _private(html: str):
 @bp.route("/sign-in-link", methods=["GET", "POST"])
 @open_to_all
 def sign_in_link():
-    """Ask for a one-use link by email: the way in for an owner who has to wait after wrong passwords."""
-    form = SignInLinkForm()
-    status = 200
-    if form.validate_on_submit():
-        wait = lockout.link_wait()
-        if wait:
-            form.email.errors.append(lockout.too_many_links_message(wait))
-            status = 429
-        else:
-            public_url = current_app.config["PUBLIC_URL"].rstrip("/")
-            accounts.request_sign_in_link(
-                db.session,
-                accounts.normalise_email(form.email.data),
-                current_app.config["SIGN_IN_LINK_MINUTES"],
-                lambda token: public_url + url_for("staff.use_sign_in_link", token=token),
-                lockout.may_email_account,
-            )
-            return redirect(url_for("staff.sign_in_link_sent"))
-    return render_template("staff/auth/sign_in_link.html", form=form), status
+    def send(email, link_for):
+        accounts.request_sign_in_link(
+            db.session, email, current_app.config["SIGN_IN_LINK_MINUTES"], link_for, lockout.may_email_account
+        )
+
+    return _ask_for_link(SIGN_IN_LINK_PAGE, send, "staff.use_sign_in_link", "staff.sign_in_link_sent")
 
 
 @bp.route("/sign-in-link/sent")
 @open_to_all
 def sign_in_link_sent():
-    return render_template("staff/auth/sign_in_link_sent.html", minutes=current_app.config["SIGN_IN_LINK_MINUTES"])
+    return _link_sent("SIGN_IN_LINK_MINUTES", "staff.sign_in_link")
 
 
 @bp.route("/sign-in-link/<token:token>", methods=["GET", "POST"])
@@ -223,12 +253,12 @@ def use_sign_in_link(token: str):
     does not use it up."""
     link = accounts.valid_sign_in_link(db.session, token)
     if link is None:
-        return _private(render_template("staff/auth/sign_in_link_invalid.html"))
+        return _link_invalid("staff.sign_in_link")
     form = UseSignInLinkForm()
     if form.validate_on_submit():
         account = accounts.use_sign_in_link(db.session, link)
         if account is None:  # another request used the link a moment ago
-            return _private(render_template("staff/auth/sign_in_link_invalid.html"))
+            return _link_invalid("staff.sign_in_link")
         lockout.signed_in(account.email)
         _start_staff_session(account)
         return redirect(url_for("staff.home"))
