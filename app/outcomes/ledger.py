@@ -1,9 +1,12 @@
 """A referral's hours ledger as the outcome rules take it: its jobs with their check-ins, and the person's
 age on any day (for the legal minimum pay)."""
 
+from collections.abc import Iterable
+from datetime import date
+
 from app.clock import uk_time
 from app.journeys.ages import age_on
-from app.outcomes.rules import AgeOn, CheckIn, JobRecord
+from app.outcomes.rules import AgeOn, CheckIn, JobRecord, OutcomeProgress, Programme, sustained_outcome
 from app.referrals.models import JobStart, Referral
 
 
@@ -35,3 +38,10 @@ def person_age(referral: Referral) -> AgeOn:
         asked, age = uk_time(referral.created_at).date(), referral.age
         return lambda day: age + max(0, age_on(asked, day))
     return lambda day: None
+
+
+def outcomes(referral: Referral, programmes: Iterable[Programme], today: date) -> dict[str, OutcomeProgress]:
+    """Each programme's outcome for this referral's ledger, by programme id: the one way the export, the claim
+    pack and the figures all read a referral's outcomes."""
+    records, age = job_records(list(referral.jobs)), person_age(referral)
+    return {programme.id: sustained_outcome(records, today, programme, age) for programme in programmes}

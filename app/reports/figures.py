@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session, selectinload
 from app.checklists import current as checklists
 from app.checklists.models import ChecklistAnswer, ChecklistSession
 from app.clock import UK
-from app.outcomes.ledger import job_records, person_age
-from app.outcomes.rules import Programme, sustained_outcome
+from app.outcomes.ledger import outcomes as outcomes_of
+from app.outcomes.rules import Programme
 from app.referrals.models import JobStart, Referral
 from app.referrals.working_days import working_days_between
 from app.staff.overdue import is_overdue
@@ -190,11 +190,9 @@ def build(
         first_start = min(job.start_date for job in referral.jobs if job.paid)
         if first <= first_start <= last:
             starts_by_age[referral.age_band] += 1
-        records, age_on = job_records(list(referral.jobs)), person_age(referral)
-        for programme in programmes:
-            progress = sustained_outcome(records, today, programme, age_on)
+        for programme_id, progress in outcomes_of(referral, programmes, today).items():
             if progress.met and first <= progress.met_on <= last:
-                outcomes[programme.id][referral.age_band] += 1
+                outcomes[programme_id][referral.age_band] += 1
 
     figures = (
         Figure("status", "Referrals by where they are now", "referrals", _rows(status, STATUS_NAMES)),

@@ -6,8 +6,8 @@ from datetime import date
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from app.outcomes.ledger import job_records, person_age
-from app.outcomes.rules import Programme, sustained_outcome
+from app.outcomes.ledger import outcomes as outcomes_of
+from app.outcomes.rules import Programme
 from app.referrals.models import JobStart, Referral
 from app.staff.inbox.csv_export import ExportRow
 from app.staff.inbox.filters import InboxFilters, apply_filters, parse_filters
@@ -53,9 +53,7 @@ def export_rows(session: Session, query: Select, today: date, programmes: Sequen
     workers = staff_names(session, {referral.assigned_to_id for referral, _ in found})
     rows = []
     for referral, origin_reference in found:
-        records, age_on = job_records(list(referral.jobs)), person_age(referral)
-        outcomes = tuple(
-            (programme.name, sustained_outcome(records, today, programme, age_on).met_on) for programme in programmes
-        )
+        progress = outcomes_of(referral, programmes, today)
+        outcomes = tuple((programme.name, progress[programme.id].met_on) for programme in programmes)
         rows.append(ExportRow(referral, origin_reference, workers.get(referral.assigned_to_id), outcomes))
     return rows

@@ -12,8 +12,8 @@ from datetime import date
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.outcomes.ledger import job_records, person_age
-from app.outcomes.rules import OutcomeProgress, Programme, sustained_outcome
+from app.outcomes.ledger import outcomes
+from app.outcomes.rules import OutcomeProgress, Programme
 from app.referrals.models import JobStart, Referral
 from app.reports.periods import Period, choose_period
 from app.staff.inbox.csv_export import safe_cell
@@ -66,7 +66,7 @@ def claim_rows(
     )
     rows = []
     for referral in session.scalars(query):
-        progress = sustained_outcome(job_records(list(referral.jobs)), today, programme, person_age(referral))
+        progress = outcomes(referral, [programme], today)[programme.id]
         if not progress.met or not first <= progress.met_on <= last:
             continue
         evidence = Counter(
