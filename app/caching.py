@@ -43,12 +43,13 @@ def shareable(response) -> bool:
 
 def add_validators(response):
     """A weak ETag from the page's words (the same for its gzip and brotli forms), then 304 if it matches.
-    Any other page is kept out of shared caches."""
+    Any other page is kept by no cache (no-store)."""
     if response.mimetype != "text/html" or response.direct_passthrough:
         return response
     if not shareable(response):
-        if not response.cache_control.no_store:
-            response.cache_control.private = True
+        # A page with a form, a person's answers or staff work: kept by no cache at all, not even the browser's.
+        response.cache_control.private = True
+        response.cache_control.no_store = True
         return response
     response.vary.update(PAGE_VARY)
     response.cache_control.no_cache = True  # keep it, but ask each time: the answer is a 304 when nothing changed
