@@ -25,6 +25,8 @@ def create_app(config_overrides: dict | None = None) -> Flask:
 def setup_logging() -> None:
     """One handler on the root logger, set up by us: a library that calls logging.debug() would
     otherwise add its own, and every line would be printed twice."""
+    from app import redaction
+
     root = logging.getLogger()
     if not root.handlers:
         handler = logging.StreamHandler()
@@ -32,6 +34,9 @@ def setup_logging() -> None:
         root.addHandler(handler)
         root.setLevel(logging.INFO)
         logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+    for handler in root.handlers:  # tokens and codes in addresses never reach a log line
+        redaction.install(handler)
+    logging.getLogger("werkzeug").addFilter(redaction.RedactSecrets())
 
 
 def setup_delivery(app: Flask) -> None:

@@ -81,6 +81,9 @@ class Config:
     )
     CHECKLIST_DAYS = int(os.environ.get("CHECKLIST_DAYS", "180"))  # days after the last change
     SHARE_LINK_DAYS = int(os.environ.get("SHARE_LINK_DAYS", "30"))  # days
+    OPEN_LINK_MINUTES = int(
+        os.environ.get("OPEN_LINK_MINUTES", "60")
+    )  # the save page's square code works once, this long
     # Wrong resume codes before waits begin; each further one doubles the wait (1, 2, 4 ... minutes) to the longest.
     # Codes that open checklists never count.
     RESUME_FREE_FAILURES_PER_BROWSER = 5  # from one browser

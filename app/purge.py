@@ -8,6 +8,7 @@
 - Sent messages are deleted SENT_MESSAGE_DAYS after they went; their address and body go with them.
 - Checklists past their expiry and not linked to a referral that still holds personal data are deleted,
   with their answers and share links; so are school pupils whose checklist is gone, CHECKLIST_DAYS on.
+- The save page's square-code links once used or expired (they work once, for minutes).
 - Password resets a day after they expired or were used, and rate-limit counts a day after their window.
 - Audio clips of words a person typed (search words) when they expire (AUDIO_TYPED_HOURS), with their files.
 
@@ -26,7 +27,7 @@ from flask.cli import AppGroup
 from sqlalchemy import and_, delete, exists, func, or_, select, update
 
 from app import clock
-from app.checklists.models import ChecklistSession
+from app.checklists.models import ChecklistSession, OpenLink
 from app.easyread.models import AudioClip
 from app.outbox.models import OutboxMessage
 from app.ratelimit import RateLimit
@@ -51,6 +52,7 @@ class PurgeCounts:
     messages: int = 0
     password_resets: int = 0
     sign_in_links: int = 0
+    open_links: int = 0
     rate_limits: int = 0
     audio_clips: int = 0
 
@@ -62,6 +64,7 @@ class PurgeCounts:
             _count(self.messages, "sent message"),
             _count(self.password_resets, "password reset"),
             _count(self.sign_in_links, "sign-in link"),
+            _count(self.open_links, "square-code link"),
             _count(self.rate_limits, "rate-limit count"),
             _count(self.audio_clips, "typed audio clip"),
         ]
@@ -104,6 +107,7 @@ def purge(app: Flask, now: datetime | None = None, dry_run: bool = False) -> Pur
         "notes": (ReferralNote, ReferralNote.referral_id.in_(select(Referral.id).where(referral_due))),
         "referrals": (Referral, referral_due),
         "pupils": (Pupil, pupil_due),
+        "open_links": (OpenLink, or_(OpenLink.expires_at < now, OpenLink.used_at.is_not(None))),
         "checklists": (ChecklistSession, checklist_due),
         "messages": (
             OutboxMessage,

@@ -8,10 +8,12 @@ from sqlalchemy import func, select
 from app import clock
 from app.checklists import codes, service
 from app.checklists.answers import Answer
-from app.checklists.models import ChecklistSession, ShareLink
+from app.checklists.models import ChecklistSession, OpenLink, ShareLink
+from app.checklists.open_links import seal
 
 DEMO_CODE = "panda-tulip-river-2026"
 DEMO_SHARE_TOKEN = "demo-plan-shared-for-trying-out"
+DEMO_OPEN_TOKEN = "demo-square-code-for-trying-out"  # the save page's square code, for the page checks
 DEMO_DAYS = 3650  # days: demo data stays until it is deleted
 
 ANSWERS = {
@@ -75,6 +77,15 @@ def load_demo_plan(app: Flask) -> str:
             ShareLink(
                 session_id=record.id,
                 token_hash=_hash(app, DEMO_SHARE_TOKEN),
+                created_at=now,
+                expires_at=now + timedelta(days=DEMO_DAYS),
+            )
+        )
+        db.add(
+            OpenLink(
+                session_id=record.id,
+                token_hash=_hash(app, DEMO_OPEN_TOKEN),
+                sealed_code=seal(DEMO_CODE, DEMO_OPEN_TOKEN),
                 created_at=now,
                 expires_at=now + timedelta(days=DEMO_DAYS),
             )

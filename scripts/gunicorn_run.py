@@ -18,6 +18,7 @@ worker_tmp_dir = "/dev/shm" if Path("/dev/shm").is_dir() else None
 control_socket_disable = True  # one server per checkout; no socket shared in the home folder
 accesslog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(D)sus'  # no referrer or user agent: nothing personal
+logger_class = "app.redaction.RedactingGunicornLogger"  # tokens and codes in addresses are hidden
 
 _audio_build: subprocess.Popen | None = None
 

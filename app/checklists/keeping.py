@@ -4,11 +4,11 @@ import io
 import json
 
 import segno
-from flask import Response, abort, current_app, redirect, render_template, request, session, url_for
+from flask import Response, abort, current_app, make_response, redirect, render_template, request, session, url_for
 from markupsafe import Markup
 
 from app import messages
-from app.checklists import codes, resume_limits, service
+from app.checklists import codes, open_links, resume_limits, service
 from app.checklists import current as cur
 from app.checklists.plan import build_plan
 from app.checklists.routes import bp
@@ -46,11 +46,16 @@ def spoken_code(code: str) -> str:
 @bp.get("/save")
 def save():
     found = cur.current_checklists()
-    resume_url = url_for(".resume", code=found.code, _external=True) if found else None
+    minutes = current_app.config["OPEN_LINK_MINUTES"]
+    open_url = None
+    if found:  # the square carries a token that works once, never the code (addresses reach logs)
+        token = open_links.issue(db.session, found.record, found.code, current_app.config["SECRET_KEY"], minutes)
+        open_url = url_for(".open_link", token=token, _external=True)
     return render_template(
         "checklists/save.html",
         found=found,
-        qr=qr_svg(resume_url) if found else None,
+        qr=qr_svg(open_url) if found else None,
+        open_minutes=minutes,
         code_lang=codes.language_of(found.code) if found else None,
         keep_days=current_app.config["CHECKLIST_DAYS"],
     )
@@ -80,6 +85,30 @@ def resume():
     return render_template(
         "checklists/resume.html", typed=typed[:200], error=error, keep_days=current_app.config["CHECKLIST_DAYS"]
     ), status
+
+
+@bp.route("/open/<token:token>", methods=["GET", "POST"])
+def open_link(token: str):
+    """Where the save page's square code goes. Opening it shows a button; only pressing it uses the link, so a
+    phone camera's preview of the address does not spend it."""
+    secret = current_app.config["SECRET_KEY"]
+    if request.method == "POST":
+        opened = open_links.use(db.session, token, secret)
+        if opened is not None:
+            cur.remember(*opened)
+            return redirect(url_for(".hub", welcome_back=1))
+    elif open_links.find(db.session, token, secret) is not None:
+        return _no_referrer(render_template("checklists/open_link.html", token=token))
+    return _no_referrer(
+        render_template("checklists/open_link_spent.html", minutes=current_app.config["OPEN_LINK_MINUTES"])
+    ), 404
+
+
+def _no_referrer(html: str):
+    """The token is in this page's address: keep it out of any Referer header."""
+    response = make_response(html)
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 @bp.post("/forget")

@@ -24,6 +24,9 @@ class ChecklistSession(Base):
     share_links: Mapped[list["ShareLink"]] = relationship(
         back_populates="session", cascade="all, delete-orphan", passive_deletes=True
     )
+    open_links: Mapped[list["OpenLink"]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class ChecklistAnswer(Base):
@@ -55,3 +58,22 @@ class ShareLink(Base):
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     stopped_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     session: Mapped[ChecklistSession] = relationship(back_populates="share_links")
+
+
+class OpenLink(Base):
+    """The square code on the save page: opens these checklists once, for a short time, on another phone.
+
+    The address carries a random token, never the resume code. The row keeps a hash of the token and the code
+    sealed with a key made from the token (app.checklists.open_links), so only the phone that has the token can
+    open the checklists and be shown their code."""
+
+    __tablename__ = "open_link"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("checklist_session.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    sealed_code: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    session: Mapped[ChecklistSession] = relationship(back_populates="open_links")

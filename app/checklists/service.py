@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.checklists import codes
 from app.checklists.answers import Answer, Answers
-from app.checklists.models import ChecklistAnswer, ChecklistSession, ShareLink
+from app.checklists.models import ChecklistAnswer, ChecklistSession, OpenLink, ShareLink
 from app.clock import aware, now
 
 MAX_TEXT = 2000  # characters
@@ -78,6 +78,7 @@ def remove_session(db: Session, record: ChecklistSession) -> tuple[int, int]:
     """Delete these checklists, their answers and share links in the caller's transaction; the counts of
     answers and share links deleted."""
     links = db.execute(delete(ShareLink).where(ShareLink.session_id == record.id)).rowcount
+    db.execute(delete(OpenLink).where(OpenLink.session_id == record.id))
     answers = db.execute(delete(ChecklistAnswer).where(ChecklistAnswer.session_id == record.id)).rowcount
     db.delete(record)
     return answers, links

@@ -3,7 +3,7 @@ build walk. The site says which GET endpoints are pages (app/endpoints.py); a te
 
 from flask import Flask, url_for
 
-from demo.checklists import DEMO_SHARE_TOKEN
+from demo.checklists import DEMO_OPEN_TOKEN, DEMO_SHARE_TOKEN
 from demo.pages.referrals import REFERRAL_PAGES
 from demo.pages.staff import STAFF_PAGES
 
@@ -35,6 +35,7 @@ PUBLIC_PAGES: dict[str, dict | list[dict]] = {
     "checklists.deleted": {},
     "checklists.shared_plan": {"token": DEMO_SHARE_TOKEN},
     "checklists.shared_ehcp": {"token": DEMO_SHARE_TOKEN},
+    "checklists.open_link": {"token": DEMO_OPEN_TOKEN},
     "pathways.ladder": {},
     "pathways.step": [
         {"step_id": step}
