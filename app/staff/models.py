@@ -4,7 +4,7 @@ import secrets
 from datetime import datetime
 
 from sqlalchemy import DateTime, ForeignKey, Integer, String, event, func
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from app.database import Base
 from app.pathways.limits import ID
@@ -18,6 +18,20 @@ ROLE_NAMES = {
 }
 
 
+class School(Base):
+    """A school whose staff start pupils' checklists in review meetings. Staff and pupils belong to one by its id:
+    two schools may share a name and never see each other's pupils."""
+
+    __tablename__ = "school"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class StaffUser(Base):
     """A member of staff. Provider staff belong to one organisation; school staff to one school."""
 
@@ -29,7 +43,8 @@ class StaffUser(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20))
     organization_id: Mapped[str | None] = mapped_column(String(ID))  # provider staff: the HSDS organisation
-    school: Mapped[str | None] = mapped_column(String(120))  # school staff: their school
+    school_id: Mapped[int | None] = mapped_column(ForeignKey("school.id"), index=True)  # school staff: their school
+    school: Mapped[School | None] = relationship(lazy="joined")
     active: Mapped[bool] = mapped_column(default=True)
     # Part of the sign-in cookie: changing it (new password, sign out everywhere) ends every session.
     session_token: Mapped[str] = mapped_column(String(32), default=lambda: secrets.token_hex(16))
@@ -86,7 +101,8 @@ class Pupil(Base):
     __tablename__ = "pupil"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    school: Mapped[str] = mapped_column(String(120), index=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("school.id"), index=True)
+    school: Mapped[School] = relationship(lazy="joined")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
     pupil_name: Mapped[str] = mapped_column(String(120))
     year_group: Mapped[str] = mapped_column(String(20))

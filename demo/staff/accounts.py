@@ -6,7 +6,7 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from app.staff.accounts.passwords import hash_password
-from app.staff.models import StaffUser
+from app.staff.models import School, StaffUser
 from demo.staff import DEMO_ACCOUNTS
 
 
@@ -18,6 +18,11 @@ def _demo_hash(password: str) -> str:
 
 def load(app: Flask) -> str:
     with app.extensions["database"]["factory"]() as session:
+        schools = {}
+        for account in DEMO_ACCOUNTS.values():
+            if account["school"] and account["school"] not in schools:
+                schools[account["school"]] = School(name=account["school"])
+                session.add(schools[account["school"]])
         for role, account in DEMO_ACCOUNTS.items():
             session.add(
                 StaffUser(
@@ -26,7 +31,7 @@ def load(app: Flask) -> str:
                     role=role,
                     password_hash=_demo_hash(account["password"]),
                     organization_id=account["organization_id"],
-                    school=account["school"],
+                    school=schools.get(account["school"]),
                     active=True,
                 )
             )

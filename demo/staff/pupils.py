@@ -41,7 +41,9 @@ def is_empty(app: Flask) -> bool:
 def load(app: Flask) -> str:
     secret = app.config["SECRET_KEY"]
     with app.extensions["database"]["factory"]() as db:
-        staff_id = db.scalar(select(StaffUser.id).where(StaffUser.email == DEMO_ACCOUNTS["school"]["email"]))
+        staff_id, school_id = db.execute(
+            select(StaffUser.id, StaffUser.school_id).where(StaffUser.email == DEMO_ACCOUNTS["school"]["email"])
+        ).one()
         now = clock.now()
         for number, (name, year, consent_by, days_ago, answers) in enumerate(PUPILS):
             found = None
@@ -60,7 +62,7 @@ def load(app: Flask) -> str:
             when = now - timedelta(days=days_ago)
             db.add(
                 Pupil(
-                    school=DEMO_SCHOOL,
+                    school_id=school_id,
                     created_by_id=staff_id,
                     pupil_name=name,
                     year_group=year,

@@ -15,7 +15,7 @@ from app.outbox.models import OutboxMessage
 from app.purge import purge
 from app.ratelimit import RateLimit
 from app.referrals.models import JobStart, Referral, ReferralEvent, ReferralNote
-from app.staff.models import PasswordReset, Pupil, SignInLink, StaffUser
+from app.staff.models import PasswordReset, Pupil, School, SignInLink, StaffUser
 from tests.db.conftest import _empty_postgres
 
 NOW = datetime.now(UTC)
@@ -139,7 +139,8 @@ def rows(bare_app) -> dict:
     keep_days = timedelta(days=bare_app.config["REFERRAL_KEEP_DAYS"])
     pupil_days = timedelta(days=bare_app.config["CHECKLIST_DAYS"])
     with _session(bare_app) as session:
-        staff = StaffUser(email="staff@example.org", name="Staff", password_hash="x", role="school", school="School")
+        school = School(name="School")
+        staff = StaffUser(email="staff@example.org", name="Staff", password_hash="x", role="school", school=school)
         session.add(staff)
         session.flush()
         checklists = {
@@ -168,7 +169,7 @@ def rows(bare_app) -> dict:
             "young-no-checklist": Pupil(checklist_session_id=None, created_at=NOW - pupil_days + HOUR),
         }
         for pupil in pupils.values():
-            pupil.school, pupil.pupil_name, pupil.year_group = "School", PUPIL_NAME, "Year 11"
+            pupil.school, pupil.pupil_name, pupil.year_group = school, PUPIL_NAME, "Year 11"
             pupil.consent_by, pupil.consent_at, pupil.created_by_id = "pupil", NOW, staff.id
             session.add(pupil)
         messages = {

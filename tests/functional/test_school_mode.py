@@ -3,10 +3,11 @@
 import re
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import select
 
 from app.checklists.models import ChecklistSession
-from app.staff.models import AuditEntry, Pupil
+from app.staff.models import AuditEntry, Pupil, School
 from demo.staff import DEMO_SCHOOL
 from demo.staff.pupils import DEMO_PUPIL_CODE, DEMO_PUPIL_ID
 from tests.site import sign_in_as
@@ -24,9 +25,14 @@ def words(html: str) -> str:
 
 
 def add_pupil(app, school: str, name: str = "Other Pupil") -> int:
+    """A pupil at a new school of this name: another school, even when the name is the same as one's own."""
     with db(app) as session:
         pupil = Pupil(
-            school=school, pupil_name=name, year_group="year-12", consent_by="pupil", consent_at=datetime.now(UTC)
+            school=School(name=school),
+            pupil_name=name,
+            year_group="year-12",
+            consent_by="pupil",
+            consent_at=datetime.now(UTC),
         )
         session.add(pupil)
         session.commit()
@@ -47,7 +53,7 @@ def test_a_pupils_journey_from_consent_to_the_plan_and_the_ehcp_view(app, client
     assert response.status_code == 302 and response.headers["Location"].endswith("/my-work/before-you-start/who")
     with db(app) as session:
         pupil = session.scalar(select(Pupil).where(Pupil.pupil_name == "Alys Test"))
-        assert (pupil.school, pupil.year_group, pupil.consent_by) == (DEMO_SCHOOL, "year-11", "pupil-and-parent")
+        assert (pupil.school.name, pupil.year_group, pupil.consent_by) == (DEMO_SCHOOL, "year-11", "pupil-and-parent")
         assert pupil.consent_at is not None and pupil.checklist_session_id is not None
     assert [(e.action, e.detail) for e in audit(app, object_type="pupil", object_ref=str(pupil.id))] == [
         ("change", "created")
@@ -133,8 +139,10 @@ def test_every_question_must_be_answered(client):
         assert message in page
 
 
-def test_another_schools_pupil_is_not_found_and_the_try_is_audited(app, client):
-    other = add_pupil(app, "Another School")
+@pytest.mark.parametrize("name", ["Another School", DEMO_SCHOOL])
+def test_another_schools_pupil_is_not_found_and_the_try_is_audited(app, client, name):
+    """Schools are told apart by their id: a school with the same name as one's own is still another school."""
+    other = add_pupil(app, name)
     sign_in_as(client, "school")
     for path in (f"/staff/pupils/{other}", f"/staff/pupils/{other}/plan", f"/staff/pupils/{other}/ehcp"):
         response = client.get(path)

@@ -407,14 +407,18 @@ def test_staff_create_asks_for_the_password_twice_without_showing_it(app, runner
             "Head Teacher",
             "--role",
             "school",
-            "--school",
+            "--new-school",
             "Sandbridge High School (demo)",
         ],
         input="typed-twice-password\ntyped-twice-password\n",
     )
     assert result.exit_code == 0, result.output
     assert "typed-twice-password" not in result.output
-    assert _account(app, "head@example.org").school == "Sandbridge High School (demo)"
+    account = _account(app, "head@example.org")
+    assert account.school.name == "Sandbridge High School (demo)"
+    assert f"with id {account.school_id}" in result.output
+    demo_school_id = _account(app, DEMO_ACCOUNTS["school"]["email"]).school_id
+    assert account.school_id != demo_school_id, "a new school is a school of its own, whatever its name"
 
 
 @pytest.mark.parametrize(
@@ -430,10 +434,22 @@ def test_staff_create_asks_for_the_password_twice_without_showing_it(app, runner
             ["--email", "x@example.org", "--name", "X", "--role", "provider", "--organization", "no-such-org"],
             "There is no organisation with that id.",
         ),
-        (["--email", "x@example.org", "--name", "X", "--role", "school"], "School staff need --school"),
+        (["--email", "x@example.org", "--name", "X", "--role", "school"], "School staff need --school-id"),
         (
-            ["--email", "x@example.org", "--name", "X", "--role", "council-admin", "--school", "A School"],
+            ["--email", "x@example.org", "--name", "X", "--role", "council-admin", "--new-school", "A School"],
             "Only school staff belong to a school.",
+        ),
+        (
+            ["--email", "x@example.org", "--name", "X", "--role", "council-admin", "--school-id", "1"],
+            "Only school staff belong to a school.",
+        ),
+        (
+            ["--email", "x@example.org", "--name", "X", "--role", "school", "--school-id", "999"],
+            "There is no school with that id.",
+        ),
+        (
+            ["--email", "x@example.org", "--name", "X", "--role", "school", "--school-id", "1", "--new-school", "B"],
+            "not both",
         ),
         (["--email", "not-an-email", "--name", "X", "--role", "council-admin"], "That is not an email address."),
     ],

@@ -6,11 +6,11 @@ import os
 import click
 from flask import current_app
 from flask.cli import AppGroup
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.staff.accounts import service as accounts
 from app.staff.audit.service import record_for
-from app.staff.models import ROLE_NAMES, ROLES, StaffUser
+from app.staff.models import ROLE_NAMES, ROLES, School, StaffUser
 
 staff_cli = AppGroup("staff", help="Staff accounts.")
 
@@ -29,14 +29,24 @@ def _audit(session, action: str, account: StaffUser) -> None:
 @click.option("--name", required=True, help="Their name, as staff see it.")
 @click.option("--role", required=True, type=click.Choice(ROLES), help="What they may do.")
 @click.option("--organization", "organization_id", help="Provider staff: the HSDS id of their organisation.")
-@click.option("--school", help="School staff: the name of their school.")
-def create(email: str, name: str, role: str, organization_id: str | None, school: str | None) -> None:
+@click.option("--school-id", type=int, help="School staff: the id of their school (see flask staff schools).")
+@click.option("--new-school", help="School staff: the name of a new school to make for them.")
+def create(
+    email: str, name: str, role: str, organization_id: str | None, school_id: int | None, new_school: str | None
+) -> None:
     """Make a staff account. The password is asked for twice, or read from STAFF_PASSWORD."""
     with _session() as session:
         try:
+            if new_school is not None:
+                if school_id is not None:
+                    raise accounts.AccountProblem("Give --school-id or --new-school, not both.")
+                if role != "school":
+                    raise accounts.AccountProblem("Only school staff belong to a school.")
+                school = accounts.add_school(session, new_school)
+                school_id = school.id
             # Wrong details are reported before anyone types a password.
             accounts.check_details(
-                session, email=email, name=name, role=role, organization_id=organization_id, school=school
+                session, email=email, name=name, role=role, organization_id=organization_id, school_id=school_id
             )
             password = os.environ.get("STAFF_PASSWORD") or click.prompt(
                 "Password", hide_input=True, confirmation_prompt=True
@@ -48,7 +58,7 @@ def create(email: str, name: str, role: str, organization_id: str | None, school
                 role=role,
                 password=password,
                 organization_id=organization_id,
-                school=school,
+                school_id=school_id,
                 min_length=current_app.config["PASSWORD_MIN_LENGTH"],
             )
             session.flush()
@@ -57,6 +67,24 @@ def create(email: str, name: str, role: str, organization_id: str | None, school
         _audit(session, "account-created", account)
         session.commit()
         click.echo(f"Made a {ROLE_NAMES[role].lower()} account for {account.email}.")
+        if new_school is not None:
+            click.echo(f"Made the school {account.school.name} with id {account.school_id}.")
+
+
+@staff_cli.command("schools")
+def list_schools() -> None:
+    """Every school: its id, name and how many staff accounts it has. Staff join a school by its id."""
+    with _session() as session:
+        rows = session.execute(
+            select(School.id, School.name, func.count(StaffUser.id))
+            .outerjoin(StaffUser, StaffUser.school_id == School.id)
+            .group_by(School.id, School.name)
+            .order_by(School.name, School.id)
+        ).all()
+    if not rows:
+        click.echo("There are no schools. Make one with flask staff create --role school --new-school NAME.")
+    for school_id, name, staff in rows:
+        click.echo(f"{school_id}\t{name}\t{staff} staff")
 
 
 @staff_cli.command("list")
@@ -67,7 +95,9 @@ def list_accounts() -> None:
     if not rows:
         click.echo("There are no staff accounts.")
     for account in rows:
-        where = account.organization_id or account.school or "-"
+        where = account.organization_id or (
+            f"{account.school.name} (school {account.school_id})" if account.school else "-"
+        )
         state = "active" if account.active else "deactivated"
         click.echo(f"{account.email}\t{account.role}\t{where}\t{state}")
 

@@ -15,7 +15,7 @@ from app.outbox.models import enqueue
 from app.pathways.models import Organization
 from app.staff.accounts.passwords import hash_password, new_token, password_matches, password_problem, token_digest
 from app.staff.audit.service import record_for
-from app.staff.models import ROLES, PasswordReset, SignInLink, StaffUser
+from app.staff.models import ROLES, PasswordReset, School, SignInLink, StaffUser
 
 MAX_EMAIL = emails.MAX_LENGTH  # characters
 MAX_NAME = 120  # characters
@@ -46,7 +46,13 @@ def check_sign_in(session: Session, email: str, password: str) -> tuple[StaffUse
 
 
 def check_details(
-    session: Session, *, email: str, name: str, role: str, organization_id: str | None = None, school: str | None = None
+    session: Session,
+    *,
+    email: str,
+    name: str,
+    role: str,
+    organization_id: str | None = None,
+    school_id: int | None = None,
 ) -> None:
     """Everything about a new account but its password; AccountProblem says what is wrong."""
     if not looks_like_email(email):
@@ -62,13 +68,25 @@ def check_details(
             raise AccountProblem("There is no organisation with that id.")
     elif organization_id:
         raise AccountProblem("Only provider staff belong to an organisation.")
-    school = (school or "").strip()
-    if role == "school" and not school:
-        raise AccountProblem("School staff need --school: the name of their school.")
-    if role != "school" and school:
+    if role == "school" and school_id is None:
+        raise AccountProblem("School staff need --school-id (their school's id) or --new-school (its name).")
+    if role != "school" and school_id is not None:
         raise AccountProblem("Only school staff belong to a school.")
+    if school_id is not None and session.get(School, school_id) is None:
+        raise AccountProblem("There is no school with that id. See flask staff schools.")
     if find_by_email(session, email) is not None:
         raise AccountProblem("There is already a staff account with that email.")
+
+
+def add_school(session: Session, name: str) -> School:
+    """A new school, even when another has the same name: staff join a school by its id."""
+    name = name.strip()
+    if not name or len(name) > MAX_NAME:
+        raise AccountProblem(f"Give the school a name of 1 to {MAX_NAME} characters.")
+    school = School(name=name)
+    session.add(school)
+    session.flush()
+    return school
 
 
 def create_account(
@@ -80,10 +98,10 @@ def create_account(
     password: str,
     min_length: int,
     organization_id: str | None = None,
-    school: str | None = None,
+    school_id: int | None = None,
 ) -> StaffUser:
     """Add an account to the session, after checking every rule; AccountProblem says what is wrong."""
-    check_details(session, email=email, name=name, role=role, organization_id=organization_id, school=school)
+    check_details(session, email=email, name=name, role=role, organization_id=organization_id, school_id=school_id)
     problem = password_problem(password, email, min_length)
     if problem:
         raise AccountProblem(f"That password cannot be used. {problem}")
@@ -93,7 +111,7 @@ def create_account(
         role=role,
         password_hash=hash_password(password),
         organization_id=organization_id,
-        school=(school or "").strip() or None,
+        school_id=school_id,
         active=True,
     )
     session.add(account)

@@ -247,7 +247,7 @@ def export(record: Record, now: datetime | None = None) -> dict:
         "pupils": [
             {
                 "name": pupil.pupil_name,
-                "school": pupil.school,
+                "school": pupil.school.name,
                 "year_group": pupil.year_group,
                 "consent_by": pupil.consent_by,
                 "consent_at": _iso(pupil.consent_at),

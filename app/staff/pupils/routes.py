@@ -46,13 +46,13 @@ def pupils():
 @requires(Permission.PUPILS)
 def new_pupil():
     form = PupilForm()
-    if current_user.school and form.is_submitted():
+    if current_user.school_id is not None and form.is_submitted():
         valid = form.validate()
         values = form.check()
         if valid and values:
             pupil, opened = service.add_pupil(
                 db.session,
-                school=current_user.school,
+                school_id=current_user.school_id,
                 staff_id=current_user.id,
                 values=values,
                 secret=current_app.config["SECRET_KEY"],

@@ -43,8 +43,8 @@ def visible_pupils(user) -> Select:
     query = select(Pupil)
     if user.role == "council-admin":
         return query
-    if user.role == "school" and user.school:
-        return query.where(Pupil.school == user.school)
+    if user.role == "school" and user.school_id is not None:
+        return query.where(Pupil.school_id == user.school_id)
     return query.where(Pupil.id.is_(None))
 
 
@@ -74,11 +74,13 @@ def pupils_with_progress(session: Session, user) -> list[tuple[Pupil, Progress]]
 
 
 def add_pupil(
-    session: Session, *, school: str, staff_id: int, values: dict, secret: str, keep_days: int
+    session: Session, *, school_id: int, staff_id: int, values: dict, secret: str, keep_days: int
 ) -> tuple[Pupil, Opened]:
     """A pupil, with the consent given now and new checklists for them, and its audit entry."""
     found, code = checklists.start(session, secret, keep_days)
-    pupil = Pupil(school=school, created_by_id=staff_id, consent_at=now(), checklist_session_id=found.id, **values)
+    pupil = Pupil(
+        school_id=school_id, created_by_id=staff_id, consent_at=now(), checklist_session_id=found.id, **values
+    )
     session.add(pupil)
     session.flush()
     record_for(session, staff_id, "change", "pupil", pupil.id, "created")
