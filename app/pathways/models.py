@@ -96,6 +96,9 @@ class Service(Base):
     hours: Mapped[str | None] = mapped_column(String(CODE))
     area_id: Mapped[str | None] = mapped_column(String(CODE), ForeignKey("local_area.id"), index=True)
 
+    # The root URL of the Open Referral UK feed the service is pulled from; None when it is kept here
+    source: Mapped[str | None] = mapped_column(String(URL), index=True)
+
     # Worked out on import
     ladder_step: Mapped[str | None] = mapped_column(String(CODE))
     sort_name: Mapped[str] = mapped_column(String(NAME))
