@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.pathways.extension import KEY
-from app.pathways.models import Service
+from app.pathways.models import DirectoryPull, Service
 from app.pathways.taxonomies import TERM_IDS
 from tests.oruk_feed_server import Feed, FeedServer
 from tests.pathways_builders import make_record
@@ -49,6 +49,14 @@ def count(app, *conditions) -> int:
             return session.scalar(select(func.count()).select_from(Service).where(*conditions))
 
 
+def pulls(app) -> list[DirectoryPull]:
+    with app.app_context():
+        with app.extensions["database"]["factory"]() as session:
+            rows = list(session.scalars(select(DirectoryPull).order_by(DirectoryPull.id)))
+            session.expunge_all()
+            return rows
+
+
 def pull(runner, server):
     return runner.invoke(args=["directory", "pull", server.url])
 
@@ -87,6 +95,13 @@ def test_pulling_again_counts_what_changed_and_marks_what_is_gone_inactive(app, 
     result = pull(runner, server)
     assert "0 new, 1 changed, 4 unchanged, 0 gone" in result.output
     assert stored(app, gone["id"]).status == "active"
+    logged = [(p.source, p.applied, p.new, p.changed, p.unchanged, p.gone, p.refused) for p in pulls(app)]
+    assert logged == [
+        (server.url, True, 5, 0, 0, 0, 0),
+        (server.url, True, 0, 1, 3, 1, 0),
+        (server.url, True, 0, 1, 4, 0, 0),
+    ]
+    assert all(p.started_at <= p.finished_at and p.problems is None for p in pulls(app))
 
 
 def test_our_easy_read_layer_is_kept_when_the_feed_changes_a_service(app, runner, server):
@@ -126,6 +141,12 @@ def test_a_failure_half_way_changes_nothing_and_says_why(app, runner, server):
     assert "Traceback" not in result.output
     assert count(app, Service.name == "Changed name") == 0
     assert count(app, Service.source == server.url, Service.status == "active") == 6
+    last = pulls(app)[-1]
+    assert (last.applied, last.new, last.changed, last.gone) == (False, 0, 0, 0)
+    assert (
+        last.problems == f"{server.url}services?full=true&page=2&per_page=1000: the server answered 500 "
+        "Internal Server Error (tried 3 times)."
+    )
 
 
 def test_bad_records_are_all_listed_and_nothing_is_pulled(app, runner, server):
@@ -140,6 +161,7 @@ def test_bad_records_are_all_listed_and_nothing_is_pulled(app, runner, server):
     assert f"record {bad_ages['id']}, minimum_age: (30) is more than maximum_age (20)." in result.output
     assert f"record {bad_email['id']}, contacts[0].email:" in result.output
     assert count(app) == DEMO_SERVICES
+    assert [(p.applied, p.refused, len(p.problems.splitlines())) for p in pulls(app)] == [(False, 2, 2)]
 
 
 def test_a_service_that_cannot_be_read_by_id_is_listed_and_nothing_is_pulled(app, runner, server):

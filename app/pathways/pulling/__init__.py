@@ -4,14 +4,19 @@ importer's checks, and apply it all or nothing."""
 import time
 from collections.abc import Callable
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.pathways.importing import ImportFailed
+from app.pathways.models import DirectoryPull
 from app.pathways.pulling.applying import Summary, apply_feed
 from app.pathways.pulling.feed import FeedFailed, read_feed, root_url
 from app.pathways.pulling.fetching import Fetcher
 
 __all__ = ["Fetcher", "PullFailed", "Summary", "pull", "pull_every"]
+
+LOGGED_PROBLEMS = 50  # the first problems kept in the log; the command prints them all
 
 
 class PullFailed(Exception):
@@ -27,18 +32,43 @@ class PullFailed(Exception):
 
 
 def pull(session: Session, url: str, symbols: frozenset[str], fetcher: Fetcher | None = None) -> Summary:
-    """Read the feed at url and apply it whole; PullFailed (and nothing changed) on any problem."""
-    source = root_url(url)
+    """Read the feed at url and apply it whole; PullFailed (and nothing changed) on any problem.
+    Either way the pull is logged (a `directory_pull` row)."""
+    source, started = root_url(url), clock.now()
     try:
         records = read_feed(source, fetcher or Fetcher())
-        return apply_feed(session, source, records, symbols)
+        summary = apply_feed(session, source, records, symbols)
     except FeedFailed as failure:
-        raise PullFailed(source, failure.problems) from None
+        failed = PullFailed(source, failure.problems)
     except ImportFailed as failure:
         session.rollback()
         problems = sorted(set(failure.problems))
         refused = len({p.record for p in problems if p.record != "file"})
-        raise PullFailed(source, [str(p) for p in problems], refused) from None
+        failed = PullFailed(source, [str(p) for p in problems], refused)
+    else:
+        log(session, DirectoryPull(source=source, started_at=started, applied=True, **summary.counts()))
+        return summary
+    log(
+        session,
+        DirectoryPull(
+            source=source,
+            started_at=started,
+            applied=False,
+            refused=failed.refused,
+            problems="\n".join(failed.problems[:LOGGED_PROBLEMS]),
+        ),
+    )
+    raise failed
+
+
+def log(session: Session, row: DirectoryPull) -> None:
+    """Keep a row for the pull; a database that cannot take it does not hide what the pull itself did."""
+    row.finished_at = clock.now()
+    try:
+        session.add(row)
+        session.commit()
+    except SQLAlchemyError:
+        session.rollback()
 
 
 def pull_every(

@@ -26,6 +26,9 @@ class Summary:
     unchanged: list[str] = field(default_factory=list)
     gone: list[str] = field(default_factory=list)
 
+    def counts(self) -> dict[str, int]:
+        return {name: len(getattr(self, name)) for name in ("new", "changed", "unchanged", "gone")}
+
     def __str__(self) -> str:
         return (
             f"Pulled {len(self.new) + len(self.changed) + len(self.unchanged)} services from {self.source}: "
