@@ -23,6 +23,7 @@ class Feed:
     listed_only: list = field(default_factory=list)  # ids at the end of the list that are not there by id (404)
     fail_times: int | None = None  # a failure passes after this many answers (None: it never passes)
     version: str = "HSDS-UK-3.0"
+    redirects: dict = field(default_factory=dict)  # path -> where a 302 sends the reader
     asked: list = field(default_factory=list)  # every path and query asked for, in order
 
 
@@ -57,6 +58,11 @@ def _handler(owner: FeedServer):
             feed.asked.append(self.path)
             time.sleep(feed.delay)
             parts = urlsplit(self.path)
+            if parts.path in feed.redirects:
+                self.send_response(302)
+                self.send_header("Location", feed.redirects[parts.path])
+                self.send_header("Content-Length", "0")
+                return self.end_headers()
             query = {k: v[0] for k, v in parse_qs(parts.query).items()}
             if parts.path == "/":
                 return self._json({"version": feed.version, "profile": "uk"})

@@ -217,3 +217,24 @@ def test_our_terms_in_a_feed_are_kept_for_a_new_service(app, runner, server):
     service = stored(app, record["id"])
     assert service.ladder_step == "volunteering" and service.summary_en == record[KEY]["summary"]["en"]
     assert all(a["taxonomy_term_id"] in TERM_IDS for a in record["attributes"])
+
+
+def test_the_loop_pulls_again_after_a_failed_pull(app, runner, server, monkeypatch):
+    from app.pathways import cli, pulling
+
+    waits = []
+
+    def two_passes(once, seconds):
+        def fix_the_feed_then_pull():
+            once()
+            server.feed.fail_from_page = None
+
+        pulling.pull_every(fix_the_feed_then_pull, seconds, sleep=waits.append, passes=2)
+
+    monkeypatch.setattr(cli, "pull_every", two_passes)
+    server.feed = Feed(records=council_feed(3), page_size=2, fail_from_page=2)
+    result = runner.invoke(args=["directory", "pull", server.url, "--loop", "--every", "3600"])
+    assert result.exit_code == 0, result.output
+    assert "Nothing was changed" in result.output and "3 new" in result.output
+    assert waits == [3600]
+    assert [p.applied for p in pulls(app)] == [False, True]

@@ -55,7 +55,14 @@ def test_only_web_addresses_are_read():
         quick().get("file:///etc/passwd")
 
 
-def test_an_answer_that_is_not_json_is_named(server):
+def test_a_redirect_is_followed_only_to_a_web_address(server):
+    server.feed = Feed(redirects={"/old": "/", "/away": "ftp://files.example/feed"})
+    assert quick().get(f"{server.url}old").json()["version"] == "HSDS-UK-3.0"
+    with pytest.raises(FetchFailed, match="sends the reader on to ftp://files.example/feed, which is not a web"):
+        quick().get(f"{server.url}away")
+
+
+def test_a_feed_root_that_is_not_there_is_named(server):
     with pytest.raises(FeedFailed) as failure:
         read_feed(f"{server.url}services/none", quick())
     assert failure.value.problems == [f"{server.url}services/none/: the server answered 404 Not Found."]

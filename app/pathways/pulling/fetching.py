@@ -85,7 +85,7 @@ class Fetcher:
             url, headers={"Accept": f"application/json, {NDJSON}", "User-Agent": USER_AGENT}
         )
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 (scheme checked)
+            with OPENER.open(request, timeout=self.timeout) as response:
                 length = response.headers.get("Content-Length")
                 if length and length.isdigit() and int(length) > self.max_bytes:
                     raise FetchFailed(f"{url} is {int(length):,} bytes; at most {self.max_bytes:,} are read.")
@@ -111,6 +111,18 @@ class Fetcher:
                 raise FetchFailed(f"{url} is more than {self.max_bytes:,} bytes; at most that many are read.")
             parts.append(part)
         return b"".join(parts)
+
+
+class _WebOnly(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to another http(s) address (urllib would also follow one to ftp)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if not newurl.lower().startswith(("http://", "https://")):
+            raise FetchFailed(f"{req.full_url} sends the reader on to {newurl[:100]}, which is not a web address.")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+OPENER = urllib.request.build_opener(_WebOnly)
 
 
 class _Passing(Exception):
