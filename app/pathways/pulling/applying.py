@@ -7,6 +7,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from app import clock
+from app.pathways import fields as F
 from app.pathways.extension import KEY
 from app.pathways.extension import record as extension_record
 from app.pathways.importing import ImportFailed, Problem, check_records, import_records
@@ -103,7 +104,8 @@ def _our_term(attribute) -> bool:
 
 
 def _count(record: dict, service: Service, source: str, summary: Summary) -> None:
-    same = service.source == source and service.status == record.get("status")
+    """Changed: its last_modified moved, or one of its own fields differs (a feed may forget to move it)."""
+    same = service.source == source and F.pick(record, F.SERVICE) == {n: getattr(service, n) for n in F.SERVICE}
     try:
         modified = parse_modified(record["last_modified"])
     except (KeyError, TypeError, ValueError):
