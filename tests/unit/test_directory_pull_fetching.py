@@ -197,3 +197,29 @@ def test_a_feed_that_cannot_be_reached_is_a_clear_failure(server):
     with pytest.raises(FeedFailed) as failure:
         read_feed(server.url, quick(tries=2))
     assert failure.value.problems == [f"{server.url}: the connection failed (ConnectionRefusedError) (tried 2 times)."]
+
+
+def test_a_database_that_cannot_be_read_is_a_failed_pull_not_a_crash(server, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from app.pathways import pulling
+
+    class BrokenSession:
+        rolled_back = 0
+
+        def rollback(self):
+            self.rolled_back += 1
+
+        def add(self, row):
+            raise OperationalError("INSERT", {}, Exception("database is locked"))
+
+    def broken(session, source, records, symbols):
+        raise OperationalError("SELECT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(pulling, "apply_feed", broken)
+    server.feed = Feed(records=council_feed(1))
+    session = BrokenSession()
+    with pytest.raises(pulling.PullFailed) as failure:
+        pulling.pull(session, server.url, frozenset(), quick())
+    assert failure.value.problems == ["The database could not be read (OperationalError)."]
+    assert session.rolled_back == 2  # the pull, then the log row that could not be kept either

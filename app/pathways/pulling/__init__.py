@@ -45,6 +45,9 @@ def pull(session: Session, url: str, symbols: frozenset[str], fetcher: Fetcher |
         problems = sorted(set(failure.problems))
         refused = len({p.record for p in problems if p.record != "file"})
         failed = PullFailed(source, [str(p) for p in problems], refused)
+    except SQLAlchemyError as error:  # reading what is stored failed: a loop must live to try again
+        session.rollback()
+        failed = PullFailed(source, [f"The database could not be read ({type(error).__name__})."])
     else:
         log(session, DirectoryPull(source=source, started_at=started, applied=True, **summary.counts()))
         return summary
