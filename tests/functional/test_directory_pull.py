@@ -238,3 +238,21 @@ def test_the_loop_pulls_again_after_a_failed_pull(app, runner, server, monkeypat
     assert "Nothing was changed" in result.output and "3 new" in result.output
     assert waits == [3600]
     assert [p.applied for p in pulls(app)] == [False, True]
+
+
+def test_minimal_items_that_have_not_changed_are_not_read_again(app, runner, server):
+    records = council_feed(4)
+    server.feed = Feed(records=records, minimal=True)
+    assert pull(runner, server).exit_code == 0
+    moved = {**records[0], "name": "Moved on", "last_modified": "2026-11-25T09:00:00Z"}
+    server.feed = Feed(records=[moved, *records[1:3]], minimal=True)
+    result = pull(runner, server)
+    assert "0 new, 1 changed, 2 unchanged, 1 gone" in result.output
+    assert [p for p in server.feed.asked if p.startswith("/services/")] == [f"/services/{moved['id']}"]
+    assert stored(app, moved["id"]).name == "Moved on"
+
+    server.feed = Feed(records=[moved, *records[1:]], minimal=True)
+    result = pull(runner, server)
+    assert "0 new, 1 changed, 3 unchanged, 0 gone" in result.output
+    assert [p for p in server.feed.asked if p.startswith("/services/")] == [f"/services/{records[3]['id']}"]
+    assert stored(app, records[3]["id"]).status == "active"

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.pathways.importing import ImportFailed
 from app.pathways.models import DirectoryPull
-from app.pathways.pulling.applying import Summary, apply_feed
+from app.pathways.pulling.applying import Held, Summary, apply_feed
 from app.pathways.pulling.feed import FeedFailed, read_feed, root_url
 from app.pathways.pulling.fetching import Fetcher
 
@@ -36,7 +36,7 @@ def pull(session: Session, url: str, symbols: frozenset[str], fetcher: Fetcher |
     Either way the pull is logged (a `directory_pull` row)."""
     source, started = root_url(url), clock.now()
     try:
-        records = read_feed(source, fetcher or Fetcher())
+        records = read_feed(source, fetcher or Fetcher(), held=Held(session, source))
         summary = apply_feed(session, source, records, symbols)
     except FeedFailed as failure:
         failed = PullFailed(source, failure.problems)

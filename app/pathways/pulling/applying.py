@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app import clock
 from app.pathways import fields as F
+from app.pathways.exporting import full_options, full_record
 from app.pathways.extension import KEY
 from app.pathways.extension import record as extension_record
 from app.pathways.importing import ImportFailed, Problem, check_records, import_records
@@ -113,3 +114,26 @@ def _count(record: dict, service: Service, source: str, summary: Summary) -> Non
     else:
         same = same and clock.aware(service.last_modified) == modified
     (summary.unchanged if same else summary.changed).append(service.id)
+
+
+class Held:
+    """The full records of services this feed brought before, for list items whose last_modified has not moved."""
+
+    def __init__(self, session: Session, source: str):
+        self.session, self.source, self.modified = session, source, None
+
+    def __call__(self, item: dict) -> dict | None:
+        if self.modified is None:
+            # Not those marked gone: one that comes back is read again, with the feed's status.
+            query = select(Service.id, Service.last_modified).where(
+                Service.source == self.source, Service.status != GONE
+            )
+            self.modified = {i: clock.aware(moment) for i, moment in self.session.execute(query)}
+        try:
+            same = self.modified.get(item["id"]) == parse_modified(item["last_modified"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        if not same:
+            return None
+        service = self.session.scalar(select(Service).where(Service.id == item["id"]).options(*full_options()))
+        return None if service is None else full_record(service)

@@ -2,6 +2,7 @@
 by id where the list does not give it in full."""
 
 import re
+from collections.abc import Callable
 from urllib.parse import quote, urlencode
 
 from app.pathways.limits import MAX_RECORDS
@@ -26,8 +27,12 @@ def root_url(url: str) -> str:
     return url.strip().rstrip("/") + "/"
 
 
-def read_feed(url: str, fetcher: Fetcher, per_page: int = PER_PAGE) -> list:
-    """Every service in the feed as a full record, in the feed's order; FeedFailed if any part cannot be read."""
+def read_feed(
+    url: str, fetcher: Fetcher, per_page: int = PER_PAGE, held: Callable[[dict], dict | None] | None = None
+) -> list:
+    """Every service in the feed as a full record, in the feed's order; FeedFailed if any part cannot be read.
+
+    `held` gives the full record we already hold for a list item that has not changed, to save reading it by id."""
     base = root_url(url)
     try:
         check_root(fetcher.get(base))
@@ -41,6 +46,10 @@ def read_feed(url: str, fetcher: Fetcher, per_page: int = PER_PAGE) -> list:
             continue
         if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"]:
             problems.append(f"Service #{position} in the list has no id, so it cannot be read in full.")
+            continue
+        kept = held(item) if held is not None else None
+        if kept is not None:
+            records.append(kept)
             continue
         try:
             records.append(fetcher.get(f"{base}services/{quote(item['id'], safe='')}").json())
