@@ -2,6 +2,7 @@
 with the services gone from the feed marked inactive in the same transaction."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
@@ -120,20 +121,32 @@ class Held:
     """The full records of services this feed brought before, for list items whose last_modified has not moved."""
 
     def __init__(self, session: Session, source: str):
-        self.session, self.source, self.modified = session, source, None
+        self.session, self.source = session, source
 
-    def __call__(self, item: dict) -> dict | None:
-        if self.modified is None:
-            # Not those marked gone: one that comes back is read again, with the feed's status.
-            query = select(Service.id, Service.last_modified).where(
-                Service.source == self.source, Service.status != GONE
-            )
-            self.modified = {i: clock.aware(moment) for i, moment in self.session.execute(query)}
-        try:
-            same = self.modified.get(item["id"]) == parse_modified(item["last_modified"])
-        except (KeyError, TypeError, ValueError):
-            return None
-        if not same:
-            return None
-        service = self.session.scalar(select(Service).where(Service.id == item["id"]).options(*full_options()))
-        return None if service is None else full_record(service)
+    def __call__(self, items: list) -> dict[str, dict]:
+        if not items:
+            return {}
+        # Not those marked gone: one that comes back is read again, with the feed's status.
+        query = select(Service.id, Service.last_modified).where(Service.source == self.source, Service.status != GONE)
+        modified = {i: clock.aware(moment) for i, moment in self.session.execute(query)}
+        same = [item["id"] for item in items if _moment(item) is not None and modified.get(item["id"]) == _moment(item)]
+        found = {}
+        for part in chunks(same):
+            services = self.session.scalars(select(Service).where(Service.id.in_(part)).options(*full_options()))
+            found |= {service.id: full_record(service) for service in services}
+        self.session.expunge_all()
+        return found
+
+
+def _moment(item) -> datetime | None:
+    """A list item's last_modified, when it has a usable id and one."""
+    if (
+        not isinstance(item, dict)
+        or not isinstance(item.get("id"), str)
+        or not isinstance(item.get("last_modified"), str)
+    ):
+        return None
+    try:
+        return parse_modified(item["last_modified"])
+    except ValueError:
+        return None

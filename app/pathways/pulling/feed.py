@@ -28,11 +28,12 @@ def root_url(url: str) -> str:
 
 
 def read_feed(
-    url: str, fetcher: Fetcher, per_page: int = PER_PAGE, held: Callable[[dict], dict | None] | None = None
+    url: str, fetcher: Fetcher, per_page: int = PER_PAGE, held: Callable[[list], dict[str, dict]] | None = None
 ) -> list:
     """Every service in the feed as a full record, in the feed's order; FeedFailed if any part cannot be read.
 
-    `held` gives the full record we already hold for a list item that has not changed, to save reading it by id."""
+    `held` gives, by id, the full records we already hold for list items that have not changed, so they are not
+    read again."""
     base = root_url(url)
     try:
         check_root(fetcher.get(base))
@@ -40,6 +41,7 @@ def read_feed(
     except FetchFailed as failure:
         raise FeedFailed([str(failure)]) from None
     records, problems = [], []
+    kept = held([item for item in items if not is_full(item)]) if held is not None else {}
     for position, item in enumerate(items, 1):
         if is_full(item):
             records.append(item)
@@ -47,9 +49,8 @@ def read_feed(
         if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"]:
             problems.append(f"Service #{position} in the list has no id, so it cannot be read in full.")
             continue
-        kept = held(item) if held is not None else None
-        if kept is not None:
-            records.append(kept)
+        if item["id"] in kept:
+            records.append(kept[item["id"]])
             continue
         try:
             records.append(fetcher.get(f"{base}services/{quote(item['id'], safe='')}").json())
