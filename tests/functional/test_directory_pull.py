@@ -256,3 +256,13 @@ def test_minimal_items_that_have_not_changed_are_not_read_again(app, runner, ser
     assert "0 new, 1 changed, 3 unchanged, 0 gone" in result.output
     assert [p for p in server.feed.asked if p.startswith("/services/")] == [f"/services/{records[3]['id']}"]
     assert stored(app, records[3]["id"]).status == "active"
+
+
+def test_a_feed_that_suddenly_lists_nothing_marks_nothing_gone(app, runner, server):
+    server.feed = Feed(records=council_feed(3))
+    assert pull(runner, server).exit_code == 0
+    server.feed.records = []
+    result = pull(runner, server)
+    assert result.exit_code == 1
+    assert "The feed lists no services; the 3 it brought before stay as they are." in result.output
+    assert count(app, Service.source == server.url, Service.status == "active") == 3

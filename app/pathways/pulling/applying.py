@@ -51,14 +51,21 @@ def apply_feed(session: Session, source: str, records: list, symbols: frozenset[
     ]
     summary = Summary(source)
     for record in records:
-        if isinstance(record, dict) and record.get("id") in stored:
-            keep_easy_read(record, stored[record["id"]])
-            _count(record, stored[record["id"]], source, summary)
+        record_id = record.get("id") if isinstance(record, dict) else None
+        if isinstance(record_id, str) and record_id in stored:
+            keep_easy_read(record, stored[record_id])
+            _count(record, stored[record_id], source, summary)
         elif isinstance(record, dict):
-            summary.new.append(record.get("id"))
+            summary.new.append(record_id)
     owned = session.execute(select(Service.id, Service.status).where(Service.source == source)).all()
     present = set(ids)
     summary.gone = sorted(i for i, status in owned if i not in present and status != GONE)
+    if not records and summary.gone:  # more likely a feed gone wrong than a council with nothing to offer
+        problems.append(
+            Problem(
+                "file", "", f"The feed lists no services; the {len(summary.gone)} it brought before stay as they are."
+            )
+        )
     session.expunge_all()  # the importer replaces these rows; nothing here may be written back
     if problems:
         raise ImportFailed(problems + check_records(session, records, symbols))
