@@ -146,6 +146,7 @@ class Config:
     )
     OUTBOX_BACKOFF_SECONDS = 60  # the first wait; it doubles after each failed try
     OUTBOX_LOOP_SECONDS = 10  # how often the worker looks for messages
+    DIRECTORY_PULL_WAIT = 2.0  # seconds before a pull's second try at a failed read; doubled before each later try
 
 
 class DevelopmentConfig(Config):
@@ -174,6 +175,7 @@ class TestConfig(DevelopmentConfig):
     SECRET_KEY = "test-only-not-secret"  # refused by production, as every key written in the project is
     WTF_CSRF_ENABLED = False  # tests that check CSRF switch it back on
     DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    DIRECTORY_PULL_WAIT = 0.0  # seconds: tests try again at once
 
 
 CONFIGS = {"development": DevelopmentConfig, "production": ProductionConfig, "test": TestConfig}

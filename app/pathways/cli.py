@@ -1,4 +1,4 @@
-"""flask directory import PATH / export PATH: Open Referral (HSDS 3.0) files in and out."""
+"""flask directory import PATH / export PATH: Open Referral (HSDS 3.0) files in and out; pull URL: another feed."""
 
 import sys
 from pathlib import Path
@@ -10,6 +10,7 @@ from flask.cli import AppGroup
 from app.extensions import db
 from app.pathways.exporting import export_file
 from app.pathways.importing import ImportFailed, import_file, symbol_concepts
+from app.pathways.pulling import Fetcher, PullFailed, pull, pull_every
 
 directory_cli = AppGroup("directory", help="The directory of local services, as Open Referral (HSDS 3.0) JSON.")
 
@@ -39,3 +40,36 @@ def export_command(path: str) -> None:
         click.echo(f"Nothing was exported: {path} cannot be written ({error.strerror}).", err=True)
         sys.exit(1)
     click.echo(f"Exported {count} services to {path}.")
+
+
+@directory_cli.command("pull")
+@click.argument("url")
+@click.option("--loop", is_flag=True, help="Keep running: pull again every --every seconds.")
+@click.option("--every", default=86_400, show_default=True, type=click.IntRange(60), help="Seconds between pulls.")
+@click.option(
+    "--timeout", default=30, show_default=True, type=click.IntRange(1, 600), help="Seconds to wait for a read."
+)
+def pull_command(url: str, loop: bool, every: int, timeout: int) -> None:
+    """Pull another Open Referral UK feed (its root URL) into the directory, all or nothing.
+
+    New and changed services are written, services gone from the feed are marked inactive, and our easy-read
+    fields are kept. On any problem nothing changes, every problem is listed and the exit status is 1."""
+    symbols = symbol_concepts(current_app.config["SYMBOL_INDEX"])
+
+    def once() -> bool:
+        fetcher = Fetcher(timeout=timeout, wait=current_app.config["DIRECTORY_PULL_WAIT"])
+        try:
+            with current_app.extensions["database"]["factory"]() as session:  # a fresh session for each pull
+                summary = pull(session, url, symbols, fetcher)
+        except PullFailed as failure:
+            click.echo(str(failure), err=True)
+            for problem in failure.problems:
+                click.echo(f"  - {problem}", err=True)
+            return False
+        click.echo(str(summary))
+        return True
+
+    if loop:
+        pull_every(once, every)
+    elif not once():
+        sys.exit(1)

@@ -96,6 +96,9 @@ class Service(Base):
     hours: Mapped[str | None] = mapped_column(String(CODE))
     area_id: Mapped[str | None] = mapped_column(String(CODE), ForeignKey("local_area.id"), index=True)
 
+    # The root URL of the Open Referral UK feed the service is pulled from; None when it is kept here
+    source: Mapped[str | None] = mapped_column(String(URL), index=True)
+
     # Worked out on import
     ladder_step: Mapped[str | None] = mapped_column(String(CODE))
     sort_name: Mapped[str] = mapped_column(String(NAME))
@@ -309,3 +312,21 @@ class ServiceWord(Base):
     service_id: Mapped[str] = mapped_column(
         String(ID), ForeignKey("service.id", ondelete="CASCADE"), primary_key=True, index=True
     )
+
+
+class DirectoryPull(Base):
+    """One pull of another Open Referral UK feed: when, from where, whether it was applied, and its counts."""
+
+    __tablename__ = "directory_pull"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(URL), index=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    applied: Mapped[bool] = mapped_column(Boolean)
+    new: Mapped[int] = mapped_column(Integer, default=0)
+    changed: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    gone: Mapped[int] = mapped_column(Integer, default=0)
+    refused: Mapped[int] = mapped_column(Integer, default=0)
+    problems: Mapped[str | None] = mapped_column(Text)  # the first problems, one a line, when it was not applied

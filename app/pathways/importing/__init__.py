@@ -1,6 +1,7 @@
 """Import HSDS 3.0 service records: check everything first, then write it all in one transaction, or nothing."""
 
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -111,13 +112,19 @@ def check_records(session: Session, records: list, symbols: frozenset[str]) -> l
     return problems
 
 
-def import_records(session: Session, records: list, symbols: frozenset[str]) -> Counts:
-    """Check, then write and commit; on any problem write nothing and raise ImportFailed."""
+def import_records(
+    session: Session, records: list, symbols: frozenset[str], also: Callable[[Session], None] | None = None
+) -> Counts:
+    """Check, then write and commit; on any problem write nothing and raise ImportFailed.
+
+    `also` does more in the same transaction after the records are written (a pull marks what is gone)."""
     try:
         problems = check_records(session, records, symbols)
         if problems:
             raise ImportFailed(problems)
         counts = write_records(session, records)
+        if also is not None:
+            also(session)
         session.commit()
         if len(records) >= FRESH_STATISTICS_FROM:
             refresh_statistics(session)
