@@ -285,3 +285,12 @@ def test_a_pulled_service_s_details_are_read_only(app, editor, monkeypatch):
     assert editor.post(DETAILS, data=data).status_code == 403
     assert service_row(app).name == "Job support for disabled people"
     assert editor.get(EDIT).status_code == 200 and save(editor).status_code == 302  # the easy-read words still
+
+
+def test_the_staff_home_leads_directory_editors_to_the_directory_only(client):
+    sign_in_as(client, "directory-editor")
+    html = client.get("/staff/").get_data(as_text=True)
+    assert 'href="/staff/directory"' in html and "You can write the easy-read words" in html
+    assert 'href="/staff/referrals"' not in html
+    sign_in_as(client, "provider")
+    assert 'href="/staff/directory"' not in client.get("/staff/").get_data(as_text=True)
