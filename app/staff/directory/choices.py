@@ -1,5 +1,6 @@
 """The choices on the easy-read page: symbols with their names, ladder steps and kinds of help."""
 
+from app.easyread.symbols import symbol_index
 from app.pathways.models import Service
 from app.pathways.taxonomies import english
 from app.vocab import KINDS_OF_SUPPORT, KINDS_OF_WORK, LADDER_STEPS, SUPPORT_NEEDS
@@ -19,6 +20,7 @@ def symbol_choices(service: Service) -> list[tuple[str, str]]:
     for terms in (LADDER_STEPS, KINDS_OF_SUPPORT, KINDS_OF_WORK, SUPPORT_NEEDS):
         concepts |= {term.symbol for term in terms.values()}
     concepts |= {c for c in (service.symbol, service.draft_symbol) if c}
+    concepts &= set(symbol_index().files)  # an imported symbol the index lacks cannot be drawn
     return sorted(((c, symbol_name(c)) for c in concepts), key=lambda pair: pair[1])
 
 

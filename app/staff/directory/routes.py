@@ -30,7 +30,7 @@ def directory():
 
 
 def _service_or_404(service_id: str):
-    found = service.find(db.session, service_id)
+    found = service.find(db.session, service_id[:64])
     if found is None:
         abort(404)
     return found
