@@ -99,6 +99,23 @@ class Service(Base):
     # The root URL of the Open Referral UK feed the service is pulled from; None when it is kept here
     source: Mapped[str | None] = mapped_column(String(URL), index=True)
 
+    # The easy-read layer as staff write it (app/staff/directory): summary_en and the rest above are the
+    # published words everyone sees; a new version waits in the draft_ columns until it is checked by a
+    # second person and published. Imported words count as published. Staff ids, not foreign keys: staff
+    # accounts are deactivated, never deleted, and an import replaces service rows whole.
+    easyread_state: Mapped[str] = mapped_column(String(16), default="published", server_default="published")
+    draft_summary_en: Mapped[str | None] = mapped_column(Text)
+    draft_summary_cy: Mapped[str | None] = mapped_column(Text)
+    draft_who_for_en: Mapped[str | None] = mapped_column(Text)
+    draft_who_for_cy: Mapped[str | None] = mapped_column(Text)
+    draft_symbol: Mapped[str | None] = mapped_column(String(CODE))
+    written_by: Mapped[int | None] = mapped_column(Integer)
+    written_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    checked_by: Mapped[int | None] = mapped_column(Integer)
+    checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    published_by: Mapped[int | None] = mapped_column(Integer)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
     # Worked out on import
     ladder_step: Mapped[str | None] = mapped_column(String(CODE))
     sort_name: Mapped[str] = mapped_column(String(NAME))

@@ -14,7 +14,16 @@ from app.pathways.fields import SCHEDULE, put
 from app.pathways.models import Schedule, Service
 from app.pathways.schedule_words import schedule_sentences
 from app.pathways.taxonomies import VOCABULARIES
-from app.pathways.views import FALLBACK_SYMBOL, Text, area_name, localised, sentences, service_name, summary
+from app.pathways.views import (
+    FALLBACK_SYMBOL,
+    Text,
+    area_name,
+    has_easy_read,
+    localised,
+    sentences,
+    service_name,
+    summary,
+)
 from app.vocab import LADDER_STEPS
 
 NEEDS = {
@@ -46,6 +55,7 @@ class ServicePage:
     contacts: list[tuple[str, str, str]] = field(default_factory=list)  # (symbol, words, address)
     self_referral: bool | None = None
     alert: Text | None = None
+    easy_read: bool = True  # False: no published easy-read words, so the page says so and shows the service's own
 
 
 def format_list(items: list[str]) -> str:
@@ -66,9 +76,10 @@ def build(service: Service) -> ServicePage:
         symbol=service.symbol or FALLBACK_SYMBOL,
         demo=service.demo,
         organization=service.organization.name,
-        summary=sentences(summary(service)),
+        summary=sentences(summary(service)) if has_easy_read(service) else [],
         step=None,
         self_referral=service.self_referral,
+        easy_read=has_easy_read(service),
     )
     if service.ladder_step in LADDER_STEPS:
         step = LADDER_STEPS[service.ladder_step]

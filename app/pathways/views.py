@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from flask import url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from app.i18n import current_lang
 from app.pathways.models import Service
@@ -47,6 +48,12 @@ def area_name(area) -> str:
     return area.name_cy if current_lang() == "cy" and area.name_cy else area.name_en
 
 
+def has_easy_read(service: Service) -> bool:
+    """Whether the service has published easy-read words: staff drafts wait in other columns
+    (app/staff/directory), so the summary columns only ever hold published words."""
+    return bool(service.summary_en or service.summary_cy)
+
+
 def summary(service: Service) -> Text:
     """The easy-read summary; a service without one shows the start of its description."""
     found = localised(service.summary_en, service.summary_cy)
@@ -80,6 +87,10 @@ class Card:
     name: str
     symbol: str
     text: str
+    notice: str | None = None  # said when the text is the service's own words, not easy read
+
+
+NO_EASY_READ = _l("There are no easy-read words for this service yet.")
 
 
 def card(service: Service) -> Card:
@@ -89,4 +100,5 @@ def card(service: Service) -> Card:
         name=service_name(service),
         symbol=service.symbol or FALLBACK_SYMBOL,
         text=card_summary(service),
+        notice=None if has_easy_read(service) else str(NO_EASY_READ),
     )

@@ -9,12 +9,13 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from app.database import Base
 from app.pathways.limits import ID
 
-ROLES = ("council-admin", "provider", "school", "commissioner")
+ROLES = ("council-admin", "provider", "school", "commissioner", "directory-editor")
 ROLE_NAMES = {
     "council-admin": "Council admin",
     "provider": "Provider staff",
     "school": "School staff",
     "commissioner": "Commissioner",
+    "directory-editor": "Directory editor",
 }
 
 

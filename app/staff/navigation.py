@@ -37,6 +37,14 @@ STAFF_LINKS = (
         "Start a checklist with a pupil, and see their plan.",
     ),
     StaffLink(
+        "staff.directory",
+        Permission.EDIT_DIRECTORY,
+        "search",
+        "Directory",
+        "Directory of services",
+        "Write, check and publish each service's easy-read words.",
+    ),
+    StaffLink(
         "staff.messages",
         Permission.VIEW_OUTBOX,
         "email",
@@ -89,11 +97,15 @@ STAFF_LINKS = (
 ROLE_DESCRIPTIONS = {
     "council-admin": (
         "You can do everything: see and change every referral, download them, see messages, "
-        "read the audit trail, find, export or erase a person's data, and start checklists with pupils."
+        "read the audit trail, find, export or erase a person's data, start checklists with pupils, "
+        "and edit the directory."
     ),
     "provider": ("You can see, change and download referrals to your organisation's services, and see their figures."),
     "school": "You can start checklists with your pupils and see their plans.",
     "commissioner": "You can see the figures and charts for every service, and download them.",
+    "directory-editor": (
+        "You can write the easy-read words for each service in the directory, check them and publish them."
+    ),
 }
 
 

@@ -20,6 +20,7 @@ class Permission(str, Enum):
     PUPILS = "pupils"  # school mode: start and see checklists for pupils
     OWN_ACCOUNT = "own-account"  # any signed-in staff member: their start page, sign out
     VIEW_DASHBOARD = "view-dashboard"  # figures and charts (provider staff: their organisation's only)
+    EDIT_DIRECTORY = "edit-directory"  # the directory: easy-read words, checking and publishing them, council services
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
@@ -35,6 +36,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     ),
     "commissioner": frozenset({Permission.VIEW_DASHBOARD, Permission.OWN_ACCOUNT}),  # read-only figures
     "school": frozenset({Permission.PUPILS, Permission.OWN_ACCOUNT}),
+    "directory-editor": frozenset({Permission.EDIT_DIRECTORY, Permission.OWN_ACCOUNT}),
 }
 
 OPEN = "open-to-all"  # the mark on sign-in and password-reset pages

@@ -8,10 +8,19 @@ from demo.staff.referrals import (
     DEMO_STARTED_REFERENCE,
 )
 
+# A demo service whose easy-read words the directory pages show (Job support for disabled people).
+DEMO_EASY_READ_SERVICE = "02dd69c1-2847-5547-8203-ed466cf050d7"
+
 # endpoint -> {"as": role, "args": {...}} or a list of them.
 STAFF_PAGES: dict[str, dict | list[dict]] = {
     # Signing in and the staff home
-    "staff.home": [{"as": "council-admin"}, {"as": "provider"}, {"as": "school"}, {"as": "commissioner"}],
+    "staff.home": [
+        {"as": "council-admin"},
+        {"as": "provider"},
+        {"as": "school"},
+        {"as": "commissioner"},
+        {"as": "directory-editor"},
+    ],
     "staff.sign_in": {"as": "provider"},
     "staff.forgot_password": {"as": "school"},
     "staff.reset_link_sent": {"as": "school"},
@@ -59,6 +68,16 @@ STAFF_PAGES: dict[str, dict | list[dict]] = {
         {"as": "council-admin", "args": {"reference": DEMO_SIGNPOSTED_REFERENCE}},
     ],
     "staff.erase_person": {"as": "council-admin", "args": {"reference": DEMO_REFERENCE}},
+    # The directory's easy-read words
+    "staff.directory": [
+        {"as": "directory-editor", "args": {}},
+        {"as": "council-admin", "args": {"q": "jobs", "state": "published"}},
+    ],
+    "staff.easy_read": [
+        {"as": "directory-editor", "args": {"service_id": DEMO_EASY_READ_SERVICE}},
+        {"as": "council-admin", "args": {"service_id": DEMO_EASY_READ_SERVICE}},
+    ],
+    "staff.service_details": {"as": "directory-editor", "args": {"service_id": DEMO_EASY_READ_SERVICE}},
     # School mode
     "staff.pupils": [{"as": "school"}, {"as": "council-admin"}],
     "staff.new_pupil": {"as": "school"},

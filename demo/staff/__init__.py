@@ -34,4 +34,11 @@ DEMO_ACCOUNTS: dict[str, dict] = {
         "organization_id": None,
         "school": None,
     },
+    "directory-editor": {
+        "email": "directory.editor@example.org",
+        "name": "Rhys Owen (demo)",
+        "password": "demo-directory-editor-2026",
+        "organization_id": None,
+        "school": None,
+    },
 }

@@ -6,7 +6,7 @@ Rows go in as bulk inserts (one statement a table), so a council's whole offer i
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -99,9 +99,10 @@ def write_records(session: Session, records: list[dict], now: datetime | None = 
     ensure_vocabularies(session)
     _shared(session, records, counts)
     ids = [record["id"] for record in records]
-    existing = set()
+    existing, reviews = set(), {}
     for part in chunks(ids):
         existing |= set(session.scalars(select(Service.id).where(Service.id.in_(part))))
+        reviews |= _easy_read_reviews(session, part)
         session.execute(delete(Service).where(Service.id.in_(part)), execution_options={"synchronize_session": False})
     session.expire_all()
     term_names = _term_names(session, records)
@@ -111,9 +112,40 @@ def write_records(session: Session, records: list[dict], now: datetime | None = 
     for model, rows in tables.items():
         for start in range(0, len(rows), CHUNK):
             session.execute(insert(model), rows[start : start + CHUNK])
+    for service_id, values in reviews.items():  # staff's drafts and who checked and published stay as they were
+        session.execute(update(Service).where(Service.id == service_id).values(**values))
     counts.services_updated = len(existing)
     counts.services_new = len(ids) - len(existing)
     return counts
+
+
+# The easy-read review that staff keep on a service (app/staff/directory): not in any feed or file, so an
+# import or pull that replaces the service's row carries it across.
+EASY_READ_REVIEW = (
+    "easyread_state",
+    "draft_summary_en",
+    "draft_summary_cy",
+    "draft_who_for_en",
+    "draft_who_for_cy",
+    "draft_symbol",
+    "written_by",
+    "written_at",
+    "checked_by",
+    "checked_at",
+    "published_by",
+    "published_at",
+)
+
+
+def _easy_read_reviews(session: Session, ids: list[str]) -> dict[str, dict]:
+    """The review of each of these services that staff have touched (a new row starts published, untouched)."""
+    columns = [getattr(Service, name) for name in EASY_READ_REVIEW]
+    rows = session.execute(
+        select(Service.id, *columns).where(
+            Service.id.in_(ids), (Service.easyread_state != "published") | Service.written_at.is_not(None)
+        )
+    )
+    return {row[0]: dict(zip(EASY_READ_REVIEW, row[1:], strict=True)) for row in rows}
 
 
 def _shared(session: Session, records: list[dict], counts: Counts) -> None:

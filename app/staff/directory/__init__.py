@@ -1,0 +1,1 @@
+"""The directory for directory editors: each service's easy-read words, written, checked and published."""
