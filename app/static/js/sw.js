@@ -18,7 +18,9 @@ function offlineKey(lang) { return CONFIG.offline + "?in=" + lang; }
 
 function keepOfflinePages(cache) {
   return Promise.all(CONFIG.languages.map(function (lang) {
-    var request = new Request(CONFIG.offline, { credentials: "omit", headers: { "Accept-Language": lang } });
+    var request = new Request(CONFIG.offline, {
+      credentials: "omit", cache: "no-store", headers: { "Accept-Language": lang }
+    });
     return fetch(request).then(function (response) {
       if (!response.ok) { throw new Error("offline page " + response.status); }
       return cache.put(offlineKey(lang), response);
