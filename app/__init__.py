@@ -82,6 +82,7 @@ def setup_blueprints(app: Flask) -> None:
     from app.endpoints import not_pages
     from app.errors import setup_errors
     from app.main.routes import bp as main_bp
+    from app.offline import setup_offline
     from app.outbox import setup_outbox
     from app.pathways import setup_pathways
     from app.referrals import setup_referrals
@@ -96,6 +97,7 @@ def setup_blueprints(app: Flask) -> None:
     setup_referrals(app)
     setup_reports(app)
     setup_staff(app)
+    setup_offline(app)
     setup_outbox(app)
     setup_errors(app)
 

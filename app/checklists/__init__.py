@@ -27,11 +27,12 @@ def setup_checklists(app: Flask) -> None:
         raise DefinitionError(f"Checklist ids {sorted(clash)} are used by other pages under /my-work.")
     app.extensions["checklists"] = checklists
 
-    from app.checklists import keeping, private_audio  # noqa: F401  (their routes join the blueprint)
+    from app.checklists import keeping, on_device, private_audio  # noqa: F401  (their routes join the blueprint)
     from app.checklists.routes import bp
     from app.endpoints import not_pages
 
     app.register_blueprint(bp)
+    app.jinja_env.globals["plan_kept_here"] = on_device.kept_here
     not_pages(
         app, "checklists.download", "checklists.code_audio", "checklists.answer_audio", "checklists.shared_answer_audio"
     )

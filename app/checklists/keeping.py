@@ -10,6 +10,7 @@ from markupsafe import Markup
 from app import messages
 from app.checklists import codes, open_links, resume_limits, service
 from app.checklists import current as cur
+from app.checklists.on_device import clear_device
 from app.checklists.plan import build_plan
 from app.checklists.routes import bp
 from app.checklists.still_held import still_held
@@ -114,7 +115,7 @@ def _no_referrer(html: str):
 @bp.post("/forget")
 def forget():
     cur.forget()
-    return redirect(url_for(".hub", closed=1))
+    return clear_device(redirect(url_for(".hub", closed=1)))
 
 
 @bp.route("/share", methods=["GET", "POST"])
@@ -150,7 +151,7 @@ def delete():
         service.delete_session(db.session, found.record)
         cur.forget()
         session.pop(SHARED_TOKEN, None)
-        return redirect(url_for(".deleted"))
+        return clear_device(redirect(url_for(".deleted")))
     return render_template("checklists/delete.html", found=found, **_still_held())
 
 

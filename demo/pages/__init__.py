@@ -48,6 +48,7 @@ PUBLIC_PAGES: dict[str, dict | list[dict]] = {
     ],
     "pathways.services_for_me": {},
     "pathways.service_types": {},
+    "offline.page": {},
     **REFERRAL_PAGES,
 }
 

@@ -1,0 +1,90 @@
+"""Offline: the plan opens with no internet only after the person chose to keep it on this phone, closing the
+checklists takes it off again, and pages not kept show the easy-read offline page. axe checks what is new."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.browser.conftest import open_demo_plan_in_browser, set_cookies
+from tests.browser.test_axe_sweep import TAGS
+
+pytestmark = pytest.mark.browser
+PHONE = {"width": 320, "height": 640}
+axe = Axe()
+
+
+def _no_axe_violations(page) -> None:
+    result = axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
+    assert result.violations_count == 0, result.generate_report()
+
+
+def _open_plan_with_its_worker(context, base_url: str):
+    page = context.new_page()
+    open_demo_plan_in_browser(page, base_url)
+    page.goto(base_url + "/my-work/plan")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    return page
+
+
+def _keep_plan(page) -> None:
+    page.get_by_role("button", name="Keep my plan on this phone").click()
+    page.wait_for_url("**/my-work/plan?kept=1*")
+    page.wait_for_function("() => document.documentElement.dataset.offlinePlan === 'kept'")
+
+
+def test_a_kept_plan_and_its_audio_open_with_no_internet(browser, live_server):
+    context = browser.new_context(viewport=PHONE, locale="en-GB")
+    page = _open_plan_with_its_worker(context, live_server)
+    expect(page.get_by_role("heading", name="Open my plan with no internet")).to_be_visible()
+    _no_axe_violations(page)
+    _keep_plan(page)
+    expect(page.get_by_text("Your plan is kept on this phone.")).to_be_visible()
+    _no_axe_violations(page)
+    page.wait_for_function("() => document.documentElement.dataset.offlineFiles", timeout=120_000)
+    assert page.get_attribute("html", "data-offline-files") == "kept"  # every clip and symbol, none missing
+    sentence = page.locator("main [data-say]").nth(2)
+    sentence_text, clip = sentence.inner_text(), sentence.get_attribute("data-say")
+
+    context.set_offline(True)
+    page.goto(live_server + "/my-work/plan")
+    expect(page.get_by_role("heading", level=1, name="My work plan")).to_be_visible()
+    expect(page.get_by_text(sentence_text, exact=True).first).to_be_visible()
+    status = page.evaluate("url => fetch(url).then(r => r.status + ' ' + r.headers.get('Content-Type'))", clip)
+    assert status == "200 audio/mpeg"
+    context.close()
+
+
+def test_without_the_choice_the_plan_is_not_kept_and_the_welsh_offline_page_shows(browser, live_server):
+    context = browser.new_context(viewport=PHONE, locale="cy-GB")
+    set_cookies(context, live_server, lang="cy")
+    page = _open_plan_with_its_worker(context, live_server)
+    expect(page.get_by_role("button", name="Cadw fy nghynllun ar y ffôn hwn")).to_be_visible()
+    _no_axe_violations(page)
+    page.goto(live_server + "/glossary")
+
+    context.set_offline(True)
+    page.goto(live_server + "/my-work/plan")
+    expect(page.get_by_role("heading", level=1, name="Dim rhyngrwyd")).to_be_visible()
+    assert page.get_attribute("html", "lang") == "cy"
+    assert page.evaluate("() => caches.match('/my-work/plan', {ignoreSearch: true}).then(r => r === undefined)")
+    _no_axe_violations(page)
+    page.goto(live_server + "/glossary")
+    expect(page.get_by_role("heading", level=1, name="Rhestr geiriau")).to_be_visible()
+    context.close()
+
+
+def test_closing_the_checklists_takes_the_kept_plan_off_the_phone(browser, live_server):
+    context = browser.new_context(viewport=PHONE, locale="en-GB")
+    page = _open_plan_with_its_worker(context, live_server)
+    _keep_plan(page)
+    page.goto(live_server + "/my-work/")
+    page.get_by_role("button", name="Close my checklists on this device").click()
+    page.wait_for_url("**/my-work/?closed=1")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    page.wait_for_function("() => document.documentElement.dataset.offlinePlan === 'forgotten'")
+    assert page.evaluate("() => caches.has('my-plan')") is False
+
+    context.set_offline(True)
+    page.goto(live_server + "/my-work/plan")
+    expect(page.get_by_role("heading", level=1, name="No internet")).to_be_visible()
+    context.close()
