@@ -1,6 +1,8 @@
 """Whole public pages are kept in memory and served again without rendering; pages with a form, a person's
 data or a session never are, and a change to the directory empties the cache."""
 
+import time
+
 import brotli
 import pytest
 from flask import template_rendered
@@ -8,6 +10,7 @@ from sqlalchemy import text, update
 
 from app import caching
 from app.database import Database
+from app.easyread import audio
 from app.pathways.models import Service
 from demo.checklists import DEMO_SHARE_TOKEN
 from tests.site import make_app, sign_in_as
@@ -194,3 +197,13 @@ def test_no_pages_are_kept_when_the_cache_is_turned_off(tmp_path):
     app = make_app(tmp_path, PAGE_CACHE_ENTRIES=0)
     assert "page_cache" not in app.extensions
     assert app.test_client().get("/").status_code == 200
+
+
+@pytest.mark.parametrize("ready", [True, False])
+def test_a_page_whose_audio_is_not_ready_is_kept_only_a_short_time(app, monkeypatch, ready):
+    monkeypatch.setattr(audio, "clips_ready", lambda _clips: ready)
+    app.test_client().get("/")
+    (entry,) = app.extensions["page_cache"].entries.values()
+    left = entry.expires - time.monotonic()
+    wait = app.config["PAGE_CACHE_AUDIO_WAIT_SECONDS"]
+    assert (left > wait) if ready else (left <= wait)
