@@ -1,9 +1,9 @@
 """Whole public pages kept in memory, so a repeat request costs a dictionary look-up instead of a render.
 
 A page is kept only when it is one of the public pages in `app/caching.py` (an allow-list), was a 200
-with no form token, no form that posts, no cookie set, no session read and no words a person typed.
-It is found again by its address, language, language cookie and reading settings, and served before
-Flask with the headers it had (its weak ETag, `Vary`, security headers), compressed once per encoding.
+with no form token, no form that posts, no cookie set, no session change and no words a person typed; and
+a request that carries a session is never answered from here. A page is found again by its address,
+language, language cookie and reading settings, and served before Flask with the headers it had (its weak ETag, `Vary`, security headers), compressed once per encoding.
 Everything is forgotten when the directory changes. See docs/decisions/0024-whole-page-cache.md.
 """
 
