@@ -40,11 +40,14 @@ def setup_logging() -> None:
 
 
 def setup_delivery(app: Flask) -> None:
-    """Compression and ETags, registered first so they run last, on a response every other hook has finished."""
+    """Compression, the page cache and ETags, registered first so they run last, on a response every other hook
+    has finished."""
     from app.caching import setup_caching
     from app.compression import setup_compression
+    from app.pagecache import setup_page_cache
 
     setup_compression(app)
+    setup_page_cache(app)
     setup_caching(app)
 
 

@@ -72,6 +72,11 @@ class Config:
     # Pages whose audio the build makes first, in this order; then every other page.
     AUDIO_BUILD_FIRST = ("/", "/my-work", "/find-work", "/services")
     DB_BUSY_TIMEOUT_MS = int(os.environ.get("DB_BUSY_TIMEOUT_MS", "5000"))  # ms a write waits for a lock
+    # Whole public pages kept in memory in each process (app/pagecache.py); 0 entries turns the cache off.
+    PAGE_CACHE_ENTRIES = int(os.environ.get("PAGE_CACHE_ENTRIES", "300"))  # pages per process, least used dropped
+    PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))  # seconds a kept page lives at most
+    PAGE_CACHE_CHECK_SECONDS = 1.0  # seconds between looks at whether another process changed the directory
+    PAGE_CACHE_AUDIO_WAIT_SECONDS = 30  # seconds a page that says its audio is not ready is kept
     STATIC_MAX_AGE = 365 * 24 * 3600  # seconds, for files whose name carries their hash
     # The nation the council works in: "england" (EHCP) or "wales" (IDP, under the ALN (Wales) Act 2018).
     NATION = os.environ.get("NATION", "england").strip().lower()
