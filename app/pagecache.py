@@ -4,7 +4,7 @@ A page is kept only when it is one of the public pages in `app/caching.py` (an a
 with no form token, no form that posts, no cookie set, no session change and no words a person typed; and
 a request that carries a session is never answered from here. A page is found again by its address,
 language, language cookie and reading settings, and served before Flask with the headers it had (its weak ETag, `Vary`, security headers), compressed once per encoding.
-Everything is forgotten when the directory changes. See docs/decisions/0024-whole-page-cache.md.
+Everything is forgotten when the directory changes. See docs/decisions/0028-whole-page-cache.md.
 """
 
 import gzip
