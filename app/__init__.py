@@ -67,7 +67,7 @@ def setup_extensions(app: Flask) -> None:
 def setup_templates(app: Flask) -> None:
     from flask_babel import format_date
 
-    from app.assets import asset_url, cache_static_files
+    from app.assets import asset_url, cache_static_files, preload_fonts
     from app.nation import plan_view
 
     app.jinja_env.undefined = StrictUndefined
@@ -77,6 +77,7 @@ def setup_templates(app: Flask) -> None:
     app.jinja_env.globals["has_endpoint"] = lambda name: name in app.view_functions
     app.jinja_env.globals["plan_view"] = plan_view
     app.after_request(cache_static_files)
+    app.after_request(preload_fonts)
 
 
 def setup_blueprints(app: Flask) -> None:

@@ -4,7 +4,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import current_app, url_for
+from flask import current_app, g, has_request_context, url_for
 from markupsafe import Markup, escape
 
 
@@ -44,9 +44,26 @@ def symbol_url(concept: str) -> str:
     return url_for("easyread.symbol_file", filename=symbol_index().file_for(concept))
 
 
-def symbol(concept: str, size: int = 64, alt: str = "", css_class: str = "symbol") -> Markup:
-    """An <img> for a concept: decorative (alt="") beside text that says the same, else with alt text."""
+# The first symbols of a page's main part are on its first screen on a phone (320 x 640): they load at once.
+# Later ones load as they come near the screen, their space kept by width and height (decision 0029).
+EAGER_SYMBOLS = 6
+
+
+def first_screen() -> bool:
+    """Is the next symbol of this page one of its first EAGER_SYMBOLS? Counts it (the body is drawn first)."""
+    if not has_request_context():
+        return True
+    drawn = g.get("symbols_drawn", 0) + 1
+    g.symbols_drawn = drawn
+    return drawn <= EAGER_SYMBOLS
+
+
+def symbol(concept: str, size: int = 64, alt: str = "", css_class: str = "symbol", eager: bool | None = None) -> Markup:
+    """An <img> for a concept: decorative (alt="") beside text that says the same, else with alt text.
+    eager: True for the header, False for symbols that need not count (a row's play icon); None counts."""
+    lazy = not (first_screen() if eager is None else eager)
+    loading = ' loading="lazy"' if lazy else ""
     return Markup(
         f'<img class="{escape(css_class)}" src="{escape(symbol_url(concept))}" '
-        f'width="{int(size)}" height="{int(size)}" alt="{escape(alt)}">'
+        f'width="{int(size)}" height="{int(size)}" alt="{escape(alt)}"{loading} decoding="async">'
     )

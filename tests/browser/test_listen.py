@@ -34,3 +34,29 @@ def test_a_sentence_listen_link_plays_in_the_page(page, live_server):
     page.get_by_role("link", name="Listen", exact=True).nth(1).click()
     assert page.url.endswith("/privacy")
     page.wait_for_selector("main .is-reading", timeout=5000)
+
+
+def test_the_next_sentence_is_fetched_while_the_first_is_read(page, live_server):
+    # Note, as each audio element is told to load, which sentence is being read at that moment.
+    page.add_init_script(
+        """(() => {
+          window.loads = [];
+          const load = HTMLMediaElement.prototype.load;
+          HTMLMediaElement.prototype.load = function () {
+            const reading = document.querySelector("main .is-reading");
+            window.loads.push([this.getAttribute("src"), reading ? reading.id : null]);
+            return load.apply(this, arguments);
+          };
+        })();"""
+    )
+    page.goto(live_server + "/")
+    sentences = page.locator("main [data-say]")
+    first_id, second_url = sentences.nth(0).get_attribute("id"), sentences.nth(1).get_attribute("data-say")
+    page.get_by_role("button", name="Play").click()
+    page.wait_for_function("() => window.loads.length > 0", timeout=10000)
+    assert page.evaluate("() => window.loads")[0] == [second_url, first_id]
+    page.wait_for_function(
+        "(id) => document.querySelector('main .is-reading') && document.querySelector('main .is-reading').id === id",
+        arg=sentences.nth(1).get_attribute("id"),
+        timeout=15000,
+    )

@@ -14,7 +14,9 @@
   var buttons = section && section.querySelector(".listen-buttons");
   if (!buttons || !window.Audio) { return; }
 
+  // Two players: while one speaks a sentence, the other fetches the next, so there is no wait between them.
   var player = new Audio();
+  var spare = new Audio();
   var queue = [];
   var current = null;
   var slow = false;
@@ -24,12 +26,28 @@
     current = null;
   }
 
+  function prefetch() {
+    var url = queue.length ? queue[0].getAttribute("data-say") : null;
+    if (url && spare.getAttribute("src") !== url) {
+      spare.preload = "auto";
+      spare.src = url;
+      spare.load();
+    }
+  }
+
   function playElement(element) {
     clear();
     current = element;
     element.classList.add("is-reading");
     if (element.scrollIntoView) { element.scrollIntoView({ block: "nearest" }); }
-    player.src = element.getAttribute("data-say");
+    var url = element.getAttribute("data-say");
+    if (spare.getAttribute("src") === url && !spare.error) {
+      var fetched = spare;
+      spare = player;
+      player = fetched;
+    } else {
+      player.src = url;
+    }
     player.playbackRate = slow ? 0.75 : 1;
     var started = player.play();
     if (started && started.catch) { started.catch(next); }
@@ -45,8 +63,11 @@
     clear();
   }
 
-  player.addEventListener("ended", next);
-  player.addEventListener("error", next);
+  [player, spare].forEach(function (audio) {
+    audio.addEventListener("ended", function () { if (audio === player) { next(); } });
+    audio.addEventListener("error", function () { if (audio === player) { next(); } });
+    audio.addEventListener("playing", function () { if (audio === player) { prefetch(); } });
+  });
 
   buttons.addEventListener("click", function (event) {
     var button = event.target.closest("button");
