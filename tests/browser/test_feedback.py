@@ -107,7 +107,7 @@ def test_the_dashboard_has_no_axe_violations_for_each_role_and_its_feedback_char
         for figure in ("feedback-point", "feedback-rating", "feedback-month", "feedback-again"):
             chart = page.locator(f"#chart-{figure}")
             assert chart.get_by_role("img").count() == 1
-            assert chart.locator("svg title").inner_text(), f"{figure} has a title"
+            assert chart.locator("svg title").text_content().strip(), f"{figure} has a title"
             assert chart.locator("figcaption").inner_text().strip(), f"{figure} has a summary"
             assert chart.get_by_role("table").locator("tbody tr").count() >= 2, f"{figure} has a table"
         check(page, problems, f"dashboard-{role}-{viewport}")
