@@ -94,7 +94,16 @@ def load(app: Flask) -> str:
             moment = _aware(referral.status_changed_at)
             token = DEMO_USED_FEEDBACK_TOKEN if referral.reference == DEMO_OUTCOME_REFERENCE else None
             _answer(db, _ask(db, referral, "person", "job-start", moment, token), number)
-            _answer(db, _ask(db, referral, "employer", "job-start", moment), number, again=("yes", "maybe")[number % 2])
+            _answer(
+                db,
+                _ask(db, referral, "employer", "job-start", moment),
+                number,
+                again=("yes", "maybe")[number % 2],
+                helped="A job coach on the first days, and tasks written down.",
+                not_helped=None,
+                anything_else=None,
+                quote_ok=False,  # the employer's form does not ask to quote
+            )
         outcome = by_reference.get(DEMO_OUTCOME_REFERENCE)
         if outcome is not None:
             _answer(db, _ask(db, outcome, "person", "outcome", clock.now() - timedelta(days=20)), 5)
