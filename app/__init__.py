@@ -85,6 +85,7 @@ def setup_blueprints(app: Flask) -> None:
     from app.easyread import setup_easyread
     from app.endpoints import not_pages
     from app.errors import setup_errors
+    from app.feedback import setup_feedback
     from app.main.routes import bp as main_bp
     from app.offline import setup_offline
     from app.outbox import setup_outbox
@@ -99,6 +100,7 @@ def setup_blueprints(app: Flask) -> None:
     setup_checklists(app)
     setup_pathways(app)
     setup_referrals(app)
+    setup_feedback(app)
     setup_reports(app)
     setup_staff(app)
     setup_offline(app)

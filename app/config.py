@@ -112,6 +112,8 @@ class Config:
     COUNCIL_TEAM_PHONE = os.environ.get("COUNCIL_TEAM_PHONE")  # optional: shown after Send with the team's email
     COUNCIL_ORGANIZATION_ID = os.environ.get("COUNCIL_ORGANIZATION_ID")  # the council in the directory
     INBOX_PAGE_SIZE = 25  # referrals a page
+    # Feedback: a link asked for at first contact, a job start and an outcome works once, for this long.
+    FEEDBACK_LINK_DAYS = int(os.environ.get("FEEDBACK_LINK_DAYS", "28"))  # days
 
     # "Where is my request?": tries at a reference and code or date of birth
     STATUS_TRIES_PER_CLIENT = 10  # tries per window from one address

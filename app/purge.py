@@ -29,6 +29,7 @@ from sqlalchemy import and_, delete, exists, func, or_, select, update
 from app import clock
 from app.checklists.models import ChecklistSession, OpenLink
 from app.easyread.models import AudioClip
+from app.feedback.models import EMPTIED, FeedbackAnswer
 from app.outbox.models import OutboxMessage
 from app.ratelimit import RateLimit
 from app.referrals.fields import removed_values
@@ -47,6 +48,7 @@ SHORT_LIVED = timedelta(days=1)  # password resets after they expire or are used
 class PurgeCounts:
     referrals: int = 0
     notes: int = 0
+    feedback: int = 0  # feedback answers whose words are emptied with the referral's data
     checklists: int = 0
     pupils: int = 0
     messages: int = 0
@@ -58,6 +60,7 @@ class PurgeCounts:
 
     def summary(self, dry_run: bool = False) -> str:
         remove, delete_ = ("Would remove", "would delete") if dry_run else ("Removed", "deleted")
+        empty = "would empty" if dry_run else "emptied"
         deleted = [
             _count(self.checklists, "checklist"),
             _count(self.pupils, "pupil"),
@@ -70,7 +73,7 @@ class PurgeCounts:
         ]
         text = (
             f"{remove} personal data from {_count(self.referrals, 'referral')} "
-            f"(and {delete_} {_count(self.notes, 'note')}); "
+            f"(and {delete_} {_count(self.notes, 'note')}, {empty} {_count(self.feedback, 'feedback answer')}); "
             f"{delete_} {', '.join(deleted[:-1])} and {deleted[-1]}."
         )
         return f"Dry run, nothing changed. {text}" if dry_run else text
@@ -105,6 +108,13 @@ def purge(app: Flask, now: datetime | None = None, dry_run: bool = False) -> Pur
     )
     rules = {
         "notes": (ReferralNote, ReferralNote.referral_id.in_(select(Referral.id).where(referral_due))),
+        "feedback": (
+            FeedbackAnswer,
+            and_(
+                FeedbackAnswer.referral_id.in_(select(Referral.id).where(referral_due)),
+                FeedbackAnswer.words_removed_at.is_(None),
+            ),
+        ),
         "referrals": (Referral, referral_due),
         "pupils": (Pupil, pupil_due),
         "open_links": (OpenLink, or_(OpenLink.expires_at < now, OpenLink.used_at.is_not(None))),
@@ -144,6 +154,8 @@ def purge(app: Flask, now: datetime | None = None, dry_run: bool = False) -> Pur
             ) in rules.items():  # notes before their referrals are marked; pupils before checklists
                 if name == "referrals":
                     statement = update(Referral).where(rule).values(**removed_values(), personal_data_removed_at=now)
+                elif name == "feedback":  # the words go; the rating stays for the figures
+                    statement = update(FeedbackAnswer).where(rule).values(**EMPTIED, words_removed_at=now)
                 else:
                     statement = delete(model).where(rule)
                 session.execute(statement.execution_options(synchronize_session=False))

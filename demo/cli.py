@@ -9,17 +9,18 @@ from flask.cli import AppGroup
 from app.staff.models import ROLE_NAMES
 from demo import checklists, pathways
 from demo.checklists import DEMO_CODE, DEMO_SHARE_TOKEN
-from demo.staff import DEMO_ACCOUNTS, accounts, outcomes, pupils, referrals
+from demo.staff import DEMO_ACCOUNTS, accounts, feedback, outcomes, pupils, referrals
 
 # (loader(app) -> a short description of what it loaded, is_empty(app) -> True when that part has no data yet),
 # in the order they load: referrals need the directory's services and the staff accounts; outcomes and pupils
-# need the referrals and accounts.
+# need the referrals and accounts; feedback needs the referrals.
 LOADERS: list[tuple[Callable[[Flask], str], Callable[[Flask], bool]]] = [
     (checklists.load_demo_plan, checklists.no_demo_plan),
     (pathways.load_demo, pathways.directory_is_empty),
     (accounts.load, accounts.is_empty),
     (referrals.load, referrals.is_empty),
     (outcomes.load, outcomes.is_empty),
+    (feedback.load, feedback.is_empty),
     (pupils.load, pupils.is_empty),
 ]
 

@@ -26,9 +26,20 @@ MAX_BACKOFF = timedelta(hours=6)
 JITTER = 0.1  # up to a tenth sooner, so messages that failed together are not all tried again together
 CLAIM = timedelta(minutes=5)  # far longer than one send can take (SMTP_TIMEOUT for each step)
 # Messages whose body holds a secret (a status code, a link that records consent, a password-reset or
-# sign-in link): once sent, the body is replaced, so the code or link lives on only in the mailbox it went
-# to. Only failed messages are sent again.
-SECRET_BODIES = frozenset({"confirmation", "confirmation-sms", "share-consent", "password-reset", "sign-in-link"})
+# sign-in link, a one-use feedback link): once sent, the body is replaced, so the code or link lives on only
+# in the mailbox it went to. Only failed messages are sent again.
+SECRET_BODIES = frozenset(
+    {
+        "confirmation",
+        "confirmation-sms",
+        "share-consent",
+        "password-reset",
+        "sign-in-link",
+        "feedback",
+        "feedback-sms",
+        "employer-feedback",
+    }
+)
 SENT_SECRET = "(Sent. This message held a code or a link, so its words are not kept.)"
 
 

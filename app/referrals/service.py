@@ -7,9 +7,10 @@ from datetime import UTC, date, datetime
 from flask import current_app
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from app import clock
+from app.feedback import service as feedback
 from app.journeys.ages import age_on
 from app.outbox.models import enqueue
 from app.pathways.models import Service
@@ -200,6 +201,7 @@ def erase_personal_data(
         return False
     now = now or clock.now()
     session.execute(delete(ReferralNote).where(ReferralNote.referral_id == referral.id))
+    feedback.remove_words(session, [referral.id], now)
     session.execute(
         update(Referral)
         .where(Referral.id == referral.id)
@@ -233,4 +235,5 @@ def personal_data(referral: Referral) -> dict:
             for field in exported_fields()
         },
         "notes": [{"at": _plain(note.at), "text": note.text} for note in referral.notes],
+        "feedback": feedback.exported(feedback.answers_of(object_session(referral), referral)),
     }

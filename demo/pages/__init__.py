@@ -4,6 +4,7 @@ build walk. The site says which GET endpoints are pages (app/endpoints.py); a te
 from flask import Flask, url_for
 
 from demo.checklists import DEMO_OPEN_TOKEN, DEMO_SHARE_TOKEN
+from demo.pages.feedback import FEEDBACK_PAGES
 from demo.pages.referrals import REFERRAL_PAGES
 from demo.pages.staff import STAFF_PAGES
 
@@ -50,6 +51,7 @@ PUBLIC_PAGES: dict[str, dict | list[dict]] = {
     "pathways.service_types": {},
     "offline.page": {},
     **REFERRAL_PAGES,
+    **FEEDBACK_PAGES,
 }
 
 # Pages that show a person's own checklists: the checks open the demo plan with its code first.

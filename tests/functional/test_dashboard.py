@@ -3,12 +3,13 @@ numbers are hidden in the version to share and in every CSV."""
 
 import csv
 import io
+import re
 from collections import Counter
 
 import pytest
 from sqlalchemy import select
 
-from app.clock import today
+from app.clock import today, uk_time
 from app.referrals.models import Referral
 from app.reports.figures import Figure, Row, area_name, suppress
 from app.reports.periods import financial_year_start
@@ -121,3 +122,68 @@ def test_suppression_hides_small_counts_and_one_more_when_only_one_is_hidden():
 def test_postcodes_count_by_their_district():
     assert area_name("sb1 4tt") == "SB1" and area_name("SB14TT") == "SB1"
     assert area_name("  north   sandbridge ") == "North Sandbridge" and area_name("") is None
+
+
+def all_feedback(app, organization_id=None):
+    from app.feedback.models import FeedbackAnswer, FeedbackRequest
+
+    with app.extensions["database"]["factory"]() as session:
+        answers = select(FeedbackAnswer).join(Referral, Referral.id == FeedbackAnswer.referral_id)
+        requests = select(FeedbackRequest).join(Referral, Referral.id == FeedbackRequest.referral_id)
+        if organization_id:
+            answers = answers.where(Referral.organization_id == organization_id)
+            requests = requests.where(Referral.organization_id == organization_id)
+        return session.scalars(answers).all(), session.scalars(requests).all()
+
+
+@pytest.mark.parametrize("role", ["council-admin", "commissioner", "provider"])
+def test_the_feedback_figures_equal_counts_straight_from_the_database(app, client, role):
+    sign_in_as(client, role)
+    html = client.get("/staff/dashboard", query_string=EVERYTHING).get_data(as_text=True)
+    answers, requests = all_feedback(app, WORKS_ORG if role == "provider" else None)
+    assert answers and requests, "the demo data has feedback"
+    assert f"<dt>Feedback links sent</dt><dd>{len(requests)}</dd>" in html
+    assert f"<dt>Feedback answers</dt><dd>{len(answers)}</dd>" in html
+    people = Counter(a.point for a in answers if a.kind == "person")
+    assert table(html, "feedback-point") == {
+        "After first contact": str(people["contacted"]),
+        "After a job start": str(people["job-start"]),
+        "After a sustained job outcome": str(people["outcome"]),
+        "From employers, after a job start": str(sum(a.kind == "employer" for a in answers)),
+    }
+    ratings = Counter(a.rating for a in answers)
+    assert table(html, "feedback-rating") == {
+        "Went well": str(ratings["good"]),
+        "OK": str(ratings["okay"]),
+        "Did not go well": str(ratings["not-good"]),
+    }
+    months = table(html, "feedback-month")
+    assert sum(int(v) for v in months.values()) == len(answers)
+    month = uk_time(max(a.answered_at for a in answers)).strftime("%B %Y")
+    assert int(months[month]) == sum(uk_time(a.answered_at).strftime("%B %Y") == month for a in answers)
+    good = table(html, "feedback-good-month")
+    assert sum(int(v) for v in good.values()) == ratings["good"]
+    again = Counter(a.again for a in answers if a.kind == "employer")
+    assert table(html, "feedback-again") == {"Yes": str(again["yes"]), "Maybe": str(again["maybe"]), "No": "0"}
+    for figure in ("feedback-point", "feedback-rating", "feedback-month", "feedback-good-month", "feedback-again"):
+        assert f'<title id="chart-{figure}-svg-title">' in html, f"{figure} has a chart"
+
+
+def test_feedback_quotes_are_only_words_people_agreed_to_share(app, client):
+    sign_in_as(client, "council-admin")
+    html = client.get("/staff/dashboard", query_string=EVERYTHING).get_data(as_text=True)
+    answers, _ = all_feedback(app)
+    shared = {w for a in answers if a.quote_ok for w in (a.helped, a.not_helped, a.anything_else) if w}
+    private = {w for a in answers if not a.quote_ok for w in (a.helped, a.not_helped, a.anything_else) if w}
+    quotes = set(re.findall(r"<blockquote><p>([^<]*)</p></blockquote>", html))
+    assert quotes and quotes <= {w.replace("'", "&#39;") for w in shared}
+    assert not quotes & {w.replace("'", "&#39;") for w in private - shared}
+
+
+def test_the_feedback_csv_hides_small_numbers(client):
+    sign_in_as(client, "commissioner")
+    response = client.get("/staff/dashboard/feedback-rating.csv", query_string=EVERYTHING)
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    assert rows[0] == ["Feedback answers by how it went", "Number of answers"]
+    assert "fewer than 5" in [row[1] for row in rows[1:]]
+    assert all(row[1] == "fewer than 5" or int(row[1]) == 0 or int(row[1]) >= 5 for row in rows[1:])

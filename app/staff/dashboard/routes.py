@@ -29,6 +29,7 @@ def dashboard():
         "staff/dashboard/dashboard.html",
         report=report,
         figures=figures,
+        feedback=service.feedback(db.session, current_user, period),
         period=period,
         sharing=sharing,
         own_services=current_user.role == "provider",

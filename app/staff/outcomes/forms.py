@@ -9,6 +9,8 @@ from decimal import Decimal, InvalidOperation
 from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, StringField
 
+from app import emails
+
 MAX_HOURS = Decimal(80)  # hours a week
 MAX_PAY = Decimal(500)  # pounds an hour
 MAX_PERIOD_DAYS = 186  # one check-in covers at most about 6 months
@@ -32,6 +34,7 @@ TO_BEFORE_FROM = "The last day must be the same as or after the first day."
 PERIOD_TOO_LONG = "A check-in can be for up to 6 months. Record longer times as more than one check-in."
 NOT_IN_JOB = "These dates are not while the job was going. Check the dates or the job."
 IN_FUTURE = "A check-in is for hours already worked. The first day must be today or before."
+EMPLOYER_EMAIL_NOT_VALID = "Write the employer's email address like name@example.com, or leave it empty."
 
 NO_JOB_ENDED = "none"
 PERIODS = {"week": "One week", "month": "One month", "dates": "From one date to another"}
@@ -96,6 +99,7 @@ class JobForm(FlaskForm):
     apprenticeship = _Choice()
     ended_job = _Choice()  # when this is a job change: which earlier job ended
     end_day, end_month, end_year = StringField(), StringField(), StringField()
+    employer_email = StringField()  # optional: a feedback link goes to it once, and it is kept nowhere else
 
     def check(self, earlier_jobs: dict[str, date]) -> dict | None:
         """The values to save, or None with the errors set. earlier_jobs: job id -> its start date."""
@@ -140,6 +144,11 @@ class JobForm(FlaskForm):
                 _fail(self.end_day, error)
             elif values["end_date"] < earlier_jobs[self.ended_job.data]:
                 _fail(self.end_day, END_BEFORE_START)
+        values["employer_email"] = (self.employer_email.data or "").strip() or None
+        if values["employer_email"] and (
+            len(values["employer_email"]) > 254 or not emails.PATTERN.fullmatch(values["employer_email"])
+        ):
+            _fail(self.employer_email, EMPLOYER_EMAIL_NOT_VALID)
         return None if self.errors else values
 
 

@@ -10,7 +10,8 @@ from datetime import date
 from flask import current_app
 from sqlalchemy.orm import Session
 
-from app.clock import now
+from app.clock import now, today
+from app.feedback import service as feedback
 from app.outcomes.definitions import reported
 from app.outcomes.ledger import job_records, person_age
 from app.outcomes.rules import OutcomeProgress, pay_below_minimum, sustained_outcome
@@ -90,6 +91,9 @@ def record_job(
         created_by_id=staff_id,
     )
     session.add(job)
+    feedback.ask_person(session, referral, "job-start")
+    if values.get("employer_email"):
+        feedback.ask_employer(session, referral, values["employer_email"])
     _outcome_saved(session, referral, "job-start", staff_id, audit)
     return job
 
@@ -107,8 +111,20 @@ def record_check_in(
         created_by_id=staff_id,
     )
     session.add(check_in)
+    if outcome_met(session, referral, today()):
+        feedback.ask_person(session, referral, "outcome")
     _outcome_saved(session, referral, "check-in", staff_id, audit)
     return check_in
+
+
+def outcome_met(session: Session, referral: Referral, day: date) -> bool:
+    """Whether the referral's jobs, with the check-ins just added, meet a reported programme's sustained outcome."""
+    session.flush()
+    for job in referral.jobs:
+        session.expire(job, ["check_ins"])
+    records, age = job_records(list(referral.jobs)), person_age(referral)
+    programmes = reported(current_app.config["OUTCOME_PROGRAMMES"])
+    return any(sustained_outcome(records, day, programme, age).met for programme in programmes)
 
 
 def confirm_pay(

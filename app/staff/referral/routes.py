@@ -12,6 +12,8 @@ from flask_login import current_user
 
 from app.clock import today
 from app.extensions import db
+from app.feedback import service as feedback_service
+from app.feedback import words as feedback_words
 from app.pathways.models import Service
 from app.referrals.models import Referral
 from app.referrals.reference import PATTERN
@@ -61,6 +63,8 @@ def _page(referral: Referral, status_form: StatusForm | None = None, note_form: 
         status_form=status_form or StatusForm(),
         note_form=note_form or NoteForm(),
         done=get_flashed_messages(category_filter=[FLASHES]),
+        feedback=feedback_service.answers_of(db.session, referral),
+        feedback_words=feedback_words,
     )
 
 

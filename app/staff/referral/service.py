@@ -15,6 +15,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.clock import now, today
+from app.feedback import service as feedback
 from app.outbox.models import enqueue
 from app.pathways.models import Service
 from app.referrals.models import Referral, ReferralEvent, ReferralNote
@@ -127,6 +128,8 @@ def change_status(
             detail=reason,
         )
     )
+    if new == "contacted":
+        feedback.ask_person(session, referral, "contacted")
     audit(referral.reference, f"status:{new}" + (f":{reason}" if reason else ""))
     session.commit()
     return True

@@ -1,0 +1,60 @@
+"""The person's feedback as a journey: its definition (app/journeys/definitions/feedback.yaml), walked by the
+journey engine with the answers kept in the session until Send."""
+
+from pathlib import Path
+
+from flask import session
+
+from app.journeys import walker
+from app.journeys.loader import build, read, refuse
+from app.journeys.loader import check as check_definition
+from app.journeys.model import Journey, Step
+
+DEFINITION = Path(__file__).resolve().parents[1] / "journeys" / "definitions" / "feedback.yaml"
+RAW = read(DEFINITION)
+FEEDBACK: Journey = build(RAW)  # checked against the schema and the symbols at start-up
+STEP_IDS: dict[str, Step] = FEEDBACK.steps
+DRAFT = "feedback_draft"
+
+
+def check(symbols: set[str]) -> None:
+    """Stop the site from starting when the definition has a problem."""
+    refuse(check_definition(RAW, DEFINITION.name, symbols))
+
+
+def draft(token_hash: str) -> dict:
+    """The answers so far for this link, in the signed session cookie; a new link starts afresh."""
+    found = session.get(DRAFT)
+    if isinstance(found, dict) and found.get("link") == token_hash and isinstance(found.get("answers"), dict):
+        return found
+    return {"link": token_hash, "answers": {}}
+
+
+def keep(found: dict) -> None:
+    session[DRAFT] = found
+
+
+def clear() -> None:
+    session.pop(DRAFT, None)
+
+
+def path(answers: dict) -> list[Step]:
+    return walker.path(FEEDBACK, answers)
+
+
+def first_missing(answers: dict) -> Step | None:
+    return walker.first_unanswered(FEEDBACK, answers)
+
+
+def following(step: Step, answers: dict) -> Step | None:
+    found = walker.next_step_id(FEEDBACK, step, answers)
+    return STEP_IDS[found] if found else None
+
+
+def previous(step: Step, answers: dict) -> Step | None:
+    found = walker.previous_step_id(FEEDBACK, step, answers)
+    return STEP_IDS[found] if found else None
+
+
+def position(step: Step, answers: dict) -> tuple[int, int]:
+    return walker.progress(FEEDBACK, step, answers)
