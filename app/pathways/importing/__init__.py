@@ -8,6 +8,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from app.pathways.health_records import audit_after_import
 from app.pathways.importing.checks import check_record
 from app.pathways.importing.consistency import check_file
 from app.pathways.importing.problems import ImportFailed, Problem
@@ -112,7 +113,8 @@ def check_records(session: Session, records: list, symbols: frozenset[str]) -> l
 
 
 def import_records(session: Session, records: list, symbols: frozenset[str]) -> Counts:
-    """Check, then write and commit; on any problem write nothing and raise ImportFailed."""
+    """Check, then write and commit; on any problem write nothing and raise ImportFailed. The counts carry
+    the content audit of the services written, as warnings: they never stop valid data."""
     try:
         problems = check_records(session, records, symbols)
         if problems:
@@ -129,6 +131,7 @@ def import_records(session: Session, records: list, symbols: frozenset[str]) -> 
     except BaseException:
         session.rollback()
         raise
+    counts.findings = audit_after_import(session, [record["id"] for record in records])
     return counts
 
 
