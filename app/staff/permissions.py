@@ -20,6 +20,7 @@ class Permission(str, Enum):
     PUPILS = "pupils"  # school mode: start and see checklists for pupils
     OWN_ACCOUNT = "own-account"  # any signed-in staff member: their start page, sign out
     VIEW_DASHBOARD = "view-dashboard"  # figures and charts (provider staff: their organisation's only)
+    DIRECTORY_HEALTH = "directory-health"  # the content audit of the directory of services
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {

@@ -22,7 +22,7 @@ def only(app) -> None:
 
 
 def fresh(**overrides) -> dict:
-    return make_record(assured_date=clock.today().isoformat(), **overrides)
+    return make_record(**{"assured_date": clock.today().isoformat(), **overrides})
 
 
 def test_an_import_lists_the_audit_as_warnings_and_still_imports_everything(app, runner, tmp_path):

@@ -139,7 +139,11 @@ def test_an_old_check_says_the_date_in_words():
 
 @pytest.mark.parametrize(
     "day, expected",
-    [(date(2026, 12, 2), date(2026, 9, 2)), (date(2026, 5, 31), date(2026, 2, 28)), (date(2026, 2, 15), date(2025, 11, 15))],
+    [
+        (date(2026, 12, 2), date(2026, 9, 2)),
+        (date(2026, 5, 31), date(2026, 2, 28)),
+        (date(2026, 2, 15), date(2025, 11, 15)),
+    ],
 )
 def test_three_months_before_keeps_the_day_or_takes_the_months_last(day, expected):
     assert months_before(day, 3) == expected
