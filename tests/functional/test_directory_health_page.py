@@ -35,7 +35,7 @@ def test_a_council_admin_sees_counts_and_findings_linked_to_each_service(app, ad
     page = html.unescape(admin.get("/staff/directory-health").get_data(as_text=True))
     assert "2 of the services have something to fix." in page
     assert (
-        '<th scope="row" data-label="Check"><a class="table-link" href="/staff/directory-health?rule=short-description#results">Description too short</a></th>'
+        '<th scope="row" data-label="Check"><a class="table-link table-link-wrap" href="/staff/directory-health?rule=short-description#results">Description too short</a></th>'
         in page
     )
     assert "Showing 1 to 2 of 2 findings" in page
