@@ -278,6 +278,9 @@ def main() -> None:
         print(f"    whole request:  {figures(timed(client, paths))}")
     if options.only_search:
         return
+    engine = app.extensions["database"]["engine"]
+    print(f"  connections after the directory requests: {engine.pool.status()}")
+    engine.dispose()
     for label, paths in api_addresses(random.Random(13), options.requests, records).items():
         timed(client, paths[:20])
         print(f"  {label} ({len(paths)} requests)")
