@@ -1,11 +1,17 @@
-"""Directory speed: load generated services through the importer, then time searches and "services for me".
+"""Directory speed: load generated services through the importer, then time searches, "services for me",
+the API and the content audit, and measure the memory of an ndjson export of every service.
 
     .venv/bin/python bench/directory.py                       # SQLite, 10,000 services
+    .venv/bin/python bench/directory.py --services 100000     # SQLite, 100,000 services
     scripts/with-postgres.sh sh -c '.venv/bin/python bench/directory.py --database-url "$TEST_DATABASE_URL"'
 
-Two times for each request, both server side and after one warm-up pass over the same addresses:
+Two times for each directory request, both server side and after one warm-up pass over the same addresses:
 the search itself (the service function the route calls: filters in, a page of services out), and the
-whole request in the app (search, page and audio bookkeeping), without a network.
+whole request in the app (search, page and audio bookkeeping), without a network. Then whole-request
+times for API pages (json, 50 services a page, and ndjson of one organisation's services), the time of
+an update of 1,000 services through the importer with its content audit (what a directory pull writes),
+the content audit of the whole directory (the staff page's work), and the time and peak Python memory
+(tracemalloc) of streaming every service as full-record ndjson.
 The PostgreSQL database must be empty.
 """
 
@@ -16,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+import tracemalloc
 import uuid
 from pathlib import Path
 
@@ -25,11 +32,13 @@ from urllib.parse import parse_qsl, urlsplit  # noqa: E402
 
 from sqlalchemy import select  # noqa: E402
 from werkzeug.datastructures import MultiDict  # noqa: E402
+from werkzeug.test import EnvironBuilder  # noqa: E402
 
 from app import create_app  # noqa: E402
 from app.migrate import upgrade  # noqa: E402
 from app.pathways import search  # noqa: E402
 from app.pathways.forms import read_directory_query, read_profile  # noqa: E402
+from app.pathways.health_records import audit_directory  # noqa: E402
 from app.pathways.importing import import_records, symbol_concepts  # noqa: E402
 from app.pathways.models import Service  # noqa: E402
 from app.pathways.routes import PER_PAGE  # noqa: E402
@@ -150,11 +159,29 @@ def addresses(rng: random.Random, count: int) -> dict[str, list[str]]:
 def timed(client, paths: list[str]) -> list[float]:
     times = []
     for path in paths:
+        if "format=ndjson" in path:
+            times.append(timed_stream(client.application, path))
+            continue
         started = time.perf_counter()
         response = client.get(path)
         times.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, (path, response.status_code)
     return times
+
+
+def timed_stream(app, path: str) -> float:
+    """A streamed answer, read to the end and closed as a WSGI server does (the test client would keep
+    each one's request context, and its database connection, open)."""
+    address = urlsplit(path)
+    environ = EnvironBuilder(path=address.path, query_string=address.query).get_environ()
+    started = time.perf_counter()
+    body = app(environ, lambda status, headers, exc_info=None: None)
+    try:
+        for _ in body:
+            pass
+    finally:
+        getattr(body, "close", lambda: None)()
+    return (time.perf_counter() - started) * 1000
 
 
 def timed_search(app, paths: list[str]) -> list[float]:
@@ -175,6 +202,60 @@ def timed_search(app, paths: list[str]) -> list[float]:
     return times
 
 
+def api_addresses(rng: random.Random, count: int, records: list[dict]) -> dict[str, list[str]]:
+    """API pages: json pages of 50 services, and ndjson of one organisation's services."""
+    pages = max(1, len(records) // 50)
+    organizations = sorted({record["organization"]["id"] for record in records})
+    return {
+        "API json, a page of 50 services": [
+            f"/api/services?per_page=50&page={rng.randint(1, pages)}" for _ in range(count)
+        ],
+        "API json, a page of 50 full services": [
+            f"/api/services?per_page=50&full=true&page={rng.randint(1, pages)}" for _ in range(count)
+        ],
+        "API ndjson, one organisation's full services": [
+            f"/api/services?format=ndjson&full=true&organization_id={rng.choice(organizations)}" for _ in range(count)
+        ],
+    }
+
+
+def streamed_export(app) -> tuple[int, float, float]:
+    """Lines, seconds and peak Python memory (MB) of sending every service as full-record ndjson, one chunk
+    at a time as a WSGI server would."""
+    environ = EnvironBuilder(path="/api/services", query_string="format=ndjson&full=true").get_environ()
+    tracemalloc.start()
+    started = time.perf_counter()
+    body = app(environ, lambda status, headers, exc_info=None: None)
+    try:
+        lines = sum(chunk.count(b"\n") for chunk in body)
+    finally:
+        getattr(body, "close", lambda: None)()
+    seconds = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    return lines, seconds, peak
+
+
+def timed_update(app, records: list[dict]) -> str:
+    """1,000 services changed and imported again, with the content audit of what was written."""
+    changed = [dict(record, description=record["description"] + " Changed.") for record in records[:1000]]
+    with app.app_context():
+        with app.extensions["database"]["factory"]() as session:
+            started = time.perf_counter()
+            counts = import_records(session, changed, symbol_concepts(app.config["SYMBOL_INDEX"]))
+            seconds = time.perf_counter() - started
+    return f"{counts.services_updated} services updated in {seconds:.1f} s, with {len(counts.findings)} findings"
+
+
+def timed_audit(app) -> str:
+    with app.app_context():
+        with app.extensions["database"]["factory"]() as session:
+            started = time.perf_counter()
+            findings = audit_directory(session)
+            seconds = time.perf_counter() - started
+    return f"{len(findings)} findings in {seconds:.1f} s"
+
+
 def figures(times: list[float]) -> str:
     times = sorted(times)
     return f"median {statistics.median(times):5.1f} ms, 95th percentile {times[int(len(times) * 0.95) - 1]:5.1f} ms"
@@ -185,13 +266,17 @@ def main() -> None:
     parser.add_argument("--services", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=200, help="requests of each kind")
     parser.add_argument("--database-url", help="an empty PostgreSQL database (default: a new SQLite file)")
+    parser.add_argument("--only-search", action="store_true", help="time the directory searches only")
+    parser.add_argument("--skip-search", action="store_true", help="leave out the directory searches")
     options = parser.parse_args()
     logging.disable(logging.INFO)
     folder = tempfile.mkdtemp(prefix="bench-directory-")
     url = options.database_url or f"sqlite:///{folder}/bench.db"
     app = create_app({"APP_ENV": "test", "DATABASE_URL": url, "AUDIO_DIR": f"{folder}/audio", "AUDIO_ENABLED": False})
     upgrade(app)
+    started = time.perf_counter()
     records = generate(options.services)
+    print(f"Generated {len(records)} services in {time.perf_counter() - started:.1f} s")
     with app.app_context():
         with app.extensions["database"]["factory"]() as session:
             if session.scalar(select(Service.id).limit(1)) is not None:
@@ -202,11 +287,35 @@ def main() -> None:
                 f"{'PostgreSQL' if url.startswith('postgresql') else 'SQLite'}: {counts} in {time.perf_counter() - started:.1f} s"
             )
     client = app.test_client()
-    for label, paths in addresses(random.Random(11), options.requests).items():
+    for label, paths in addresses(random.Random(11), 0 if options.skip_search else options.requests).items():
+        if not paths:
+            continue
         timed(client, paths)  # warm-up: caches, and the audio bookkeeping of each page's text
         print(f"  {label} ({len(paths)} different addresses)")
         print(f"    search only:    {figures(timed_search(app, paths))}")
         print(f"    whole request:  {figures(timed(client, paths))}")
+    if options.only_search:
+        return
+    engine = app.extensions["database"]["engine"]
+    print(f"  connections after the directory requests: {engine.pool.status()}")
+    engine.dispose()
+    for label, paths in api_addresses(random.Random(13), options.requests, records).items():
+        if "ndjson" in label:
+            continue
+        timed(client, paths[:20])
+        print(f"  {label} ({len(paths)} requests)")
+        print(f"    whole request:  {figures(timed(client, paths))}")
+    print(f"  content audit of every service: {timed_audit(app)}")
+    print(f"  an update of 1,000 services through the importer: {timed_update(app, records)}")
+    # Each streamed answer has kept a database connection in this process until the pool (15) ran out:
+    # at most 10 of them, then the pool is shown and started again.
+    label, paths = next((k, v) for k, v in api_addresses(random.Random(13), 10, records).items() if "ndjson" in k)
+    print(f"  {label} ({len(paths)} requests)")
+    print(f"    whole request:  {figures(timed(client, paths))}")
+    print(f"  connections after them: {engine.pool.status()}")
+    engine.dispose()
+    lines, seconds, peak = streamed_export(app)
+    print(f"  ndjson of every service (full records): {lines} lines in {seconds:.1f} s, peak memory {peak:.1f} MB")
 
 
 if __name__ == "__main__":

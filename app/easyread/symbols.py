@@ -4,7 +4,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import current_app, g, has_request_context, url_for
+from flask import current_app, g, has_request_context, request, url_for
 from markupsafe import Markup, escape
 
 
@@ -41,7 +41,13 @@ def symbol_index() -> SymbolIndex:
 
 
 def symbol_url(concept: str) -> str:
-    return url_for("easyread.symbol_file", filename=symbol_index().file_for(concept))
+    """The address of a concept's picture, worked out once (a directory page shows about 100 symbols)."""
+    urls = current_app.extensions.setdefault("symbol_urls", {})
+    key = (request.script_root if has_request_context() else None, concept)
+    url = urls.get(key)
+    if url is None:
+        url = urls[key] = url_for("easyread.symbol_file", filename=symbol_index().file_for(concept))
+    return url
 
 
 # The first symbols of a page's main part are on its first screen on a phone (320 x 640): they load at once.

@@ -1,5 +1,7 @@
-"""flask directory import PATH / export PATH: Open Referral (HSDS 3.0) files in and out; pull URL: another feed."""
+"""flask directory import PATH / export PATH / audit: Open Referral (HSDS 3.0) files in and out, and the
+content audit of what is stored; pull URL: another feed."""
 
+import json
 import sys
 from pathlib import Path
 
@@ -9,8 +11,12 @@ from flask.cli import AppGroup
 
 from app.extensions import db
 from app.pathways.exporting import export_file
+from app.pathways.health import RULES, Finding, counts
+from app.pathways.health_records import audit_directory
 from app.pathways.importing import ImportFailed, import_file, symbol_concepts
 from app.pathways.pulling import Fetcher, PullFailed, pull, pull_every
+
+IMPORT_SHOWN = 20  # findings listed after an import; `directory audit` lists them all
 
 directory_cli = AppGroup("directory", help="The directory of local services, as Open Referral (HSDS 3.0) JSON.")
 
@@ -28,6 +34,8 @@ def import_command(path: str) -> None:
             click.echo(f"  - {problem}", err=True)
         sys.exit(1)
     click.echo(str(counts))
+    if counts.findings:
+        _summary(counts.findings, shown=IMPORT_SHOWN)
 
 
 @directory_cli.command("export")
@@ -73,3 +81,30 @@ def pull_command(url: str, loop: bool, every: int, timeout: int) -> None:
         pull_every(once, every)
     elif not once():
         sys.exit(1)
+
+
+@directory_cli.command("audit")
+@click.option("--json", "as_json", is_flag=True, help="Write the counts and findings as JSON.")
+@click.option("--strict", is_flag=True, help="Exit with 1 when there is any finding.")
+def audit_command(as_json: bool, strict: bool) -> None:
+    """Check every stored service as the Open Referral UK validator's content audit does, and more."""
+    findings = audit_directory(db.session)
+    if as_json:
+        click.echo(json.dumps({"counts": counts(findings), "findings": [f.as_dict() for f in findings]}, indent=1))
+    elif findings:
+        _summary(findings)
+    else:
+        click.echo("No findings: every service passes every check.")
+    sys.exit(1 if strict and findings else 0)
+
+
+def _summary(findings: list[Finding], shown: int | None = None) -> None:
+    """Counts a rule, then each finding (the first `shown` of them)."""
+    click.echo(f"Content audit: {len(findings)} finding(s). They are warnings; nothing was refused.")
+    for code, number in counts(findings).items():
+        if number:
+            click.echo(f"  {number:6d}  {RULES[code].name} ({code}, {RULES[code].severity})")
+    for finding in findings[:shown]:
+        click.echo(f"  - {finding.service_name} ({finding.service_id}), {finding.rule}: {finding.message}")
+    if shown is not None and len(findings) > shown:
+        click.echo(f"  ... and {len(findings) - shown} more: flask --app wsgi directory audit lists them all.")

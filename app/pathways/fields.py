@@ -16,6 +16,8 @@ SERVICE = (
     "eligibility_description",
     "minimum_age",
     "maximum_age",
+    "assured_date",
+    "assurer_email",
     "alert",
 )
 LOCATION = (

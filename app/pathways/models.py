@@ -80,6 +80,8 @@ class Service(Base):
     minimum_age: Mapped[int | None] = mapped_column(Integer)
     maximum_age: Mapped[int | None] = mapped_column(Integer)
     alert: Mapped[str | None] = mapped_column(Text)
+    assured_date: Mapped[str | None] = mapped_column(String(32))  # when the details were last checked
+    assurer_email: Mapped[str | None] = mapped_column(String(NAME))
     last_modified: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
 
     # The x_mywaytowork extension

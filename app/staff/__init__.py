@@ -30,6 +30,7 @@ def route_modules() -> tuple[ModuleType, ...]:
     from app.staff.audit import routes as audit
     from app.staff.dashboard import routes as dashboard
     from app.staff.directory import routes as directory
+    from app.staff.directory_health import routes as directory_health
     from app.staff.inbox import routes as inbox
     from app.staff.messages import routes as messages
     from app.staff.outcomes import routes as outcomes
@@ -38,7 +39,20 @@ def route_modules() -> tuple[ModuleType, ...]:
     from app.staff.referral import routes as referral
     from app.staff.team import routes as team
 
-    return (accounts, inbox, referral, team, outcomes, dashboard, messages, audit, pupils, privacy, directory)
+    return (
+        accounts,
+        inbox,
+        referral,
+        team,
+        outcomes,
+        dashboard,
+        messages,
+        audit,
+        pupils,
+        privacy,
+        directory,
+        directory_health,
+    )
 
 
 def setup_staff(app: Flask) -> None:

@@ -61,6 +61,14 @@ STAFF_LINKS = (
         "Who looked at or changed what, and when.",
     ),
     StaffLink(
+        "staff.directory_health",
+        Permission.DIRECTORY_HEALTH,
+        "warning",
+        "Directory health",
+        "Directory health",
+        "What to fix in the directory of services: short descriptions, missing contacts, old checks.",
+    ),
+    StaffLink(
         "staff.personal_data",
         Permission.PERSONAL_DATA,
         "privacy",

@@ -21,6 +21,7 @@ class Permission(str, Enum):
     OWN_ACCOUNT = "own-account"  # any signed-in staff member: their start page, sign out
     VIEW_DASHBOARD = "view-dashboard"  # figures and charts (provider staff: their organisation's only)
     EDIT_DIRECTORY = "edit-directory"  # the directory: easy-read words, checking and publishing them, council services
+    DIRECTORY_HEALTH = "directory-health"  # the content audit of the directory of services
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {

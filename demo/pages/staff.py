@@ -61,6 +61,11 @@ STAFF_PAGES: dict[str, dict | list[dict]] = {
         {"as": "council-admin", "args": {}},
         {"as": "council-admin", "args": {"action": "view", "object": DEMO_STARTED_REFERENCE}},
     ],
+    # Directory health
+    "staff.directory_health": [
+        {"as": "council-admin", "args": {}},
+        {"as": "council-admin", "args": {"rule": "not-checked", "page": "2"}},
+    ],
     # A person's data on request
     "staff.personal_data": {"as": "council-admin", "args": {}},
     "staff.person_record": [

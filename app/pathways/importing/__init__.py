@@ -9,6 +9,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from app.pathways.health_records import audit_after_import
 from app.pathways.importing.checks import check_record
 from app.pathways.importing.consistency import check_file
 from app.pathways.importing.problems import ImportFailed, Problem
@@ -115,7 +116,8 @@ def check_records(session: Session, records: list, symbols: frozenset[str]) -> l
 def import_records(
     session: Session, records: list, symbols: frozenset[str], also: Callable[[Session], None] | None = None
 ) -> Counts:
-    """Check, then write and commit; on any problem write nothing and raise ImportFailed.
+    """Check, then write and commit; on any problem write nothing and raise ImportFailed. The counts carry
+    the content audit of the services written, as warnings: they never stop valid data (a pull's too).
 
     `also` does more in the same transaction after the records are written (a pull marks what is gone)."""
     try:
@@ -136,6 +138,7 @@ def import_records(
     except BaseException:
         session.rollback()
         raise
+    counts.findings = audit_after_import(session, [record["id"] for record in records])
     return counts
 
 

@@ -56,6 +56,7 @@ class Counts:
     services_updated: int = 0
     organizations: set = field(default_factory=set)
     locations: set = field(default_factory=set)
+    findings: list = field(default_factory=list)  # the content audit of what was written: warnings only
 
     def __str__(self) -> str:
         total = self.services_new + self.services_updated
