@@ -30,6 +30,9 @@ def lines(session: Session, query: Select, order: tuple, record: Callable, optio
             session.expunge_all()  # a read-only answer: let go of the records sent
     finally:
         ids.close()
+        # The request's own teardown closed this session before the stream began; reading reopened it, so it
+        # is closed again here, or its connection stays checked out until the garbage collector finds it.
+        session.close()
 
 
 def ndjson(session: Session, query: Select, order: tuple, record: Callable, options: Sequence = ()) -> Response:
