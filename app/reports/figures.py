@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 from statistics import median
 
 from sqlalchemy import Select, select
@@ -186,6 +187,12 @@ def build(
         )
     ).all()
     starts_by_age, outcomes = Counter(), {programme.id: Counter() for programme in programmes}
+    in_work_on = min(last, today)
+    in_work = Counter(
+        hours_band(hours)
+        for hours in (paid_hours_on(referral.jobs, in_work_on) for referral in with_jobs)
+        if hours is not None
+    )
     for referral in with_jobs:
         first_start = min(job.start_date for job in referral.jobs if job.paid)
         if first <= first_start <= last:
@@ -209,6 +216,14 @@ def build(
         Figure("area", "Referrals by area", "referrals", _rows(area, {}, keep_order=False)),
         Figure("service", "Referrals by service", "referrals", _rows(service, {}, keep_order=False)),
         Figure("starts", "People who started a paid job, by age", "people", _rows(starts_by_age, AGE_BANDS)),
+        Figure(
+            "hours",
+            f"People in paid work on {in_work_on.day} {in_work_on:%B %Y}, by hours a week",
+            "people",
+            _rows(in_work, HOURS_BANDS),
+            "The bands the adult social care return (SALT) counts paid work in. Hours are the jobs' contracted"
+            " hours, added up for someone with more than one job.",
+        ),
         *(
             Figure(
                 f"outcome-{programme.id}",
@@ -229,6 +244,26 @@ def build(
         outcomes={programme.id: sum(outcomes[programme.id].values()) for programme in programmes},
     )
     return Report(first, last, key, figures, programmes)
+
+
+# Paid work by hours a week, in the bands of the adult social care return (SALT).
+HOURS_BANDS = {"under-16": "Less than 16 hours", "16-to-29": "16 to 29 hours", "30-plus": "30 hours or more"}
+
+
+def hours_band(hours: Decimal) -> str:
+    if hours < 16:
+        return "under-16"
+    return "16-to-29" if hours < 30 else "30-plus"
+
+
+def paid_hours_on(jobs: Iterable, day: date) -> Decimal | None:
+    """The contracted hours a week of the paid jobs a person has on this day, added up; None when they have none."""
+    hours = [
+        job.hours_per_week
+        for job in jobs
+        if job.paid and job.start_date <= day and (job.end_date is None or job.end_date >= day)
+    ]
+    return sum(hours, Decimal(0)) if hours else None
 
 
 def hide_small(count: int | None) -> int | None:

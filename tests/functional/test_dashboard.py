@@ -61,6 +61,58 @@ def test_the_figures_equal_counts_straight_from_the_database(app, client, role):
     assert f"<dt>Referrals made</dt><dd>{len(referrals)}</dd>" in html
 
 
+def test_people_in_paid_work_by_hours_equal_the_jobs_in_the_database(app, client):
+    """The adult social care return's bands: each person's paid jobs on the period's last day, hours added up."""
+    from app.referrals.models import JobStart
+
+    sign_in_as(client, "council-admin")
+    html = client.get("/staff/dashboard", query_string=EVERYTHING).get_data(as_text=True)
+    day = today()
+    with app.extensions["database"]["factory"]() as session:
+        hours = Counter()
+        for job in session.scalars(select(JobStart).where(JobStart.paid.is_(True))):
+            if job.start_date <= day and (job.end_date is None or job.end_date >= day):
+                hours[job.referral_id] += job.hours_per_week
+    assert hours, "the demo data has someone in paid work today"
+    expected = Counter(
+        "Less than 16 hours" if h < 16 else "16 to 29 hours" if h < 30 else "30 hours or more" for h in hours.values()
+    )
+    shown = table(html, "hours")
+    assert shown == {band: str(expected[band]) for band in ("Less than 16 hours", "16 to 29 hours", "30 hours or more")}
+    assert f"People in paid work on {day.day} {day:%B %Y}, by hours a week" in html
+
+
+@pytest.mark.parametrize(
+    "hours, band",
+    [("0", "under-16"), ("15.99", "under-16"), ("16", "16-to-29"), ("29.5", "16-to-29"), ("30", "30-plus")],
+)
+def test_hours_bands_are_the_adult_social_care_returns(hours, band):
+    from decimal import Decimal
+
+    from app.reports.figures import hours_band
+
+    assert hours_band(Decimal(hours)) == band
+
+
+def test_paid_hours_on_a_day_add_up_the_paid_jobs_that_day_only():
+    from datetime import date
+    from decimal import Decimal
+    from types import SimpleNamespace as Job
+
+    from app.reports.figures import paid_hours_on
+
+    day = date(2026, 6, 1)
+    jobs = [
+        Job(paid=True, start_date=date(2026, 1, 1), end_date=None, hours_per_week=Decimal("10")),
+        Job(paid=True, start_date=date(2026, 5, 1), end_date=date(2026, 6, 1), hours_per_week=Decimal("8")),
+        Job(paid=True, start_date=date(2026, 1, 1), end_date=date(2026, 5, 31), hours_per_week=Decimal("20")),
+        Job(paid=False, start_date=date(2026, 1, 1), end_date=None, hours_per_week=Decimal("30")),
+        Job(paid=True, start_date=date(2026, 6, 2), end_date=None, hours_per_week=Decimal("30")),
+    ]
+    assert paid_hours_on(jobs, day) == Decimal("18")
+    assert paid_hours_on(jobs[3:4], day) is None
+
+
 def test_provider_staff_see_their_own_organisations_figures_only(app, client):
     sign_in_as(client, "provider")
     html = client.get("/staff/dashboard", query_string=EVERYTHING).get_data(as_text=True)
