@@ -21,6 +21,7 @@ PUBLIC_PAGES: dict[str, dict | list[dict]] = {
     "checklists.begin": {"checklist_id": "my-work-dreams"},
     "checklists.step": [
         {"checklist_id": "before-you-start", "step_id": "who"},
+        {"checklist_id": "before-you-start", "step_id": "name"},
         {"checklist_id": "my-work-dreams", "step_id": "kinds-of-work"},
         {"checklist_id": "getting-ready", "step_id": "travel"},
         {"checklist_id": "my-work-dreams", "step_id": "dream-job"},
@@ -33,6 +34,7 @@ PUBLIC_PAGES: dict[str, dict | list[dict]] = {
     "checklists.share": {},
     "checklists.delete": {},
     "checklists.deleted": {},
+    "checklists.download": {},
     "checklists.shared_plan": {"token": DEMO_SHARE_TOKEN},
     "checklists.shared_ehcp": {"token": DEMO_SHARE_TOKEN},
     "pathways.ladder": {},
@@ -59,6 +61,7 @@ WITH_DEMO_ANSWERS: set[str] = {
     "checklists.save",
     "checklists.share",
     "checklists.delete",
+    "checklists.download",
 }
 
 
