@@ -18,9 +18,9 @@ class PlanView:
     """The words of the plan's view for professionals, in one nation."""
 
     name: object  # EHCP or IDP
-    title: object
+    title: tuple  # (the person's own, about them, by their first name), like My work plan's title
     about: tuple  # (symbol, sentence) rows under the title
-    headings: dict  # plan section -> (heading, symbol)
+    headings: dict  # plan section -> ((said by the person, said about them), symbol)
     review: object  # how a school uses the plan
     see_mine: object  # the link from My work plan
     see_shared: object  # the link from a shared plan
@@ -29,16 +29,20 @@ class PlanView:
 PLAN_VIEWS = {
     "england": PlanView(
         _l("EHCP"),
-        _l("My work plan for an EHCP"),
+        (
+            _l("My work plan for an EHCP"),
+            _l("The person's work plan for an EHCP"),
+            _l("%(name)s's work plan for an EHCP"),
+        ),
         (
             ("ehcp", _l("These are the Preparing for Adulthood headings for employment.")),
             ("clipboard", _l("School staff can copy these words into an EHCP.")),
         ),
         {
-            "aspirations": (_l("My aspirations"), "dreams"),
-            "strengths": (_l("My strengths"), "good-at"),
-            "support": (_l("The support I need"), "help"),
-            "next-steps": (_l("Next steps"), "step"),
+            "aspirations": ((_l("My aspirations"), _l("Their aspirations")), "dreams"),
+            "strengths": ((_l("My strengths"), _l("Their strengths")), "good-at"),
+            "support": ((_l("The support I need"), _l("The support they need")), "help"),
+            "next-steps": ((_l("Next steps"), _l("Next steps")), "step"),
         },
         _l("Schools can use this plan in an EHCP review."),
         _l("See my plan with the EHCP headings"),
@@ -46,16 +50,19 @@ PLAN_VIEWS = {
     ),
     "wales": PlanView(
         _l("IDP"),
-        _l("My work plan for an IDP"),
+        (_l("My work plan for an IDP"), _l("The person's work plan for an IDP"), _l("%(name)s's work plan for an IDP")),
         (
             ("ehcp", _l("These are the headings of a one-page profile in an IDP.")),
             ("clipboard", _l("School or college staff can copy these words into an IDP.")),
         ),
         {
-            "aspirations": (_l("What is important to me"), "dreams"),
-            "strengths": (_l("What people like and admire about me"), "good-at"),
-            "support": (_l("How best to support me"), "help"),
-            "next-steps": (_l("My next steps to work"), "step"),
+            "aspirations": ((_l("What is important to me"), _l("What is important to them")), "dreams"),
+            "strengths": (
+                (_l("What people like and admire about me"), _l("What people like and admire about them")),
+                "good-at",
+            ),
+            "support": ((_l("How best to support me"), _l("How best to support them")), "help"),
+            "next-steps": ((_l("My next steps to work"), _l("Their next steps to work")), "step"),
         },
         _l("Schools and colleges can use this plan in an IDP review."),
         _l("See my plan with the IDP headings"),

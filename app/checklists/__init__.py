@@ -34,5 +34,12 @@ def setup_checklists(app: Flask) -> None:
     app.register_blueprint(bp)
     app.jinja_env.globals["plan_kept_here"] = on_device.kept_here
     not_pages(
-        app, "checklists.download", "checklists.code_audio", "checklists.answer_audio", "checklists.shared_answer_audio"
+        app,
+        "checklists.download_json",
+        "checklists.download_document",
+        "checklists.code_audio",
+        "checklists.answer_audio",
+        "checklists.shared_answer_audio",
+        "checklists.title_audio",
+        "checklists.shared_title_audio",
     )

@@ -125,6 +125,7 @@ class HeldChecklists:
     answers: list[dict]  # checklist, step, choices, text, skipped
     share_links: int
     plan: dict[str, list[str]]  # My work plan's sentences by section, in English
+    name: str | None = None  # the first name given before the checklists, shown at the top of the plan
 
 
 def held(session: Session, checklists_id: int) -> HeldChecklists | None:
@@ -135,10 +136,8 @@ def held(session: Session, checklists_id: int) -> HeldChecklists | None:
         return None
     answers = service.answers_of(session, found)
     with force_locale("en"):  # staff read exports in English; a command has no request to choose a language
-        plan = {
-            name: [str(s.text) for s in sentences]
-            for name, sentences in build_plan(cur.definitions(), answers).sections()
-        }
+        built = build_plan(cur.definitions(), answers)
+        plan = {name: [str(s.text) for s in sentences] for name, sentences in built.sections()}
     return HeldChecklists(
         found.id,
         found.updated_at,
@@ -155,6 +154,7 @@ def held(session: Session, checklists_id: int) -> HeldChecklists | None:
         ],
         len(found.share_links),
         plan,
+        built.name,
     )
 
 

@@ -8,7 +8,7 @@ from flask import Response, abort, current_app, make_response, redirect, render_
 from markupsafe import Markup
 
 from app import messages
-from app.checklists import codes, open_links, resume_limits, service
+from app.checklists import codes, document, open_links, resume_limits, service
 from app.checklists import current as cur
 from app.checklists.on_device import clear_device
 from app.checklists.plan import build_plan
@@ -167,10 +167,32 @@ def _still_held() -> dict:
 
 @bp.get("/download")
 def download():
+    found = cur.current_checklists()
+    plan = build_plan(found.definitions, service.answers_of(db.session, found.record)) if found else None
+    return render_template("checklists/download.html", found=found, plan=plan)
+
+
+@bp.get("/download/my-work-plan.html")
+def download_document():
+    found = cur.current_checklists() or abort(404)
+    answers = service.answers_of(db.session, found.record)
+    body = render_template(
+        "checklists/document.html",
+        plan=build_plan(found.definitions, answers),
+        checklists=document.answered(found.definitions, answers),
+        record=found.record,
+        symbol_data=document.symbol_data,
+    )
+    return _attachment(body, "text/html", document.DOCUMENT_NAME)
+
+
+@bp.get("/download/my-work-answers.json")
+def download_json():
     found = cur.current_checklists() or abort(404)
     answers = service.answers_of(db.session, found.record)
     plan = build_plan(found.definitions, answers)
     body = {
+        "name": plan.name,
         "checklists": [
             {
                 "checklist": checklist_id,
@@ -185,10 +207,14 @@ def download():
         "last_changed": found.record.updated_at.isoformat(),
         "kept_until": found.record.expires_at.isoformat(),
     }
+    return _attachment(json.dumps(body, ensure_ascii=False, indent=2), "application/json", "my-work-answers.json")
+
+
+def _attachment(body: str, mimetype: str, filename: str) -> Response:
     return Response(
-        json.dumps(body, ensure_ascii=False, indent=2),
-        mimetype="application/json",
-        headers={"Content-Disposition": 'attachment; filename="my-work-answers.json"', "Cache-Control": "no-store"},
+        body,
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"},
     )
 
 

@@ -1,4 +1,5 @@
-"""Audio of private words (a resume code, what a person typed): made on request, never stored."""
+"""Audio of private words (a resume code, what a person typed, a title with their first name): made on
+request, never stored."""
 
 from flask import abort, current_app
 
@@ -10,6 +11,9 @@ from app.checklists.routes import bp
 from app.easyread.audio import private_speech
 from app.extensions import db
 from app.i18n import current_lang
+from app.nation import plan_view
+
+TITLED_VIEWS = ("plan", "ehcp")
 
 
 @bp.get("/audio/code.mp3")
@@ -37,3 +41,23 @@ def answer_audio(checklist_id: str, step_id: str):
 def shared_answer_audio(token: str, checklist_id: str, step_id: str):
     record = service.find_shared(db.session, token, current_app.config["SECRET_KEY"]) or abort(404)
     return private_speech(_typed_sentence(record, checklist_id, step_id), current_lang())
+
+
+def _title(record, view: str) -> str:
+    """The plan's title with the person's first name, on My work plan or on the view for professionals."""
+    plan = build_plan(cur.definitions(), service.answers_of(db.session, record))
+    if not plan.name or view not in TITLED_VIEWS:
+        abort(404)
+    return plan.title if view == "plan" else plan.says(plan_view().title)
+
+
+@bp.get("/audio/title/<kebab:view>.mp3")
+def title_audio(view: str):
+    found = cur.current_checklists() or abort(404)
+    return private_speech(_title(found.record, view), current_lang())
+
+
+@bp.get("/shared/<token:token>/audio/title/<kebab:view>.mp3")
+def shared_title_audio(token: str, view: str):
+    record = service.find_shared(db.session, token, current_app.config["SECRET_KEY"]) or abort(404)
+    return private_speech(_title(record, view), current_lang())

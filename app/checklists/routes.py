@@ -19,13 +19,14 @@ from app.checklists.answers import (
     values,
 )
 from app.checklists.definitions import setup_of
+from app.checklists.document import check_row, voice_of
 from app.checklists.plan import build_plan
 from app.errors import is_database_fault
 from app.extensions import db
 from app.i18n import current_lang
 from app.journeys import walker
 from app.journeys.forms import form_for
-from app.journeys.types import NOT_ANSWERED, SKIPPED, STEP_TYPES, Row
+from app.journeys.types import STEP_TYPES
 
 bp = Blueprint("checklists", __name__, url_prefix="/my-work")
 
@@ -121,6 +122,7 @@ def step(checklist_id: str, step_id: str):
                 return redirect(_after(checklist, step, service.answers_of(db.session, found.record), then, from_check))
 
     number, total = progress(checklist, step, answers)
+    speaking = voice_of(checklist, answers)
     return render_template(
         "checklists/step.html",
         checklist=checklist,
@@ -133,8 +135,10 @@ def step(checklist_id: str, step_id: str):
         back_url=_back_url(checklist, step, answers, then, from_check),
         then=then,
         from_check=from_check,
-        question=step.question[0],
-        hint=step.hint[0] if step.hint else None,
+        question=speaking.pick(step.question),
+        hint=speaking.pick(step.hint),
+        voice=speaking,
+        personal=not speaking.other,
         save_failed=save_failed,
     ), (503 if save_failed else 200)
 
@@ -182,16 +186,9 @@ def check(checklist_id: str):
     checklist = _checklist(checklist_id)
     found = cur.current_checklists()
     answers = _answers(found)
-    rows = [(step, _check_row(checklist, step, answers)) for step in path(checklist, answers)]
-    return render_template("checklists/check.html", checklist=checklist, rows=rows, found=found)
-
-
-def _check_row(checklist, step, answers) -> Row:
-    """A step's row on the check page: its answer in words, or that it is not answered or was skipped."""
-    answer = answers.get((checklist.id, step.id))
-    if answer is None or answer.skipped:
-        return Row(str(step.question[0]), str(SKIPPED if answer else NOT_ANSWERED), True)
-    return STEP_TYPES[step.type].rows(step, values(checklist, answers))[0]
+    speaking = voice_of(checklist, answers)
+    rows = [(step, check_row(checklist, step, answers, speaking)) for step in path(checklist, answers)]
+    return render_template("checklists/check.html", checklist=checklist, rows=rows, found=found, voice=speaking)
 
 
 @bp.get("/plan")

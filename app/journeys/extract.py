@@ -4,8 +4,9 @@ import yaml
 
 
 def _texts(value) -> list:
+    """Every string in a text, a voiced text, or a readiness step's sentence for each answer."""
     if isinstance(value, dict):
-        return list(value.values())
+        return [text for inner in value.values() for text in _texts(inner)]
     return [value]
 
 
@@ -16,9 +17,9 @@ def extract_journeys(fileobj, keywords, comment_tags, options):
     for step in raw["steps"]:
         context = f"{raw['id']}/{step['id']}"
         texts = _texts(step["question"]) + _texts(step.get("hint")) + _texts(step.get("says"))
-        texts += [step.get("next-step"), step.get("required"), *_texts(step.get("check-label"))]
+        texts += [*_texts(step.get("next-step")), step.get("required"), *_texts(step.get("check-label"))]
         for option in step.get("options", []):
-            texts += [*_texts(option.get("label")), option.get("says")]
+            texts += [*_texts(option.get("label")), *_texts(option.get("says"))]
         for line in step.get("lines", []):
             texts += _texts(line.get("text"))
         for text in filter(None, texts):

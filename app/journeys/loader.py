@@ -49,6 +49,13 @@ def _voiced(context: str, value) -> tuple | None:
     return _t(context, value), _t(context, value), None
 
 
+def _says(context: str, value):
+    """A plan sentence: one text, or voiced like a question; a readiness step has one for each answer."""
+    if isinstance(value, dict) and "self" not in value:
+        return {k: _voiced(context, v) if isinstance(v, dict) else _t(context, v) for k, v in value.items()}
+    return _voiced(context, value) if isinstance(value, dict) else _t(context, value)
+
+
 def _line(context: str, line: dict) -> tuple:
     return line["symbol"], ({"range": line["range"]} if "range" in line else _voiced(context, line["text"]))
 
@@ -66,9 +73,7 @@ def build(raw: dict, types=None) -> Journey:
             voiced = _voiced(context, o["label"]) if isinstance(o.get("label"), dict) else None
             label = voiced[0] if voiced else _t(context, o["label"]) if "label" in o else (term.name if term else None)
             symbol = o.get("symbol") or (term.symbol if term else None)
-            options.append(Option(o["id"], label, symbol, _t(context, o.get("says")), voiced))
-        says = item.get("says")
-        says = {k: _t(context, v) for k, v in says.items()} if isinstance(says, dict) else _t(context, says)
+            options.append(Option(o["id"], label, symbol, _says(context, o.get("says")), voiced))
         steps[item["id"]] = Step(
             journey_id=raw["id"],
             id=item["id"],
@@ -84,8 +89,8 @@ def build(raw: dict, types=None) -> Journey:
             section=item.get("section"),
             match=item.get("match"),
             needs=item.get("needs"),
-            says=says,
-            next_step=_t(context, item.get("next-step")),
+            says=_says(context, item.get("says")),
+            next_step=_says(context, item.get("next-step")),
             check_label=_voiced(context, item.get("check-label")) or _voiced(context, item["question"]),
             limit=item.get("limit"),
             required=_t(context, item.get("required")),

@@ -120,8 +120,9 @@ class StepType:
         """The check-your-answers rows for this step's answer, in the voice of whoever is answering."""
         return []
 
-    def sentences(self, step: Step, value) -> list[tuple[str, Sentence]]:
-        """What the answer says in a plan or summary, each under its section."""
+    def sentences(self, step: Step, value, voice: Voice = SELF) -> list[tuple[str, Sentence]]:
+        """What the answer says in a plan or summary, each under its section: in the person's own words
+        ("I would like…"), or about them when someone else answered ("They would like…")."""
         return []
 
     def spoken(self, step: Step, value, voice: Voice = SELF) -> bool:
@@ -167,9 +168,9 @@ class Single(StepType):
         value = answers[step.key]
         return [Row(step.label(voice), _labels(step, [value], voice), self.spoken(step, value, voice))]
 
-    def sentences(self, step: Step, value) -> list[tuple[str, Sentence]]:
+    def sentences(self, step: Step, value, voice: Voice = SELF) -> list[tuple[str, Sentence]]:
         chosen = self.chosen(step, value)
-        return [(step.section, Sentence(o.symbol, str(o.says))) for o in step.options if o.id in chosen]
+        return [(step.section, Sentence(o.symbol, voice.pick(o.says))) for o in step.options if o.id in chosen]
 
 
 class Several(StepType):
@@ -219,13 +220,13 @@ class Readiness(Single):
     def values(self, raw: dict) -> list[str]:
         return [o.id for o in self.fixed_options]
 
-    def sentences(self, step: Step, value) -> list[tuple[str, Sentence]]:
+    def sentences(self, step: Step, value, voice: Voice = SELF) -> list[tuple[str, Sentence]]:
         choice = next(iter(self.chosen(step, value)), None)
         if choice == "yes":
-            return [("strengths", Sentence(step.symbol, str(step.says["yes"])))]
+            return [("strengths", Sentence(step.symbol, voice.pick(step.says["yes"])))]
         if choice == "with-help":
-            return [("support", Sentence(step.symbol, str(step.says["with-help"])))]
-        return [("next-steps", Sentence(step.symbol, str(step.next_step)))] if choice else []
+            return [("support", Sentence(step.symbol, voice.pick(step.says["with-help"])))]
+        return [("next-steps", Sentence(step.symbol, voice.pick(step.next_step)))] if choice else []
 
 
 class Text(StepType):
@@ -269,10 +270,11 @@ class Text(StepType):
             return [Row(step.label(voice), str(NOTHING), True)]
         return [Row(step.label(voice), value, False)]
 
-    def sentences(self, step: Step, value) -> list[tuple[str, Sentence]]:
+    def sentences(self, step: Step, value, voice: Voice = SELF) -> list[tuple[str, Sentence]]:
         if not value or step.says is None:
             return []
-        return [(step.section, Sentence(step.symbol, str(step.says) % {"answer": value}, (step.journey_id, step.id)))]
+        said = voice.pick(step.says) % {"answer": value}
+        return [(step.section, Sentence(step.symbol, said, (step.journey_id, step.id)))]
 
     def spoken(self, step: Step, value, voice: Voice = SELF) -> bool:
         return False

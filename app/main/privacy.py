@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
+from app.checklists.definitions import setup_of
 from app.purge import SENT_MESSAGE_DAYS, SHORT_LIVED
 from app.referrals.fields import FIELDS
 
@@ -45,6 +46,17 @@ ITEMS: tuple[Item, ...] = (
     Item("language", "language", _l("The language you used: English or Welsh."), "request"),
 )
 BY_KEY = {item.key: item for item in ITEMS}
+NAME_ASKED = (
+    _l("The checklists ask for your first name, to put at the top of your plan."),
+    _l("You can skip this question."),
+)
+NAME_NOT_ASKED = (_l("The checklists do not ask for your name."),)
+
+
+def checklist_name_lines(checklists: dict) -> tuple:
+    """What the page says about a name in the checklists, from their definitions: the questions before the
+    checklists name a step for the person's first name (`voices.name`), or they ask for no name at all."""
+    return NAME_ASKED if setup_of(checklists).name_step else NAME_NOT_ASKED
 
 
 def items(about: str) -> tuple[Item, ...]:

@@ -5,7 +5,7 @@ from flask_babel import format_date
 
 from app.database import Database, can_write
 from app.extensions import db
-from app.main.privacy import council_name, items, keeping_times
+from app.main.privacy import checklist_name_lines, council_name, items, keeping_times
 
 bp = Blueprint("main", __name__)
 
@@ -35,6 +35,7 @@ def privacy():
         keep=keeping_times(config),
         about_person=items("person"),
         about_request=items("request"),
+        checklist_name=checklist_name_lines(current_app.extensions["checklists"]),
     )
 
 

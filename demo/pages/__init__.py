@@ -22,6 +22,7 @@ PUBLIC_PAGES: dict[str, dict | list[dict]] = {
     "checklists.begin": {"checklist_id": "my-work-dreams"},
     "checklists.step": [
         {"checklist_id": "before-you-start", "step_id": "who"},
+        {"checklist_id": "before-you-start", "step_id": "name"},
         {"checklist_id": "my-work-dreams", "step_id": "kinds-of-work"},
         {"checklist_id": "getting-ready", "step_id": "travel"},
         {"checklist_id": "my-work-dreams", "step_id": "dream-job"},
@@ -34,6 +35,7 @@ PUBLIC_PAGES: dict[str, dict | list[dict]] = {
     "checklists.share": {},
     "checklists.delete": {},
     "checklists.deleted": {},
+    "checklists.download": {},
     "checklists.shared_plan": {"token": DEMO_SHARE_TOKEN},
     "checklists.shared_ehcp": {"token": DEMO_SHARE_TOKEN},
     "checklists.open_link": {"token": DEMO_OPEN_TOKEN},
@@ -63,6 +65,7 @@ WITH_DEMO_ANSWERS: set[str] = {
     "checklists.save",
     "checklists.share",
     "checklists.delete",
+    "checklists.download",
 }
 
 

@@ -5,6 +5,7 @@ from datetime import UTC
 
 import pytest
 
+from app.journeys.model import SELF
 from demo.checklists import DEMO_CODE, DEMO_SHARE_TOKEN
 
 SETUP = [("who", "me-with-help"), ("helper", "teacher"), ("age", "16-18")]
@@ -112,7 +113,9 @@ def test_every_not_yet_becomes_a_next_step(app, client):
     plan = client.get("/my-work/plan").get_data(as_text=True)
     next_steps = plan.split("My next steps")[1].split("About this plan")[0]
     for step in checklist.steps.values():
-        assert re.sub(r"<[^>]+>", "", str(step.next_step)).split(",")[0] in re.sub(r"<[^>]+>", "", next_steps), step.id
+        assert re.sub(r"<[^>]+>", "", SELF.pick(step.next_step)).split(",")[0] in re.sub(r"<[^>]+>", "", next_steps), (
+            step.id
+        )
 
 
 @pytest.mark.parametrize("value", ["not-an-option", "", "animals\x00", "<script>"])
@@ -263,7 +266,7 @@ def test_delete_means_gone_from_the_database(app, client):
 
 def test_download_gives_every_answer_as_json(client):
     answer(client, "my-work-dreams", "money", "a-lot")
-    response = client.get("/my-work/download")
+    response = client.get("/my-work/download/my-work-answers.json")
     assert response.mimetype == "application/json" and "attachment" in response.headers["Content-Disposition"]
     body = response.get_json()
     assert {

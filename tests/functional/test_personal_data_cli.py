@@ -55,7 +55,7 @@ def test_export_writes_every_exported_field_and_the_linked_checklists_as_json(ap
     assert found["fields"]["person_name"]["value"] == "Morwenna Fields (demo)"
     assert [note["text"] for note in found["notes"]] == [NOTE]
     (checklists,) = data["checklists"]
-    assert {answer["step"] for answer in checklists["answers"]} == {"kinds-of-work", "good-at"}
+    assert {answer["step"] for answer in checklists["answers"]} == {"kinds-of-work", "good-at", "name"}
     assert any(checklists["plan"].values()), "the plan from the answers, in words"
     assert audit_entries(app, action="export", object_ref=morwenna)[-1].detail == "json command"
 

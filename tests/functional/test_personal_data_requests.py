@@ -57,11 +57,12 @@ def add_message(app, reference: str) -> None:
 
 
 def link_checklists(app, reference: str) -> int:
-    """Checklists with 2 answers and a share link, and a school pupil, linked to this referral's plan."""
+    """Checklists with 3 answers (one is the first name) and a share link, and a school pupil, linked to this referral's plan."""
     with app.app_context(), session_for(app) as session:
         record, _code = for_staff.start(session, app.config["SECRET_KEY"], 30)
         checklist_service.save_answer(session, record, "my-work-dreams", "kinds-of-work", Answer(("animals",)), 30)
         checklist_service.save_answer(session, record, "all-about-me", "good-at", Answer(text="Painting murals"), 30)
+        checklist_service.save_answer(session, record, "before-you-start", "name", Answer(text="Morwenna"), 30)
         checklist_service.share(session, record, app.config["SECRET_KEY"], 30)
         found = session.scalar(select(Referral).where(Referral.reference == reference))
         found.checklist_session_id = record.id
@@ -215,6 +216,7 @@ def test_the_json_export_holds_every_exported_field_and_everything_linked(app, a
     add_message(app, morwenna)
     link_checklists(app, morwenna)
     copy = signposted_copy(app, morwenna)
+    assert "First name on the plan: Morwenna." in admin.get(f"/staff/personal-data/{morwenna}").get_data(as_text=True)
     response = admin.get(f"/staff/personal-data/{morwenna}/export.json")
     assert response.status_code == 200 and response.mimetype == "application/json"
     assert response.headers["Cache-Control"] == "no-store"
@@ -231,7 +233,8 @@ def test_the_json_export_holds_every_exported_field_and_everything_linked(app, a
     assert [note["text"] for note in first["notes"]] == [NOTE]
     assert [message["subject"] for message in data["messages"]] == [f"New request for help: {morwenna}"]
     (checklists,) = data["checklists"]
-    assert {answer["step"] for answer in checklists["answers"]} == {"kinds-of-work", "good-at"}
+    assert {answer["step"] for answer in checklists["answers"]} == {"kinds-of-work", "good-at", "name"}
+    assert checklists["first_name"] == "Morwenna"
     assert checklists["share_links"] == 1
     assert all(isinstance(text, str) for texts in checklists["plan"].values() for text in texts)
     assert any(checklists["plan"].values())
@@ -255,7 +258,7 @@ def test_erasing_removes_everything_held_about_the_person_and_nothing_of_anyone_
     add_message(app, rhodri)
     rhodri_before = referral(app, rhodri)
     page = admin.get(f"/staff/personal-data/{morwenna}/erase").get_data(as_text=True)
-    assert "2 referrals" in page and "2 notes" in page and "2 checklist answers" in page
+    assert "2 referrals" in page and "2 notes" in page and "3 checklist answers" in page
 
     refused = admin.post(f"/staff/personal-data/{morwenna}/erase", data={"confirm": rhodri})
     assert refused.status_code == 400 and f"Type the reference {morwenna} to confirm" in refused.get_data(as_text=True)
@@ -288,7 +291,7 @@ def test_erasing_removes_everything_held_about_the_person_and_nothing_of_anyone_
 
     (entry,) = audit_entries(app, action="erase")
     assert (entry.object_type, entry.object_ref) == ("referral", morwenna)
-    assert entry.detail == "referrals=2 notes=2 messages=1 checklists=1 answers=2 share-links=1 pupils=1"
+    assert entry.detail == "referrals=2 notes=2 messages=1 checklists=1 answers=3 share-links=1 pupils=1"
 
 
 def test_no_audit_entry_of_the_whole_journey_holds_personal_data(app, admin, people):

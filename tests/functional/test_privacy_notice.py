@@ -73,3 +73,18 @@ def test_the_welsh_privacy_page_is_in_welsh(client):
     page = page_text(client, "cy")
     assert "3 blynedd" in page and "Swyddfa'r Comisiynydd Gwybodaeth" in page
     assert "Your name." not in page
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_the_privacy_page_says_the_checklists_ask_for_a_first_name_that_can_be_skipped(app, client, lang):
+    from app.checklists.definitions import setup_of
+    from app.main.privacy import NAME_ASKED, NAME_NOT_ASKED, checklist_name_lines
+
+    checklists = app.extensions["checklists"]
+    assert setup_of(checklists).name_step == "name"
+    assert checklist_name_lines(checklists) == NAME_ASKED
+    page = page_text(client, lang)
+    with app.test_request_context(), force_locale(lang):
+        for line in NAME_ASKED:
+            assert str(line) in page
+        assert str(NAME_NOT_ASKED[0]) not in page

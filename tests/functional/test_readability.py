@@ -102,6 +102,13 @@ def test_the_first_use_of_each_hard_word_links_to_the_word_list(app, client):
                     )
 
 
+def _every(text) -> list:
+    """The words of a text, a voiced text ({self, other}) or a readiness step's sentence for each answer."""
+    if isinstance(text, dict):
+        return [each for inner in text.values() for each in _every(inner)]
+    return [text]
+
+
 def test_every_checklist_string_is_easy_read(english_clips):
     """Questions, hints, answers and plan sentences, straight from the definitions (the pages show them one at a time)."""
     from app.checklists.definitions import raw_definitions
@@ -112,10 +119,11 @@ def test_every_checklist_string_is_easy_read(english_clips):
     for name, raw in raw_definitions():
         texts = [raw["title"], raw["summary"]]
         for step in raw["steps"]:
-            says = step.get("says")
-            texts += [step["question"], step.get("hint"), step.get("next-step")]
-            texts += list(says.values()) if isinstance(says, dict) else [says]
-            texts += [t for option in step.get("options", []) for t in (option.get("label"), option["says"])]
+            texts += _every(step["question"]) + _every(step.get("hint")) + _every(step.get("next-step"))
+            texts += _every(step.get("says"))
+            texts += [
+                t for option in step.get("options", []) for t in _every(option.get("label")) + _every(option["says"])
+            ]
         for text in filter(None, texts):
             text = text.replace("%(answer)s", "it")
             if any(len(s.split()) > MAX_WORDS for s in _sentences(text)):

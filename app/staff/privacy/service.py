@@ -236,6 +236,7 @@ def export(record: Record, now: datetime | None = None) -> dict:
         ],
         "checklists": [
             {
+                "first_name": held.name,
                 "last_changed": _iso(held.last_changed),
                 "kept_until": _iso(held.kept_until),
                 "answers": held.answers,
