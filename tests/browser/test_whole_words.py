@@ -26,9 +26,6 @@ with _APP.app_context():
 
     NOTICES = {step.id for step in STEPS if step.type == "notice"}
 ASKED = [path for path in QUESTIONS if path.split("?")[0].rsplit("/", 1)[1] not in NOTICES]
-# The consent questions say first what is shared, with whom and for how long, so a person knows what
-# they agree to before the answers: their heading comes first, their answers after that explanation.
-EXPLAINED_FIRST = {"consent", "parent-consent"}
 
 # Every word of every text node that is shown (with each <details> opened), as a Range: a word is split
 # when its boxes sit on more than one line. A hyphen may end a line ("part-" / "time"), so each part of
@@ -118,7 +115,6 @@ def test_every_question_and_its_first_answer_are_on_the_first_phone_screen(brows
     for path in ASKED:
         page.goto(live_server + path)
         found = page.evaluate(FIRST_SCREEN)
-        step = path.split("?")[0].rsplit("/", 1)[1]
         if not found["heading"] or not found["answer"]:
             problems.append(f"{path}: no question with an answer on this page")
             continue
@@ -126,14 +122,9 @@ def test_every_question_and_its_first_answer_are_on_the_first_phone_screen(brows
             problems.append(
                 f"{path}: the question {found['heading']['text']!r} ends at {found['heading']['bottom']:.0f} px"
             )
-        if step not in EXPLAINED_FIRST and not _visible(found["answer"], found):
+        if not _visible(found["answer"], found):
             problems.append(
                 f"{path}: the first answer {found['answer']['text']!r} ends at {found['answer']['bottom']:.0f} px"
             )
     context.close()
     assert not problems, "\n".join(problems)
-
-
-def test_the_questions_explained_first_are_real_ask_for_help_questions():
-    asked = {path.split("?")[0].rsplit("/", 1)[1] for path in ASK_FOR_HELP_QUESTIONS}
-    assert EXPLAINED_FIRST <= asked

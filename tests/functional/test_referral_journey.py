@@ -205,7 +205,7 @@ def test_under_16_needs_a_parent_or_carer_too_and_their_no_saves_nothing(app, cl
     post(client, "age", {"age": "", "day": "1", "month": "1", "year": "2012"})
     post(client, "consent", {"answer": "yes"}, f"{BASE}/parent-consent")
     page = client.get(f"{BASE}/parent-consent").get_data(as_text=True)
-    assert "The person is under 16." in page
+    assert "The person is under 16, so a parent or carer must agree too." in page
     post(client, "parent-consent", {"parent_name": "Jo Parent", "answer": "no"}, f"{BASE}/not-sent")
     assert draft_in(client) is None and len(new_rows(Referral)) == 0
 
