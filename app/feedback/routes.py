@@ -50,7 +50,7 @@ def question(token: str, step_id: str):
         return redirect(_after(token, step, answers, from_check))
     number, total = journey.position(step, answers)
     return render_template(
-        "feedback/question.html",
+        "journeys/question.html",
         journey=FEEDBACK,
         step=step,
         kind=STEP_TYPES[step.type],

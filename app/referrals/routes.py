@@ -131,7 +131,7 @@ def question(step_id: str):
     number, total = position(step, answers, known)
     speaking = voice(answers)
     return render_template(
-        "referrals/question.html",
+        "journeys/question.html",
         journey=ASK_FOR_HELP,
         step=step,
         kind=STEP_TYPES[step.type],
