@@ -375,6 +375,7 @@ def _set_up_page(account: StaffUser, action: str, on_saved: Callable, pending: b
         secret=two_step.grouped(secret),
         required=two_step.required_for(account.role, current_app.config["STAFF_TOTP_REQUIRED_ROLES"]),
         pending=pending,
+        done=TWO_STEP_DONE.get(request.args.get("done", "")) if request.method == "GET" and not pending else None,
     )
 
 
