@@ -434,7 +434,7 @@ def two_step_off():
     if form.validate_on_submit():
         wait = lockout.minutes_to_wait(current_user.email)
         if wait:
-            form.password.errors.append(lockout.lock_out_message(wait))
+            form.password.errors.append(lockout.code_lock_out_message(wait))
             return _two_step_on(form, 429)
         _account, right = accounts.check_sign_in(db.session, current_user.email, form.password.data)
         if right:
