@@ -134,6 +134,10 @@ class Config:
     PASSWORD_RESET_MINUTES = 60  # minutes a reset link works
     SIGN_IN_LINK_MINUTES = 15  # minutes a one-use sign-in link works
     PASSWORD_MIN_LENGTH = 12  # characters
+    # Two-step sign-in (a code from an authenticator app): optional for everyone, required for these roles
+    # (a comma list, e.g. council-admin). Between the password and the code, a sign-in waits this long.
+    STAFF_TOTP_REQUIRED_ROLES = os.environ.get("STAFF_TOTP_REQUIRED_ROLES", "")
+    STAFF_TOTP_PENDING_MINUTES = 5  # minutes
 
     # Outbox: SMTP or GOV.UK Notify
     MAIL_BACKEND = os.environ.get("MAIL_BACKEND")  # smtp or notify
@@ -233,7 +237,9 @@ def load_config(overrides: dict | None = None) -> dict:
     settings.update(overrides)
     extra = settings["HOLIDAYS"]
     extra = _days(extra) if isinstance(extra, str) else tuple(str(day) for day in extra)
-    problems = _not_dates(extra) + _unknown_programmes(settings) + _unknown_nation(settings)
+    problems = (
+        _not_dates(extra) + _unknown_programmes(settings) + _unknown_nation(settings) + _unknown_totp_roles(settings)
+    )
     if env_name == "production":
         problems = (
             _missing(settings) + _weak_key(settings) + _not_emails(settings) + problems + _years_without_holidays(extra)
@@ -264,6 +270,19 @@ def _unknown_nation(settings: dict) -> list[str]:
     if settings["NATION"] in NATIONS:
         return []
     return [f"NATION must be one of {', '.join(NATIONS)}, not {settings['NATION']!r}."]
+
+
+def _unknown_totp_roles(settings: dict) -> list[str]:
+    """STAFF_TOTP_REQUIRED_ROLES as a tuple of role names; a name that is no role would require nothing, so it stops the site."""
+    from app.staff.models import ROLES
+
+    roles = settings["STAFF_TOTP_REQUIRED_ROLES"]
+    if isinstance(roles, str):
+        roles = settings["STAFF_TOTP_REQUIRED_ROLES"] = tuple(r.strip() for r in roles.split(",") if r.strip())
+    unknown = [role for role in roles if role not in ROLES]
+    if unknown:
+        return [f"STAFF_TOTP_REQUIRED_ROLES has {', '.join(unknown)}: use roles from {', '.join(ROLES)}."]
+    return []
 
 
 def _unknown_programmes(settings: dict) -> list[str]:

@@ -51,6 +51,10 @@ class StaffUser(Base):
     session_token: Mapped[str] = mapped_column(String(32), default=lambda: secrets.token_hex(16))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     last_sign_in_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Two-step sign-in: the authenticator app's shared secret (base32), and the last time-step whose code was
+    # used, so that no code is accepted twice. No secret: the second step is off.
+    totp_secret: Mapped[str | None] = mapped_column(String(32))
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)
 
     # Flask-Login
     @property

@@ -28,6 +28,11 @@ STAFF_PAGES: dict[str, dict | list[dict]] = {
     "staff.sign_in_link": {"as": "school"},
     "staff.sign_in_link_sent": {"as": "school"},
     "staff.use_sign_in_link": {"as": "school", "args": {"token": "a-link-that-was-never-sent"}},
+    # Two-step sign-in: the code and first set-up pages with no sign-in half done say to start again; the
+    # pages half-way through are checked in tests/browser/test_two_step.py.
+    "staff.sign_in_code": {"as": "school"},
+    "staff.first_two_step": {"as": "school"},
+    "staff.two_step_page": [{"as": "school"}, {"as": "council-admin"}],
     # The referral inbox
     "staff.inbox": [
         {"as": "provider", "args": {}},

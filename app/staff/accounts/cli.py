@@ -114,3 +114,19 @@ def deactivate(email: str) -> None:
         _audit(session, "account-deactivated", account)
         session.commit()
         click.echo(f"Deactivated {account.email}. They can no longer sign in.")
+
+
+@staff_cli.command("two-step-off")
+@click.option("--email", required=True, help="The email address of the account.")
+def two_step_off(email: str) -> None:
+    """Turn off two-step sign-in for an account (a lost or new phone), and sign it out everywhere. Its owner
+    sets it up again at their next sign-in when their role needs it."""
+    from app.staff.accounts import two_step
+
+    with _session() as session:
+        account = accounts.find_by_email(session, email)
+        if account is None:
+            raise click.ClickException("There is no staff account with that email.")
+        accounts.end_sessions(account)
+        two_step.turn_off(session, account, by=None, detail="command")
+        click.echo(f"Two-step sign-in is off for {account.email}.")

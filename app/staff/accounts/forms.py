@@ -46,3 +46,26 @@ class ResetPasswordForm(FlaskForm):
 
 class UseSignInLinkForm(FlaskForm):
     """Only its CSRF token: pressing the button is what uses the link."""
+
+
+WRONG_CODE = "That code is not right. Type the 6 numbers the app shows now."
+
+
+def _code_shape(_form, field: Field) -> None:
+    from app.staff.accounts.two_step import CODE_LENGTH, clean_code
+
+    code = clean_code(field.data)
+    if code and (len(code) != CODE_LENGTH or not code.isdigit()):
+        raise ValidationError("The code is 6 numbers, like 123456. Type the numbers the app shows now.")
+
+
+class CodeForm(FlaskForm):
+    """A 6-digit code from the authenticator app: at sign-in, and to finish setting it up."""
+
+    code = StringField(
+        "Code from the app", filters=[_strip], validators=[DataRequired("Type the code from the app."), _code_shape]
+    )
+
+
+class TurnOffTwoStepForm(FlaskForm):
+    password = PasswordField("Your password", validators=[InputRequired("Write your password.")])

@@ -84,5 +84,13 @@ def lock_out_message(minutes: int) -> str:
     )
 
 
+def code_lock_out_message(minutes: int) -> str:
+    """Wrong codes at the second step of signing in count with wrong passwords, and mean the same waits."""
+    return (
+        f"You have typed a wrong password or code too many times. "
+        f"Try again in {minutes} minute{'' if minutes == 1 else 's'}."
+    )
+
+
 def too_many_links_message(minutes: int) -> str:
     return f"You have asked for too many links. Try again in {minutes} minute{'' if minutes == 1 else 's'}."

@@ -6,20 +6,24 @@ from urllib.parse import urlsplit
 from flask import current_app, make_response, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
+from app import clock
 from app.extensions import db
-from app.staff.accounts import lockout
+from app.staff.accounts import lockout, two_step
 from app.staff.accounts import service as accounts
 from app.staff.accounts.forms import (
+    WRONG_CODE,
     WRONG_EMAIL_OR_PASSWORD,
+    CodeForm,
     EmailLinkForm,
     ResetPasswordForm,
     SignInForm,
+    TurnOffTwoStepForm,
     UseSignInLinkForm,
 )
 from app.staff.accounts.timeout import check_session_clock, start_session_clock
 from app.staff.audit.service import current_staff_id, record_now
 from app.staff.blueprint import bp
-from app.staff.models import ROLE_NAMES
+from app.staff.models import ROLE_NAMES, StaffUser
 from app.staff.navigation import ROLE_DESCRIPTIONS, staff_links
 from app.staff.permissions import Permission, open_to_all, requires
 
@@ -64,6 +68,9 @@ def sign_in():
             status, locked = 429, True
         else:
             account, signed_in = accounts.check_sign_in(db.session, email, form.password.data)
+            if signed_in and _second_step(account):
+                # Failures are forgotten only after the code too, so a known password cannot reset the count.
+                return _begin_second_step(account, next_url, _second_step(account))
             if signed_in:
                 lockout.signed_in(email)
                 _start_staff_session(account)
@@ -260,6 +267,180 @@ def use_sign_in_link(token: str):
         if account is None:  # another request used the link a moment ago
             return _link_invalid("staff.sign_in_link")
         lockout.signed_in(account.email)
+        if _second_step(account):
+            return _begin_second_step(account, None, _second_step(account))
         _start_staff_session(account)
         return redirect(url_for("staff.home"))
     return _private(render_template("staff/auth/use_sign_in_link.html", form=form, token=token))
+
+
+# Two-step sign-in. Between the password (or a sign-in link) and the code from the app, nobody is signed in:
+# the session keeps only which account (with its session token, so a new password ends it too), when, and
+# where to go after. After STAFF_TOTP_PENDING_MINUTES it has to start again.
+PENDING = "staff_pending_sign_in"
+NEW_SECRET = "staff_totp_new_secret"  # a secret being set up, until a right code saves it to the account
+
+
+def _second_step(account: StaffUser) -> str | None:
+    """'code' when the account has two-step sign-in, 'set-up' when its role needs it and it has none yet."""
+    if account.totp_secret:
+        return "code"
+    if two_step.required_for(account.role, current_app.config["STAFF_TOTP_REQUIRED_ROLES"]):
+        return "set-up"
+    return None
+
+
+def _begin_second_step(account: StaffUser, next_url: str | None, stage: str):
+    logout_user()  # whoever was signed in on this browser before is not any more
+    session.pop(NEW_SECRET, None)
+    session[PENDING] = {"id": account.get_id(), "at": clock.now().timestamp(), "next": next_url, "stage": stage}
+    return redirect(url_for("staff.sign_in_code" if stage == "code" else "staff.first_two_step"))
+
+
+def _pending_account(stage: str) -> tuple[StaffUser | None, dict]:
+    """The account half-way through signing in at this stage, or None when there is none or it took too long."""
+    pending = session.get(PENDING)
+    if not isinstance(pending, dict) or pending.get("stage") != stage:
+        return None, {}
+    started = pending.get("at")
+    limit = current_app.config["STAFF_TOTP_PENDING_MINUTES"] * 60
+    if not isinstance(started, int | float) or not 0 <= clock.now().timestamp() - started < limit:
+        session.pop(PENDING, None)
+        session.pop(NEW_SECRET, None)
+        return None, {}
+    staff_id, _, token = str(pending.get("id", "")).partition(".")
+    account = db.session.get(StaffUser, int(staff_id)) if staff_id.isdigit() else None
+    if account is None or not account.active or account.session_token != token:
+        session.pop(PENDING, None)
+        return None, {}
+    return account, pending
+
+
+def _start_again():
+    """No sign-in half done on this browser, or it took too long: a page that says so (200, as a link
+    followed late is not a fault)."""
+    return render_template("staff/auth/start_again.html")
+
+
+def _finish_second_step(account: StaffUser, pending: dict):
+    session.pop(PENDING, None)
+    lockout.signed_in(account.email)
+    _start_staff_session(account)
+    accounts.record_sign_in(db.session, account, "two-step")
+    return redirect(safe_next(pending.get("next")) or url_for("staff.home"))
+
+
+@bp.route("/sign-in/code", methods=["GET", "POST"])
+@open_to_all
+def sign_in_code():
+    """The second step: the code from the app. Wrong codes count with wrong passwords, with the same waits."""
+    account, pending = _pending_account("code")
+    if account is None:
+        return _start_again()
+    form = CodeForm()
+    status = 200
+    if form.validate_on_submit():
+        wait = lockout.minutes_to_wait(account.email)
+        if wait:
+            form.code.errors.append(lockout.code_lock_out_message(wait))
+            status = 429
+        elif two_step.use_code(db.session, account, form.code.data, clock.now()):
+            return _finish_second_step(account, pending)
+        else:
+            lockout.sign_in_failed(account.email)
+            record_now("two-step-failed", "staff", account.id)
+            form.code.errors.append(WRONG_CODE)
+    return render_template("staff/auth/sign_in_code.html", form=form), status
+
+
+def _set_up_page(account: StaffUser, action: str, on_saved: Callable, pending: bool):
+    """A new secret, shown as a QR code and as text, kept in the session until a right code saves it."""
+    kept = session.get(NEW_SECRET)
+    if not isinstance(kept, dict) or kept.get("for") != account.id or not isinstance(kept.get("secret"), str):
+        kept = session[NEW_SECRET] = {"for": account.id, "secret": two_step.new_secret()}
+    secret = kept["secret"]
+    form = CodeForm()
+    if form.validate_on_submit():
+        if two_step.turn_on(db.session, account, secret, form.code.data, clock.now()):
+            session.pop(NEW_SECRET, None)
+            return on_saved()
+        form.code.errors.append(WRONG_CODE)
+    from app.checklists.keeping import qr_svg
+
+    return render_template(
+        "staff/auth/two_step_set_up.html",
+        form=form,
+        action=action,
+        qr=qr_svg(two_step.setup_uri(secret, account.email)),
+        secret=two_step.grouped(secret),
+        required=two_step.required_for(account.role, current_app.config["STAFF_TOTP_REQUIRED_ROLES"]),
+        pending=pending,
+        done=TWO_STEP_DONE.get(request.args.get("done", "")) if request.method == "GET" and not pending else None,
+    )
+
+
+@bp.route("/sign-in/two-step", methods=["GET", "POST"])
+@open_to_all
+def first_two_step():
+    """Setting up two-step sign-in before signing in, for a role that needs it."""
+    account, pending = _pending_account("set-up")
+    if account is None:
+        return _start_again()
+    return _set_up_page(
+        account, url_for("staff.first_two_step"), lambda: _finish_second_step(account, pending), pending=True
+    )
+
+
+TWO_STEP_DONE = {
+    "on": "Two-step sign-in is on. Next time you sign in, type the code from the app too.",
+    "off": "Two-step sign-in is off.",
+}
+
+
+@bp.route("/two-step", methods=["GET", "POST"])
+@requires(Permission.OWN_ACCOUNT)
+def two_step_page():
+    """Set up two-step sign-in, or see that it is on and turn it off (when the role allows)."""
+    if not current_user.totp_secret:
+        return _set_up_page(
+            current_user._get_current_object(),
+            url_for("staff.two_step_page"),
+            lambda: redirect(url_for("staff.two_step_page", done="on")),
+            pending=False,
+        )
+    return _two_step_on(TurnOffTwoStepForm())
+
+
+def _two_step_on(form: TurnOffTwoStepForm, status: int = 200):
+    done = TWO_STEP_DONE.get(request.args.get("done", "")) if request.method == "GET" else None
+    return render_template(
+        "staff/auth/two_step_on.html",
+        form=form,
+        done=done,
+        required=two_step.required_for(current_user.role, current_app.config["STAFF_TOTP_REQUIRED_ROLES"]),
+    ), status
+
+
+@bp.route("/two-step/off", methods=["POST"])
+@requires(Permission.OWN_ACCOUNT)
+def two_step_off():
+    """Turning it off needs the password again, so a computer left signed in is not enough."""
+    form = TurnOffTwoStepForm()
+    if not current_user.totp_secret:
+        return redirect(url_for("staff.two_step_page"))
+    if two_step.required_for(current_user.role, current_app.config["STAFF_TOTP_REQUIRED_ROLES"]):
+        record_now("denied", "staff", current_user.id, "two-step-off")
+        return _two_step_on(form, 403)
+    if form.validate_on_submit():
+        wait = lockout.minutes_to_wait(current_user.email)
+        if wait:
+            form.password.errors.append(lockout.code_lock_out_message(wait))
+            return _two_step_on(form, 429)
+        _account, right = accounts.check_sign_in(db.session, current_user.email, form.password.data)
+        if right:
+            two_step.turn_off(db.session, current_user._get_current_object())
+            return redirect(url_for("staff.two_step_page", done="off"))
+        lockout.sign_in_failed(current_user.email)
+        record_now("two-step-off-failed", "staff", current_user.id)
+        form.password.errors.append("That password is not right. Check it and try again.")
+    return _two_step_on(form)

@@ -202,10 +202,10 @@ def organisation_name(session: Session, organization_id: str | None) -> str | No
     return organisation.name if organisation else None
 
 
-def record_sign_in(session: Session, account: StaffUser) -> None:
-    """A sign-in that succeeded: when, and its audit entry."""
+def record_sign_in(session: Session, account: StaffUser, detail: str | None = None) -> None:
+    """A sign-in that succeeded: when, and its audit entry (detail "two-step" after a code from the app)."""
     account.last_sign_in_at = now()
-    record_for(session, account.id, "sign-in", "staff", account.id)
+    record_for(session, account.id, "sign-in", "staff", account.id, detail)
     session.commit()
 
 
