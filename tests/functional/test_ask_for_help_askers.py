@@ -78,7 +78,10 @@ def test_asking_for_yourself_every_question_and_the_check_page_say_you(client):
         main = page[page.index("<main") :]
         assert not [words for words in WORDS_ABOUT_THE_PERSON if words in main], main[:3000]
     assert "Do you agree to share your answers?" in pages[-3] and "Yes, I agree" in pages[-3]
-    assert "You are under 16, so a parent or carer must agree too." in pages[-1] and "Yes, my parent or carer agrees" in pages[-1]
+    assert (
+        "You are under 16, so a parent or carer must agree too." in pages[-1]
+        and "Yes, my parent or carer agrees" in pages[-1]
+    )
 
 
 def test_consent_names_the_person_and_their_name_is_never_stored_as_audio(app, client):
