@@ -154,6 +154,10 @@ def page_key(environ: dict, languages: tuple, default_lang: str) -> tuple:
     return (*host, environ.get("PATH_INFO", ""), query, lang, cookie_lang, settings)
 
 
+# Addresses that are never a kept page: answered without looking at the cache or the directory's fingerprint.
+NEVER_PAGES = ("/static/", "/symbols/", "/audio/", "/api", "/staff", "/sw.js", "/manifest.webmanifest")
+
+
 class PageCacheMiddleware:
     """Answers a GET for a kept page before Flask; otherwise leaves a key for `keep_page`."""
 
@@ -169,6 +173,8 @@ class PageCacheMiddleware:
         if environ.get("REQUEST_METHOD") != "GET" or self.session_cookie in environ.get("HTTP_COOKIE", ""):
             # Someone with a session (a checklist open, staff signed in) is never answered from the cache.
             return self.wsgi_app(environ, start_response)
+        if environ.get("PATH_INFO", "").startswith(NEVER_PAGES):
+            return self.wsgi_app(environ, start_response)  # files, audio, the API and staff: no look at the database
         version = self.cache.current_version()
         if version[1] is None:
             return self.wsgi_app(environ, start_response)

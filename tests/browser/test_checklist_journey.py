@@ -25,6 +25,9 @@ def choose_first_answer_and_continue(page) -> None:
     if kind == "textarea":
         tab_to(page, "el.tagName === 'TEXTAREA'")
         page.keyboard.type("A job at the vets")
+    elif kind == "text":  # the first name
+        tab_to(page, "el.name === 'answer'")
+        page.keyboard.type("Sam")
     else:
         tab_to(page, "el.name === 'answer'")
         page.keyboard.press("Space")
@@ -47,7 +50,7 @@ def test_keyboard_only_on_a_phone_then_resume_elsewhere_then_print(browser, live
         assert page.locator("h1").count() == 1
         choose_first_answer_and_continue(page)
         questions += 1
-    assert questions == 2 + 8  # who and age, then My work dreams without the business-idea branch
+    assert questions == 3 + 8  # who, first name and age, then My work dreams without the business-idea branch
     assert page.get_by_text("A job at the vets").is_visible()
 
     tab_to(page, "el.classList.contains('back-link')")

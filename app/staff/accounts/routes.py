@@ -309,8 +309,8 @@ def _pending_account(stage: str) -> tuple[StaffUser | None, dict]:
         session.pop(NEW_SECRET, None)
         return None, {}
     staff_id, _, token = str(pending.get("id", "")).partition(".")
-    account = db.session.get(StaffUser, int(staff_id)) if staff_id.isdigit() else None
-    if account is None or not account.active or account.session_token != token:
+    account = accounts.active_account(db.session, staff_id, token)
+    if account is None:
         session.pop(PENDING, None)
         return None, {}
     return account, pending

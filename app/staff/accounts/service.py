@@ -33,6 +33,14 @@ def looks_like_email(email: str) -> bool:
     return emails.is_email(email.strip())
 
 
+def active_account(session: Session, staff_id: str, session_token: str) -> StaffUser | None:
+    """The active account with this id (as text) whose sessions have not been ended since the token was taken."""
+    account = session.get(StaffUser, int(staff_id)) if staff_id.isdigit() else None
+    if account is None or not account.active or account.session_token != session_token:
+        return None
+    return account
+
+
 def find_by_email(session: Session, email: str) -> StaffUser | None:
     return session.scalar(select(StaffUser).where(StaffUser.email == normalise_email(email)))
 
