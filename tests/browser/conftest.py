@@ -4,11 +4,25 @@ import os
 import threading
 
 import pytest
+from playwright.sync_api import Browser
 from werkzeug.serving import make_server
 
 from tests.site import make_app
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+# The site registers a service worker on every page. A test that is not about working offline opens its pages
+# without one, so the worker's first download (styles, fonts, symbols) never competes with what the test does;
+# the offline tests ask for it with service_workers="allow".
+_new_context = Browser.new_context
+
+
+def _new_context_without_workers(self, **options):
+    options.setdefault("service_workers", "block")
+    return _new_context(self, **options)
+
+
+Browser.new_context = _new_context_without_workers
 
 
 @pytest.fixture(scope="session")

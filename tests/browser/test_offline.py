@@ -13,6 +13,25 @@ PHONE = {"width": 320, "height": 640}
 axe = Axe()
 
 
+@pytest.fixture
+def live_server(tmp_path):
+    """A site of its own for each offline test: what one test's worker fetched and kept on the server side
+    (clips being made, pages kept) never decides what the next test sees."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    from tests.site import make_app
+
+    app = make_app(tmp_path, DATABASE_URL=f"sqlite:///{tmp_path}/offline.db", WTF_CSRF_ENABLED=True)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
 def _no_axe_violations(page) -> None:
     result = axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
     assert result.violations_count == 0, result.generate_report()
@@ -22,18 +41,18 @@ def _open_plan_with_its_worker(context, base_url: str):
     page = context.new_page()
     open_demo_plan_in_browser(page, base_url)
     page.goto(base_url + "/my-work/plan")
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=120_000)
     return page
 
 
 def _keep_plan(page) -> None:
-    page.get_by_role("button", name="Keep my plan on this phone").click()
+    page.get_by_role("button", name="Keep my plan on this phone").click(timeout=120_000)
     page.wait_for_url("**/my-work/plan?kept=1*")
     page.wait_for_function("() => document.documentElement.dataset.offlinePlan === 'kept'")
 
 
 def test_a_kept_plan_and_its_audio_open_with_no_internet(browser, live_server):
-    context = browser.new_context(viewport=PHONE, locale="en-GB")
+    context = browser.new_context(viewport=PHONE, locale="en-GB", service_workers="allow")
     page = _open_plan_with_its_worker(context, live_server)
     expect(page.get_by_role("heading", name="Open my plan with no internet")).to_be_visible()
     _no_axe_violations(page)
@@ -55,7 +74,7 @@ def test_a_kept_plan_and_its_audio_open_with_no_internet(browser, live_server):
 
 
 def test_without_the_choice_the_plan_is_not_kept_and_the_welsh_offline_page_shows(browser, live_server):
-    context = browser.new_context(viewport=PHONE, locale="cy-GB")
+    context = browser.new_context(viewport=PHONE, locale="cy-GB", service_workers="allow")
     set_cookies(context, live_server, lang="cy")
     page = _open_plan_with_its_worker(context, live_server)
     expect(page.get_by_role("button", name="Cadw fy nghynllun ar y ffôn hwn")).to_be_visible()
@@ -74,7 +93,7 @@ def test_without_the_choice_the_plan_is_not_kept_and_the_welsh_offline_page_show
 
 
 def test_closing_the_checklists_takes_the_kept_plan_off_the_phone(browser, live_server):
-    context = browser.new_context(viewport=PHONE, locale="en-GB")
+    context = browser.new_context(viewport=PHONE, locale="en-GB", service_workers="allow")
     page = _open_plan_with_its_worker(context, live_server)
     _keep_plan(page)
     page.goto(live_server + "/my-work/")
