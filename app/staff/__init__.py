@@ -2,10 +2,26 @@
 
 from types import ModuleType
 
-from flask import Flask
+from flask import Flask, session
 from flask_login import LoginManager
 
-login_manager = LoginManager()
+
+class StaffLoginManager(LoginManager):
+    """Strong session protection, checked only when a member of staff is signed in.
+
+    Flask-Login checks every session that has anything in it (a form token, a person's checklists) and, finding
+    no staff identity there, marks it changed. Every page then wrote the session cookie back as the request had
+    it, so a page answered a moment after another request changed the session (opening checklists with a code,
+    while the offline worker fetched the word list) could put the old cookie back and undo it.
+    """
+
+    def _session_protection_failed(self):
+        if "_user_id" not in session:
+            return False
+        return super()._session_protection_failed()
+
+
+login_manager = StaffLoginManager()
 login_manager.login_view = "staff.sign_in"
 login_manager.session_protection = "strong"
 
