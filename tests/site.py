@@ -3,13 +3,17 @@ it fetches, and signing in or opening the demo plan as a person would."""
 
 import re
 import secrets
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import html5lib
 from flask.testing import FlaskClient
 
-from app import create_app
+from app import clock, create_app
 from app.migrate import upgrade
+from demo import cli as demo_cli
 from demo.cli import load_demo_data
 
 # Everything production needs, as a council would set it.
@@ -29,12 +33,47 @@ PRODUCTION_SETTINGS = {
 
 
 def make_app(tmp_path: Path, **overrides):
-    """A test app on a fresh, migrated database, with its own audio folder."""
+    """A test app on a fresh, migrated database with the demo data, and its own audio folder.
+
+    An in-memory database is migrated and filled once per test process for each set of settings and clock, and
+    every later app gets its own copy of it (SQLite's backup), which is what a fresh build would have written.
+    """
     settings = {"APP_ENV": "test", "AUDIO_DIR": str(tmp_path / "audio"), **overrides}
     app = create_app(settings)
+    key = _built_database_key(app, overrides)
+    built = _BUILT.get(key) if key is not None else None
+    if built is not None:
+        with _raw_connection(app) as connection:
+            built.backup(connection)
+        return app
     upgrade(app)
     load_demo_data(app)
+    if key is not None:
+        _BUILT[key] = sqlite3.connect(":memory:", check_same_thread=False)
+        with _raw_connection(app) as connection:
+            connection.backup(_BUILT[key])
     return app
+
+
+_BUILT: dict[tuple, sqlite3.Connection] = {}  # migrated in-memory databases with the demo data, by settings
+_REAL_CLOCK = (clock.now, clock.today)
+
+
+def _built_database_key(app, overrides: dict) -> tuple | None:
+    """What the database depends on: the settings, the clock and the demo loaders (a test may take them away).
+    None when the database is not in memory."""
+    if app.config["DATABASE_URL"] not in ("sqlite://", "sqlite:///:memory:"):
+        return None
+    held = (clock.now(), clock.today()) if (clock.now, clock.today) != _REAL_CLOCK else (clock.today(),)
+    settings = repr(sorted((k, v) for k, v in overrides.items() if k != "AUDIO_DIR"))
+    return (settings, held, tuple(demo_cli.LOADERS))
+
+
+@contextmanager
+def _raw_connection(app) -> Iterator[sqlite3.Connection]:
+    """The app's one in-memory SQLite connection (its pool is static), as the sqlite3 module has it."""
+    with app.extensions["database"]["engine"].connect() as connection:
+        yield connection.connection.driver_connection
 
 
 class PageCheckingClient(FlaskClient):

@@ -1,6 +1,7 @@
 """The person's feedback as a journey: its definition (app/journeys/definitions/feedback.yaml), walked by the
 journey engine with the answers kept in the session until Send."""
 
+from functools import lru_cache
 from pathlib import Path
 
 from flask import session
@@ -17,8 +18,9 @@ STEP_IDS: dict[str, Step] = FEEDBACK.steps
 DRAFT = "feedback_draft"
 
 
-def check(symbols: set[str]) -> None:
-    """Stop the site from starting when the definition has a problem."""
+@lru_cache(maxsize=4)
+def check(symbols: frozenset[str]) -> None:
+    """Stop the site from starting when the definition has a problem (checked once per process and symbol set)."""
     refuse(check_definition(RAW, DEFINITION.name, symbols))
 
 

@@ -1,6 +1,7 @@
 """Ask for help as a journey: its definition (app/journeys/definitions/ask-for-help.yaml), walked by the
 journey engine with the draft's answers and whether the person has a plan open."""
 
+from functools import lru_cache
 from pathlib import Path
 
 from app.journeys import walker
@@ -16,8 +17,9 @@ STEP_IDS: dict[str, Step] = ASK_FOR_HELP.steps
 BY_KEY: dict[str, Step] = {step.key: step for step in STEPS}  # keys are the referral's column names
 
 
-def check(symbols: set[str]) -> None:
-    """Stop the site from starting when the definition has a problem."""
+@lru_cache(maxsize=4)
+def check(symbols: frozenset[str]) -> None:
+    """Stop the site from starting when the definition has a problem (checked once per process and symbol set)."""
     refuse(check_definition(RAW, DEFINITION.name, symbols))
 
 
