@@ -291,7 +291,7 @@ def test_each_rule_removes_what_is_just_past_its_limit_and_keeps_what_is_just_in
     again = purge(bare_app, now=NOW)
     assert again.summary() == (
         "Removed personal data from 0 referrals (and deleted 0 notes, emptied 0 feedback answers); deleted 0 checklists, 0 pupils, "
-        "0 sent messages, 0 password resets, 0 sign-in links, 0 square-code links, 0 rate-limit counts and 0 typed audio clips."
+        "0 sent messages, 0 password resets, 0 sign-in links, 0 square-code links, 0 drafts, 0 rate-limit counts and 0 typed audio clips."
     )
 
 
@@ -325,14 +325,14 @@ def test_the_dry_run_counts_the_same_and_changes_nothing(bare_app, rows):
     assert result.output.strip() == (
         "Dry run, nothing changed. Would remove personal data from 1 referral (and would delete 1 note, "
         "would empty 0 feedback answers); "
-        "would delete 2 checklists, 2 pupils, 1 sent message, 2 password resets, 2 sign-in links, 0 square-code links, "
+        "would delete 2 checklists, 2 pupils, 1 sent message, 2 password resets, 2 sign-in links, 0 square-code links, 0 drafts, "
         "1 rate-limit count and 0 typed audio clips."
     )
     assert _snapshot(bare_app) == before
     real = bare_app.test_cli_runner().invoke(args=["data", "purge"])
     assert real.output.strip() == (
         "Removed personal data from 1 referral (and deleted 1 note, emptied 0 feedback answers); "
-        "deleted 2 checklists, 2 pupils, 1 sent message, 2 password resets, 2 sign-in links, 0 square-code links, "
+        "deleted 2 checklists, 2 pupils, 1 sent message, 2 password resets, 2 sign-in links, 0 square-code links, 0 drafts, "
         "1 rate-limit count and 0 typed audio clips."
     )
     assert _snapshot(bare_app) != before
