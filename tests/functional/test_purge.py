@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from app import create_app
 from app.checklists.models import ChecklistAnswer, ChecklistSession, ShareLink
+from app.journeys.models import JourneyDraft
 from app.migrate import upgrade
 from app.outbox.models import OutboxMessage
 from app.purge import purge
@@ -346,3 +347,23 @@ def test_the_logs_hold_counts_and_no_personal_data(bare_app, rows, caplog):
     assert "Data purge: Removed personal data from 1 referral" in logged
     for words in (*PERSONAL.values(), PUPIL_NAME, NOTE, "Robin", "Keepsake", "PURG-ED11"):
         assert words not in logged
+
+
+def test_drafts_go_once_they_expire_with_their_answers_and_live_ones_stay(bare_app):
+    with _session(bare_app) as session:
+        for name, expires in (("expired", NOW - timedelta(minutes=1)), ("live", NOW + timedelta(minutes=1))):
+            session.add(
+                JourneyDraft(
+                    token_hash=f"hash-{name}",
+                    journey="ask-for-help",
+                    data={"answers": {"person_name": PERSONAL["person_name"]}},
+                    idempotency_key=f"key-{name}",
+                    expires_at=expires,
+                )
+            )
+        session.commit()
+    assert purge(bare_app, now=NOW, dry_run=True).drafts == 1
+    assert surviving(bare_app, JourneyDraft.token_hash) == {"hash-expired", "hash-live"}
+    counts = purge(bare_app, now=NOW)
+    assert counts.drafts == 1 and "1 draft," in counts.summary()
+    assert surviving(bare_app, JourneyDraft.token_hash) == {"hash-live"}
