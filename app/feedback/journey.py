@@ -1,5 +1,5 @@
 """The person's feedback as a journey: its definition (app/journeys/definitions/feedback.yaml), walked by the
-journey engine with the answers kept in the session until Send."""
+journey engine with the answers kept in a draft on the server until Send (app/journeys/drafts.py)."""
 
 from pathlib import Path
 

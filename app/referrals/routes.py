@@ -1,7 +1,7 @@
 """Ask for help: one generic route asks each question, then the check page, Send, and the confirmation.
 
-Answers stay in a draft on the server until Send; the cookie holds only its random id. A lost or expired draft sends the person back to the start
-with a message, never to an error."""
+Answers stay in a draft on the server until Send; the cookie holds only its random id. A lost, expired or
+unknown draft sends the person back to the start with a message, never to an error."""
 
 from datetime import date
 

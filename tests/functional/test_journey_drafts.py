@@ -7,6 +7,7 @@ import secrets
 import pytest
 from sqlalchemy import func, select
 
+from app.feedback.models import FeedbackAnswer
 from app.journeys.models import JourneyDraft
 from app.referrals.models import Referral
 from demo.staff.feedback import DEMO_FEEDBACK_TOKEN
@@ -43,6 +44,11 @@ def referrals(app) -> int:
 def drafts(app) -> int:
     with app.app_context(), app.extensions["database"]["factory"]() as session:
         return session.scalar(select(func.count(JourneyDraft.id)))
+
+
+def feedback_answers(app) -> int:
+    with app.app_context(), app.extensions["database"]["factory"]() as session:
+        return session.scalar(select(func.count(FeedbackAnswer.id)))
 
 
 def test_no_answer_is_ever_in_the_session_cookie_on_the_way_to_send(app, reading):
@@ -139,3 +145,21 @@ def test_closing_or_deleting_the_checklists_on_a_device_deletes_its_drafts(app, 
     assert client.post(path).status_code == 302
     assert drafts(app) == 0 and "drafts" not in cookie_session(client)
     assert client.get(f"{BASE}/age").headers["Location"] == f"{BASE}/start"
+
+
+@pytest.mark.parametrize(
+    ("changed", "step"), [({"rating": "brilliant"}, "how-it-went"), ({"helped": "x" * 5000}, "what-helped")]
+)
+def test_feedback_send_checks_every_kept_answer_again_and_saves_nothing_wrong(app, client, changed, step):
+    before = feedback_answers(app)
+    walk_feedback(client, DEMO_FEEDBACK_TOKEN)
+    row_id = draft_row(client, "feedback").id
+    with app.app_context(), app.extensions["database"]["factory"]() as session:
+        row = session.get(JourneyDraft, row_id)
+        row.data = {**row.data, "answers": {**row.data["answers"], **changed}}
+        session.commit()
+    response = client.post(f"/feedback/{DEMO_FEEDBACK_TOKEN}/send")
+    assert response.location.endswith(f"/feedback/{DEMO_FEEDBACK_TOKEN}/{step}?from=check")
+    page = client.get(response.location).get_data(as_text=True)
+    assert "error-summary" in page
+    assert feedback_answers(app) == before
