@@ -5,10 +5,11 @@ import json
 import secrets
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 
 from app.feedback.models import FeedbackAnswer
 from app.journeys.models import JourneyDraft
+from app.referrals.fields import answer_fields
 from app.referrals.models import Referral
 from demo.staff.feedback import DEMO_FEEDBACK_TOKEN
 from tests.functional.test_feedback import walk as walk_feedback
@@ -163,3 +164,11 @@ def test_feedback_send_checks_every_kept_answer_again_and_saves_nothing_wrong(ap
     page = client.get(response.location).get_data(as_text=True)
     assert "error-summary" in page
     assert feedback_answers(app) == before
+
+
+def test_every_answer_a_draft_holds_for_a_referral_column_is_a_field_in_the_registry(app, client):
+    walk_to_check(client, "professional")
+    answers = draft_row(client, "ask-for-help").data["answers"]
+    columns = {column.key for column in inspect(Referral).columns}
+    assert set(answers) & columns <= {field.name for field in answer_fields()}
+    assert {"person_name", "phone", "message", "asker_name"} <= set(answers)
