@@ -84,6 +84,10 @@ class Config:
     OUTCOME_PROGRAMMES = tuple(
         name.strip() for name in os.environ.get("OUTCOME_PROGRAMMES", "lse").split(",") if name.strip()
     )
+    # A journey's answers before Send (ask for help, feedback) are kept on the server this long after the last one.
+    DRAFT_HOURS = int(
+        os.environ.get("DRAFT_HOURS", "24")
+    )  # hours, then the answers are lost and the purge removes them
     CHECKLIST_DAYS = int(os.environ.get("CHECKLIST_DAYS", "180"))  # days after the last change
     SHARE_LINK_DAYS = int(os.environ.get("SHARE_LINK_DAYS", "30"))  # days
     OPEN_LINK_MINUTES = int(

@@ -3,6 +3,7 @@
 from app.checklists.models import ChecklistAnswer, ChecklistSession, ShareLink  # noqa: F401
 from app.easyread.models import AudioClip  # noqa: F401  (imported so Alembic sees every table)
 from app.feedback.models import FeedbackAnswer, FeedbackRequest  # noqa: F401,E402
+from app.journeys.models import JourneyDraft  # noqa: F401,E402
 from app.outbox.models import OutboxMessage  # noqa: F401,E402
 from app.pathways import models as pathways_models  # noqa: F401,E402  (the directory's tables)
 from app.ratelimit import RateLimit  # noqa: F401

@@ -9,6 +9,7 @@
 - Checklists past their expiry and not linked to a referral that still holds personal data are deleted,
   with their answers and share links; so are school pupils whose checklist is gone, CHECKLIST_DAYS on.
 - The save page's square-code links once used or expired (they work once, for minutes).
+- Journey drafts (the answers before Send, app/journeys/drafts.py) past their expiry, DRAFT_HOURS after the last answer.
 - Password resets a day after they expired or were used, and rate-limit counts a day after their window.
 - Audio clips of words a person typed (search words) when they expire (AUDIO_TYPED_HOURS), with their files.
 
@@ -30,6 +31,8 @@ from app import clock
 from app.checklists.models import ChecklistSession, OpenLink
 from app.easyread.models import AudioClip
 from app.feedback.models import EMPTIED, FeedbackAnswer
+from app.journeys import drafts
+from app.journeys.models import JourneyDraft
 from app.outbox.models import OutboxMessage
 from app.ratelimit import RateLimit
 from app.referrals.fields import removed_values
@@ -55,6 +58,7 @@ class PurgeCounts:
     password_resets: int = 0
     sign_in_links: int = 0
     open_links: int = 0
+    drafts: int = 0
     rate_limits: int = 0
     audio_clips: int = 0
 
@@ -68,6 +72,7 @@ class PurgeCounts:
             _count(self.password_resets, "password reset"),
             _count(self.sign_in_links, "sign-in link"),
             _count(self.open_links, "square-code link"),
+            _count(self.drafts, "draft"),
             _count(self.rate_limits, "rate-limit count"),
             _count(self.audio_clips, "typed audio clip"),
         ]
@@ -118,6 +123,7 @@ def purge(app: Flask, now: datetime | None = None, dry_run: bool = False) -> Pur
         "referrals": (Referral, referral_due),
         "pupils": (Pupil, pupil_due),
         "open_links": (OpenLink, or_(OpenLink.expires_at < now, OpenLink.used_at.is_not(None))),
+        "drafts": (JourneyDraft, drafts.expired(now)),
         "checklists": (ChecklistSession, checklist_due),
         "messages": (
             OutboxMessage,

@@ -6,8 +6,9 @@ gunicorn server; then the rows are counted.
 
 Each browser keeps its own cookies and walks the whole journey as a person would: it opens a service's
 start page, answers every question (with the CSRF token, as the pages are served), opens the check page
-and presses Send, then presses Send again with the same form, as a double click would. Afterwards the
-database must hold each referral exactly once, with its event and its one outbox message. The
+and presses Send, then presses Send again, as a double click would (the key for Send is the draft's,
+made on the server, so the form carries none). Afterwards the database must hold each referral exactly
+once, with its event, its one message to the service and its one confirmation. The
 PostgreSQL database must be empty.
 """
 
@@ -91,6 +92,7 @@ def send_one(base: str, number: int, timings: dict[str, list[float]]) -> str:
     browser.answer("name", {"answer": f"{MARKER} {number:03d}"})
     browser.answer("age", {"age": str(16 + number % 40), "day": "", "month": "", "year": ""})
     browser.answer("area", {"answer": "Harbourside"})
+    browser.answer("contact-language", {"answer": "en"})
     browser.answer("contact-ways", {"answer": ["email"]})
     browser.answer("email-address", {"answer": f"load.test.{number:03d}@example.net"})
     browser.answer("contact-times", {"answer": ["morning"]})
@@ -99,9 +101,10 @@ def send_one(base: str, number: int, timings: dict[str, list[float]]) -> str:
     if browser.answer("anything-else", {"answer": ""}) != "/ask-for-help/check":
         raise RuntimeError("the journey did not reach the check page")
     _, page, _ = browser.request("page", "/ask-for-help/check")
-    key = re.search(r'name="key" value="([^"]+)"', page).group(1)
+    if 'action="/ask-for-help/send"' not in page:
+        raise RuntimeError("the check page has no Send form")
     for _ in range(2):  # Send, then Send again: a double click
-        status, _, location = browser.request("send", "/ask-for-help/send", {"key": key})
+        status, _, location = browser.request("send", "/ask-for-help/send", {})
         if status != 302 or not location.endswith("/ask-for-help/sent"):
             raise RuntimeError(f"send: status {status}, to {location}")
     _, page, _ = browser.request("page", "/ask-for-help/sent")
@@ -150,8 +153,15 @@ def count_rows(database_url: str) -> dict[str, int]:
                 .select_from(ReferralEvent)
                 .where(ReferralEvent.referral_id.in_(ids), ReferralEvent.kind == "created")
             ),
-            "outbox messages": connection.scalar(
-                select(func.count()).select_from(OutboxMessage).where(OutboxMessage.referral_id.in_(ids))
+            "messages to services": connection.scalar(
+                select(func.count())
+                .select_from(OutboxMessage)
+                .where(OutboxMessage.referral_id.in_(ids), OutboxMessage.kind == "new-referral")
+            ),
+            "confirmations": connection.scalar(
+                select(func.count())
+                .select_from(OutboxMessage)
+                .where(OutboxMessage.referral_id.in_(ids), OutboxMessage.kind == "confirmation")
             ),
         }
     engine.dispose()

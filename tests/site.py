@@ -149,3 +149,29 @@ def sign_in_as(client, role: str = "council-admin", email: str | None = None) ->
         session["_id"] = identifier
         # The session's clock starts now, as signing in starts it (app.staff.accounts.timeout).
         session["staff_signed_in_at"] = session["staff_seen_at"] = clock.now().timestamp()
+
+
+def cookie_session(client) -> dict:
+    """What this browser's session cookie holds, decoded as anyone who has the cookie could."""
+    from flask.sessions import SecureCookieSessionInterface
+
+    cookie = client.get_cookie("session")
+    if cookie is None:
+        return {}
+    return SecureCookieSessionInterface().get_signing_serializer(client.application).loads(cookie.value)
+
+
+def draft_row(client, journey: str):
+    """The draft row this browser's cookie points at on one journey (expired or sent ones too), or None."""
+    from sqlalchemy import select
+
+    from app.checklists.codes import code_hash
+    from app.journeys.models import JourneyDraft
+
+    token = cookie_session(client).get("drafts", {}).get(journey)
+    if token is None:
+        return None
+    app = client.application
+    with app.app_context(), app.extensions["database"]["factory"]() as session:
+        hashed = code_hash(token, app.config["SECRET_KEY"])
+        return session.scalar(select(JourneyDraft).where(JourneyDraft.token_hash == hashed))

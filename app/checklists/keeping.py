@@ -15,6 +15,7 @@ from app.checklists.plan import build_plan
 from app.checklists.routes import bp
 from app.checklists.still_held import still_held
 from app.extensions import db
+from app.journeys import drafts
 
 SHARED_TOKEN = "shared_token"
 
@@ -115,6 +116,7 @@ def _no_referrer(html: str):
 @bp.post("/forget")
 def forget():
     cur.forget()
+    drafts.drop_all()  # a request for help or feedback half done on this device goes too
     return clear_device(redirect(url_for(".hub", closed=1)))
 
 
@@ -150,6 +152,7 @@ def delete():
     if request.method == "POST" and found:
         service.delete_session(db.session, found.record)
         cur.forget()
+        drafts.drop_all()
         session.pop(SHARED_TOKEN, None)
         return clear_device(redirect(url_for(".deleted")))
     return render_template("checklists/delete.html", found=found, **_still_held())

@@ -1,11 +1,10 @@
 """The person's feedback as a journey: its definition (app/journeys/definitions/feedback.yaml), walked by the
-journey engine with the answers kept in the session until Send."""
+journey engine with the answers kept in a draft on the server until Send (app/journeys/drafts.py)."""
 
 from functools import lru_cache
 from pathlib import Path
 
-from flask import session
-
+from app.journeys import drafts as store
 from app.journeys import walker
 from app.journeys.loader import build, read, refuse
 from app.journeys.loader import check as check_definition
@@ -15,7 +14,7 @@ DEFINITION = Path(__file__).resolve().parents[1] / "journeys" / "definitions" / 
 RAW = read(DEFINITION)
 FEEDBACK: Journey = build(RAW)  # checked against the schema and the symbols at start-up
 STEP_IDS: dict[str, Step] = FEEDBACK.steps
-DRAFT = "feedback_draft"
+JOURNEY = "feedback"
 
 
 @lru_cache(maxsize=4)
@@ -25,19 +24,25 @@ def check(symbols: frozenset[str]) -> None:
 
 
 def draft(token_hash: str) -> dict:
-    """The answers so far for this link, in the signed session cookie; a new link starts afresh."""
-    found = session.get(DRAFT)
-    if isinstance(found, dict) and found.get("link") == token_hash and isinstance(found.get("answers"), dict):
+    """The answers so far for this link; a new link, or a draft that was lost or expired, starts afresh."""
+    row = store.find(JOURNEY)
+    found = store.answers_of(row) if row is not None and row.sent_at is None else {}
+    if found.get("link") == token_hash and isinstance(found.get("answers"), dict):
         return found
     return {"link": token_hash, "answers": {}}
 
 
 def keep(found: dict) -> None:
-    session[DRAFT] = found
+    """Keep the answers so far, in this browser's draft for this link (a new draft for a new link)."""
+    row = store.find(JOURNEY)
+    if row is not None and row.sent_at is None and store.answers_of(row).get("link") == found["link"]:
+        store.save(row, found)
+    else:
+        store.start(JOURNEY, found)
 
 
 def clear() -> None:
-    session.pop(DRAFT, None)
+    store.drop(JOURNEY)
 
 
 def path(answers: dict) -> list[Step]:

@@ -78,6 +78,7 @@ def keeping_times(config) -> dict[str, str]:
         "checklist": how_long(config["CHECKLIST_DAYS"]),
         "share": how_long(config["SHARE_LINK_DAYS"]),
         "referral": how_long(config["REFERRAL_KEEP_DAYS"]),
+        "draft": ngettext("%(num)s hour", "%(num)s hours", config["DRAFT_HOURS"]),
         "message": how_long(SENT_MESSAGE_DAYS),
         "address": how_long(SHORT_LIVED.days),
         "language_cookie": how_long(config["LANG_COOKIE_DAYS"]),

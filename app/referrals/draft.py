@@ -1,27 +1,34 @@
-"""The answers so far, kept in the signed session cookie until Send: nothing is in the database before
-the person agrees and sends, and the cookie ends when the browser closes."""
-
-import re
-import secrets
+"""The answers so far, kept on the server until Send (app/journeys/drafts.py): the browser's cookie holds only
+the draft's random id. Send uses the idempotency key made with the draft, never one from the form."""
 
 from flask import session
 
+from app.journeys import drafts as store
 from app.journeys.types import STEP_TYPES
 
-DRAFT, SENT, ENDED, NOTICE = "referral_draft", "referral_sent", "referral_ended", "referral_notice"
-KEY_PATTERN = re.compile(r"[A-Za-z0-9_-]{32,64}")
+JOURNEY = "ask-for-help"
+SENT, ENDED, NOTICE = "referral_sent", "referral_ended", "referral_notice"
+
+
+def _shaped(row) -> dict | None:
+    data = store.answers_of(row)
+    if not isinstance(data.get("answers"), dict):
+        return None
+    if data.get("service_id") is not None and not isinstance(data["service_id"], str):
+        return None
+    return {"id": row.id, "key": row.idempotency_key, "service_id": data.get("service_id"), "answers": data["answers"]}
 
 
 def current() -> dict | None:
-    """The draft this browser is filling in, if it has one of the right shape."""
-    draft = session.get(DRAFT)
-    if not isinstance(draft, dict) or not isinstance(draft.get("answers"), dict):
-        return None
-    if not isinstance(draft.get("key"), str) or not KEY_PATTERN.fullmatch(draft["key"]):
-        return None
-    if draft.get("service_id") is not None and not isinstance(draft["service_id"], str):
-        return None
-    return draft
+    """The draft this browser is filling in, if it has one that is live, not yet sent and of the right shape."""
+    row = store.find(JOURNEY)
+    return _shaped(row) if row is not None and row.sent_at is None else None
+
+
+def sent_key() -> str | None:
+    """The key of the draft this browser has just sent, for a second press of Send."""
+    row = store.find(JOURNEY)
+    return row.idempotency_key if row is not None and row.sent_at is not None else None
 
 
 def begin(service_id: str | None) -> dict:
@@ -29,18 +36,31 @@ def begin(service_id: str | None) -> dict:
     draft = current()
     if draft is not None and draft.get("service_id") == service_id:
         return draft
-    draft = {"key": secrets.token_urlsafe(32), "service_id": service_id, "answers": {}}
     session.pop(SENT, None)
-    save(draft)
-    return draft
+    return _shaped(store.start(JOURNEY, {"service_id": service_id, "answers": {}}))
+
+
+def _row(draft: dict):
+    row = store.find(JOURNEY)
+    return row if row is not None and row.id == draft["id"] and row.sent_at is None else None
 
 
 def save(draft: dict) -> None:
-    session[DRAFT] = draft  # assigned again so the session knows it changed
+    """Keep the answers so far (a draft that expired or was sent meanwhile is not brought back)."""
+    row = _row(draft)
+    if row is not None:
+        store.save(row, {"service_id": draft.get("service_id"), "answers": draft["answers"]})
+
+
+def sent(draft: dict) -> None:
+    """Send worked: the draft gives up its answers and keeps only its key."""
+    row = _row(draft)
+    if row is not None:
+        store.mark_sent(row)
 
 
 def clear() -> None:
-    session.pop(DRAFT, None)
+    store.drop(JOURNEY)
 
 
 def referral_fields(draft: dict, applies: list, plan: dict | None, checklist_session_id: int | None, lang: str) -> dict:

@@ -1,7 +1,7 @@
 """Ask for help: one generic route asks each question, then the check page, Send, and the confirmation.
 
-Answers stay in the session until Send. A lost or expired draft sends the person back to the start
-with a message, never to an error."""
+Answers stay in a draft on the server until Send; the cookie holds only its random id. A lost, expired or
+unknown draft sends the person back to the start with a message, never to an error."""
 
 from datetime import date
 
@@ -223,7 +223,6 @@ def _check_page(draft: dict, save_failed: bool = False) -> str:
         "referrals/check.html",
         rows=check_rows(answers, known),
         where=_where(draft),
-        key=draft["key"],
         missing=missing,
         back_url=url_for(".question", step_id=last.id),
         save_failed=save_failed,
@@ -232,26 +231,24 @@ def _check_page(draft: dict, save_failed: bool = False) -> str:
 
 @bp.post("/send")
 def send():
-    posted = request.form.get("key", "")
-    key = posted if drafts.KEY_PATTERN.fullmatch(posted) else None
-    existing = find_by_key(db.session, key) if key else None
-    if existing is not None:  # a double click, a refresh, or the same form from another browser
-        return _sent(existing)
     draft = drafts.current()
-    if draft is None:
-        return _lost()
+    if draft is None:  # a second press or a refresh after Send, or no draft at all
+        key = drafts.sent_key()
+        existing = find_by_key(db.session, key) if key else None
+        return _sent(existing) if existing is not None else _lost()
     plan = _open_plan()
     known = _known(draft, plan is not None)
     missing = first_missing(draft["answers"], known) or _first_wrong(draft["answers"], known)
     if missing is not None:
         return redirect(url_for(".question", step_id=missing.id, **{"from": "check"}))
     try:
-        referral, code = run(ASK_FOR_HELP.finish, draft, plan, key or draft["key"], known)
+        referral, code = run(ASK_FOR_HELP.finish, draft, plan, draft["key"], known)
     except DBAPIError as error:
         if not is_database_fault(error):
             raise
         db.session.rollback()  # nothing was saved; the answers are still in the draft, shown again to send
         return _check_page(draft, save_failed=True), 503
+    drafts.sent(draft)
     return _sent(referral, code)
 
 
@@ -276,7 +273,6 @@ def _send_referral(draft: dict, plan, key: str, known: dict):
 def _sent(referral, code: str | None = None):
     """The confirmation page's record, in the session. The status code is known only when the referral was just
     made; a second press of Send keeps the code the first one put here."""
-    drafts.clear()
     before = session.get(drafts.SENT)
     if code is None and isinstance(before, dict) and before.get("reference") == referral.reference:
         code = before.get("code") if isinstance(before.get("code"), str) else None

@@ -1,6 +1,6 @@
 """Send checks every answer in the draft again, as each question's own form would: a draft changed outside
-the site (it is kept in the browser's cookie) or left from an older page saves nothing, and the person is
-sent to the first question whose answer is wrong, with its easy-read error."""
+the site's pages (in its database row) or left from an older page saves nothing, and the person is sent to
+the first question whose answer is wrong, with its easy-read error."""
 
 import re
 
@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import func, select
 
 from app import clock, messages
+from app.journeys.models import JourneyDraft
 from app.referrals.models import Referral
-from tests.site import PageCheckingClient
+from tests.site import PageCheckingClient, draft_row
 
 SERVICE = "5ec69b07-4433-591e-a591-34f8423d4d5d"
-KEY = "k" * 40
 
 
 def good_answers() -> dict:
@@ -45,9 +45,14 @@ def referrals(site) -> int:
 
 
 def send_draft(client, answers: dict):
-    with client.session_transaction() as session:
-        session["referral_draft"] = {"key": KEY, "service_id": SERVICE, "answers": answers}
-    return client.post("/ask-for-help/send", data={"key": KEY})
+    """A draft started on the site, its answers then changed in its row, and Send pressed."""
+    client.get("/ask-for-help/start", query_string={"service": SERVICE})
+    row_id = draft_row(client, "ask-for-help").id
+    site = client.application
+    with site.app_context(), site.extensions["database"]["factory"]() as session:
+        session.get(JourneyDraft, row_id).data = {"service_id": SERVICE, "answers": answers}
+        session.commit()
+    return client.post("/ask-for-help/send")
 
 
 def test_a_good_draft_is_sent(site, client):

@@ -128,7 +128,7 @@ def test_the_question_count_never_grows_for_any_asker(client):
         assert totals == sorted(totals, reverse=True) and totals[-1] == len(totals), (asker, totals)
         client.get("/")  # a new draft for the next asker
         with client.session_transaction() as session:
-            session.pop("referral_draft", None)
+            session.pop("drafts", None)
 
 
 def test_an_age_outside_the_services_ages_is_told_gently_in_welsh_and_flagged_for_staff(client, new_rows):

@@ -53,20 +53,23 @@ def test_the_times_on_the_privacy_page_follow_the_settings_by_default(client):
     assert "We keep your checklist answers for 180 days after you last change them." in page
     assert "A link to share your plan works for 30 days." in page
     assert "We keep your request for 3 years after it last changes." in page
+    assert "We keep answers you have not sent yet for 24 hours." in page
     assert "We delete our emails 30 days after we send them." in page
     assert "their internet address for 1 day." in page
     assert "remembers your language for 1 year." in page
 
 
 def test_the_times_on_the_privacy_page_change_with_the_settings(tmp_path):
-    app = make_app(tmp_path, CHECKLIST_DAYS=90, SHARE_LINK_DAYS=14, REFERRAL_KEEP_DAYS=2 * 365 + 1)
+    app = make_app(tmp_path, CHECKLIST_DAYS=90, SHARE_LINK_DAYS=14, REFERRAL_KEEP_DAYS=2 * 365 + 1, DRAFT_HOURS=48)
     app.test_client_class = PageCheckingClient
     page = page_text(app.test_client())
     assert "We keep your checklist answers for 90 days after you last change them." in page
     assert "A link to share your plan works for 14 days." in page
     assert "We keep your request for 731 days after it last changes." in page
+    assert "We keep answers you have not sent yet for 48 hours." in page
     welsh = page_text(app.test_client(), "cy")
     assert "90 diwrnod" in welsh and "731 diwrnod" in welsh and "180 diwrnod" not in welsh
+    assert "48 awr" in welsh and "24 awr" not in welsh
 
 
 def test_the_welsh_privacy_page_is_in_welsh(client):

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from app import create_app
 from app.checklists.models import ChecklistAnswer, ChecklistSession, ShareLink
+from app.journeys.models import JourneyDraft
 from app.migrate import upgrade
 from app.outbox.models import OutboxMessage
 from app.purge import purge
@@ -291,7 +292,7 @@ def test_each_rule_removes_what_is_just_past_its_limit_and_keeps_what_is_just_in
     again = purge(bare_app, now=NOW)
     assert again.summary() == (
         "Removed personal data from 0 referrals (and deleted 0 notes, emptied 0 feedback answers); deleted 0 checklists, 0 pupils, "
-        "0 sent messages, 0 password resets, 0 sign-in links, 0 square-code links, 0 rate-limit counts and 0 typed audio clips."
+        "0 sent messages, 0 password resets, 0 sign-in links, 0 square-code links, 0 drafts, 0 rate-limit counts and 0 typed audio clips."
     )
 
 
@@ -325,14 +326,14 @@ def test_the_dry_run_counts_the_same_and_changes_nothing(bare_app, rows):
     assert result.output.strip() == (
         "Dry run, nothing changed. Would remove personal data from 1 referral (and would delete 1 note, "
         "would empty 0 feedback answers); "
-        "would delete 2 checklists, 2 pupils, 1 sent message, 2 password resets, 2 sign-in links, 0 square-code links, "
+        "would delete 2 checklists, 2 pupils, 1 sent message, 2 password resets, 2 sign-in links, 0 square-code links, 0 drafts, "
         "1 rate-limit count and 0 typed audio clips."
     )
     assert _snapshot(bare_app) == before
     real = bare_app.test_cli_runner().invoke(args=["data", "purge"])
     assert real.output.strip() == (
         "Removed personal data from 1 referral (and deleted 1 note, emptied 0 feedback answers); "
-        "deleted 2 checklists, 2 pupils, 1 sent message, 2 password resets, 2 sign-in links, 0 square-code links, "
+        "deleted 2 checklists, 2 pupils, 1 sent message, 2 password resets, 2 sign-in links, 0 square-code links, 0 drafts, "
         "1 rate-limit count and 0 typed audio clips."
     )
     assert _snapshot(bare_app) != before
@@ -346,3 +347,23 @@ def test_the_logs_hold_counts_and_no_personal_data(bare_app, rows, caplog):
     assert "Data purge: Removed personal data from 1 referral" in logged
     for words in (*PERSONAL.values(), PUPIL_NAME, NOTE, "Robin", "Keepsake", "PURG-ED11"):
         assert words not in logged
+
+
+def test_drafts_go_once_they_expire_with_their_answers_and_live_ones_stay(bare_app):
+    with _session(bare_app) as session:
+        for name, expires in (("expired", NOW - timedelta(minutes=1)), ("live", NOW + timedelta(minutes=1))):
+            session.add(
+                JourneyDraft(
+                    token_hash=f"hash-{name}",
+                    journey="ask-for-help",
+                    data={"answers": {"person_name": PERSONAL["person_name"]}},
+                    idempotency_key=f"key-{name}",
+                    expires_at=expires,
+                )
+            )
+        session.commit()
+    assert purge(bare_app, now=NOW, dry_run=True).drafts == 1
+    assert surviving(bare_app, JourneyDraft.token_hash) == {"hash-expired", "hash-live"}
+    counts = purge(bare_app, now=NOW)
+    assert counts.drafts == 1 and "1 draft," in counts.summary()
+    assert surviving(bare_app, JourneyDraft.token_hash) == {"hash-live"}

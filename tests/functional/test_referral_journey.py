@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from app.outbox.models import OutboxMessage
 from app.referrals.models import Referral, ReferralEvent
-from tests.site import make_app, open_demo_plan
+from tests.site import draft_row, make_app, open_demo_plan
 
 SELF_SERVICE = (
     "5ec69b07-4433-591e-a591-34f8423d4d5d"  # Supported employment with a job coach (works@ / supported-employment@)
@@ -94,9 +94,8 @@ def walk_to_check(
 
 def send(client) -> str:
     """Press Send on the check page; returns the reference the confirmation shows."""
-    page = client.get(f"{BASE}/check").get_data(as_text=True)
-    key = re.search(r'name="key" value="([^"]+)"', page).group(1)
-    response = client.post(f"{BASE}/send", data={"key": key})
+    assert f'action="{BASE}/send"' in client.get(f"{BASE}/check").get_data(as_text=True)
+    response = client.post(f"{BASE}/send")
     assert response.headers["Location"].endswith(f"{BASE}/sent")
     return reference_shown(client)
 
@@ -108,8 +107,9 @@ def reference_shown(client) -> str:
 
 
 def draft_in(client):
-    with client.session_transaction() as session:
-        return session.get("referral_draft")
+    """The answers this browser's draft holds on the server, or None when it has no draft being filled in."""
+    row = draft_row(client, "ask-for-help")
+    return row.data if row is not None and row.sent_at is None else None
 
 
 @pytest.mark.parametrize(
@@ -228,26 +228,39 @@ def test_under_16_with_a_parent_or_carer_agreeing_is_sent(app, client, new_rows)
 
 def test_sending_twice_makes_one_request_and_shows_the_same_reference(app, client, new_rows):
     walk_to_check(client)
-    key = re.search(r'name="key" value="([^"]+)"', client.get(f"{BASE}/check").get_data(as_text=True)).group(1)
-    first = client.post(f"{BASE}/send", data={"key": key})
-    second = client.post(f"{BASE}/send", data={"key": key})
-    assert first.headers["Location"] == second.headers["Location"]
+    before = client.get_cookie("session").value  # a double press: the second comes before the first's cookie
+    first = client.post(f"{BASE}/send")
+    client.set_cookie("session", before)
+    second = client.post(f"{BASE}/send")
+    third = client.post(f"{BASE}/send")  # a refresh of the confirmation's POST, with the newer cookie
+    assert first.headers["Location"] == second.headers["Location"] == third.headers["Location"]
     [referral] = new_rows(Referral)
     assert reference_shown(client) == referral.reference
     assert len(new_rows(ReferralEvent)) == 1
     assert sorted(m.kind for m in new_rows(OutboxMessage)) == ["confirmation", "new-referral"]
 
 
-def test_the_same_form_sent_from_another_browser_finds_the_first_request(app, client, new_rows):
+def test_the_key_for_send_is_made_with_the_draft_and_a_key_in_the_form_is_ignored(app, client, new_rows):
     walk_to_check(client)
-    key = re.search(r'name="key" value="([^"]+)"', client.get(f"{BASE}/check").get_data(as_text=True)).group(1)
+    page = client.get(f"{BASE}/check").get_data(as_text=True)
+    assert 'name="key"' not in page
+    made = draft_row(client, "ask-for-help").idempotency_key
+    client.post(f"{BASE}/send", data={"key": "k" * 43})
+    [referral] = new_rows(Referral)
+    assert referral.idempotency_key == made != "k" * 43
+
+
+def test_another_browser_sending_the_first_ones_key_makes_its_own_request_and_sees_only_its_own(app, client, new_rows):
+    walk_to_check(client)
+    key = draft_row(client, "ask-for-help").idempotency_key
     reference = send(client)
     other = app.test_client()
     walk_to_check(other)
     response = other.post(f"{BASE}/send", data={"key": key})
-    assert response.status_code == 302
-    assert reference_shown(other) == reference
-    assert len(new_rows(Referral)) == 1
+    assert response.headers["Location"].endswith(f"{BASE}/sent")
+    first, second = new_rows(Referral)
+    assert first.reference == reference and reference_shown(other) == second.reference != reference
+    assert first.idempotency_key == key != second.idempotency_key
 
 
 def test_a_service_that_needs_a_worker_sends_the_request_to_the_council_team(app, client, new_rows):
@@ -335,7 +348,7 @@ def test_without_a_draft_every_page_sends_the_person_to_the_start_with_a_message
         response = client.get(path)
         assert response.status_code == 302 and response.headers["Location"] == f"{BASE}/start"
     assert client.post(f"{BASE}/name", data={"answer": "x"}).headers["Location"] == f"{BASE}/start"
-    assert client.post(f"{BASE}/send", data={"key": "not-a-key"}).headers["Location"] == f"{BASE}/start"
+    assert client.post(f"{BASE}/send").headers["Location"] == f"{BASE}/start"
     page = client.get(f"{BASE}/start").get_data(as_text=True)
     assert "We cannot find your answers." in page
     assert "We cannot find your answers." not in client.get(f"{BASE}/start").get_data(as_text=True)

@@ -8,6 +8,7 @@ from flask_login import current_user, login_user, logout_user
 
 from app import clock
 from app.extensions import db
+from app.journeys import drafts
 from app.staff.accounts import lockout, two_step
 from app.staff.accounts import service as accounts
 from app.staff.accounts.forms import (
@@ -104,6 +105,7 @@ def sign_out():
     """Signing out ends every session of this account, so a copied cookie stops working too."""
     accounts.sign_out_everywhere(db.session, current_user)
     logout_user()
+    drafts.drop_all()
     session.clear()  # a pupil's checklists or a draft request opened on this computer go too
     return redirect(url_for("staff.sign_in", done="signed-out"))
 
