@@ -84,10 +84,17 @@ def save(row: JourneyDraft, data: dict) -> None:
     db.session.commit()
 
 
-def mark_sent(row: JourneyDraft) -> None:
-    """Send worked: the answers are now in the record made from them, so the draft keeps none. Its key stays
-    until it expires, so a second press of Send finds the first one's record."""
-    row.data, row.sent_at = {}, clock.now()
+def token_of(journey: str) -> str | None:
+    """This browser's random id for its draft on this journey: what only this browser holds, to seal with."""
+    token = _ids().get(journey)
+    return token if isinstance(token, str) and ID_PATTERN.fullmatch(token) else None
+
+
+def mark_sent(row: JourneyDraft, sent: dict | None = None) -> None:
+    """Send worked: the answers are now in the record made from them, so the draft keeps none, only what the
+    confirmation page shows (`sent`). Its key stays until it expires, so a second press of Send finds the first
+    one's record."""
+    row.data, row.sent_at = ({"sent": sent} if sent else {}), clock.now()
     flag_modified(row, "data")
     db.session.commit()
 

@@ -1,13 +1,13 @@
 """The answers so far, kept on the server until Send (app/journeys/drafts.py): the browser's cookie holds only
 the draft's random id. Send uses the idempotency key made with the draft, never one from the form."""
 
-from flask import session
 
+from app.checklists.open_links import seal, unseal
 from app.journeys import drafts as store
 from app.journeys.types import STEP_TYPES
 
 JOURNEY = "ask-for-help"
-SENT, ENDED, NOTICE = "referral_sent", "referral_ended", "referral_notice"
+ENDED, NOTICE = "referral_ended", "referral_notice"
 
 
 def _shaped(row) -> dict | None:
@@ -36,7 +36,6 @@ def begin(service_id: str | None) -> dict:
     draft = current()
     if draft is not None and draft.get("service_id") == service_id:
         return draft
-    session.pop(SENT, None)
     return _shaped(store.start(JOURNEY, {"service_id": service_id, "answers": {}}))
 
 
@@ -52,11 +51,25 @@ def save(draft: dict) -> None:
         store.save(row, {"service_id": draft.get("service_id"), "answers": draft["answers"]})
 
 
-def sent(draft: dict) -> None:
-    """Send worked: the draft gives up its answers and keeps only its key."""
-    row = _row(draft)
-    if row is not None:
-        store.mark_sent(row)
+def sent(draft: dict, record: dict) -> None:
+    """Send worked: the draft gives up its answers and keeps only its key and what the confirmation page shows.
+    The status code in it is sealed with the draft's random id, which only this browser's cookie holds."""
+    row, token = _row(draft), store.token_of(JOURNEY)
+    if row is not None and token is not None:
+        code = record.get("code")
+        store.mark_sent(row, {**record, "code": seal(code, token) if isinstance(code, str) else None})
+
+
+def sent_record() -> dict | None:
+    """What the confirmation page shows about the request this browser has just sent, with its status code."""
+    row, token = store.find(JOURNEY), store.token_of(JOURNEY)
+    if row is None or row.sent_at is None or token is None:
+        return None
+    record = store.answers_of(row).get("sent")
+    if not isinstance(record, dict) or not isinstance(record.get("reference"), str):
+        return None
+    sealed = record.get("code")
+    return {**record, "code": unseal(sealed, token) if isinstance(sealed, str) else None}
 
 
 def clear() -> None:

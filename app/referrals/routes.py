@@ -235,7 +235,7 @@ def send():
     if draft is None:  # a second press or a refresh after Send, or no draft at all
         key = drafts.sent_key()
         existing = find_by_key(db.session, key) if key else None
-        return _sent(existing) if existing is not None else _lost()
+        return redirect(url_for(".sent")) if existing is not None else _lost()
     plan = _open_plan()
     known = _known(draft, plan is not None)
     missing = first_missing(draft["answers"], known) or _first_wrong(draft["answers"], known)
@@ -248,8 +248,8 @@ def send():
             raise
         db.session.rollback()  # nothing was saved; the answers are still in the draft, shown again to send
         return _check_page(draft, save_failed=True), 503
-    drafts.sent(draft)
-    return _sent(referral, code)
+    drafts.sent(draft, _sent_record(referral, code))
+    return redirect(url_for(".sent"))
 
 
 def _first_wrong(answers: dict, known: dict):
@@ -270,13 +270,10 @@ def _send_referral(draft: dict, plan, key: str, known: dict):
     return referral, (code if made else None)
 
 
-def _sent(referral, code: str | None = None):
-    """The confirmation page's record, in the session. The status code is known only when the referral was just
-    made; a second press of Send keeps the code the first one put here."""
-    before = session.get(drafts.SENT)
-    if code is None and isinstance(before, dict) and before.get("reference") == referral.reference:
-        code = before.get("code") if isinstance(before.get("code"), str) else None
-    session[drafts.SENT] = {
+def _sent_record(referral, code: str | None) -> dict:
+    """What the confirmation page shows, kept with the sent draft (never in the cookie). The status code is known
+    only when the referral was just made."""
+    return {
         "reference": referral.reference,
         "service_id": referral.requested_service_id or referral.service_id,
         "routed": referral.routed_to_council,
@@ -286,13 +283,12 @@ def _sent(referral, code: str | None = None):
         "code": code,
         "emailed": confirmation_address(referral) is not None,
     }
-    return redirect(url_for(".sent"))
 
 
 @bp.get("/sent")
 def sent():
-    record = session.get(drafts.SENT)
-    if not isinstance(record, dict) or not isinstance(record.get("reference"), str):
+    record = drafts.sent_record()
+    if record is None:
         return render_template("referrals/nothing_sent.html")
     record.setdefault("personal", True)
     record.setdefault("code", None)
@@ -318,15 +314,15 @@ def spoken_reference(reference: str) -> str:
 
 @bp.get("/sent/reference.mp3")
 def reference_audio():
-    record = session.get(drafts.SENT)
-    if not isinstance(record, dict) or not isinstance(record.get("reference"), str):
+    record = drafts.sent_record()
+    if record is None:
         abort(404)
     return private_speech(spoken_reference(record["reference"]), "en")  # letters and digits, said in English
 
 
 @bp.get("/sent/code.mp3")
 def status_code_audio():
-    record = session.get(drafts.SENT)
-    if not isinstance(record, dict) or not isinstance(record.get("code"), str):
+    record = drafts.sent_record()
+    if record is None or not isinstance(record.get("code"), str):
         abort(404)
     return private_speech(spoken_reference(record["code"]), "en")  # letters and digits, said in English

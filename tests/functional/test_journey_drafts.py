@@ -1,7 +1,9 @@
 """Journey drafts on the server: the session cookie, decoded as anyone holding it could, never has an answer in
 it; a draft expires, a forged or unknown id is lost kindly, and closing the checklists takes the drafts too."""
 
+import html
 import json
+import re
 import secrets
 
 import pytest
@@ -60,8 +62,17 @@ def test_no_answer_is_ever_in_the_session_cookie_on_the_way_to_send(app, reading
     assert answers["person_name"] == PERSON["name"] and answers["date_of_birth"] == "2001-05-17"
     assert answers["message"] == "I like gardens."
     reading.post(f"{BASE}/send")
-    reading.get(f"{BASE}/sent")
+    sent_page = reading.get(f"{BASE}/sent").get_data(as_text=True)
+    sent = draft_row(reading, "ask-for-help").data["sent"]
+    shown = [
+        "-".join(part.replace("\u00a0", "").strip() for part in html.unescape(spaced).split(" - "))
+        for spaced in re.findall(r'class="resume-code"[^>]*>([^<]+)<', sent_page)
+    ]
+    assert shown[0] == sent["reference"]  # the reference, then the code to check the request
+    code = shown[1]
+    assert code not in json.dumps(sent), "the status code is kept sealed, never as it is"
     secrets_typed = [*PERSON.values(), *FAMILY.values(), "I like gardens.", "Polish", "2001-05-17", "Mother"]
+    secrets_typed += [sent["reference"], code]  # the confirmation's reference and status code, too
     assert len(reading.seen) >= 15, "a cookie was read after every question"
     for cookie in reading.seen:
         for typed in secrets_typed:
@@ -73,7 +84,9 @@ def test_after_send_the_draft_holds_no_answers_only_its_key_until_it_expires(app
     walk_to_check(client)
     client.post(f"{BASE}/send")
     row = draft_row(client, "ask-for-help")
-    assert row.data == {} and row.sent_at is not None
+    assert set(row.data) == {"sent"} and row.sent_at is not None  # what the confirmation page shows, no answers
+    confirmation = {"reference", "service_id", "routed", "methods", "due", "personal", "code", "emailed"}
+    assert set(row.data["sent"]) == confirmation
     with app.app_context(), app.extensions["database"]["factory"]() as session:
         referral = session.scalar(select(Referral).where(Referral.idempotency_key == row.idempotency_key))
         assert referral.person_name == PERSON["name"]
