@@ -15,7 +15,7 @@ ATTRIBUTION_LINE = "Mulberry Symbols by Steve Lee, CC BY-SA 4.0, mulberrysymbols
 # A red circle with a line through it, drawn over a picture: "no" or "none" (for example no money).
 MARKS = {
     "no": '<g fill="none" stroke="#c8102e" stroke-width="44" stroke-linecap="round">'
-    '<circle cx="425" cy="425" r="380"/><path d="M156 156l538 538"/></g>',
+    '<circle cx="425" cy="425" r="380"/><path d="M156 156l538 538"/></g>'
 }
 
 

@@ -58,6 +58,11 @@ def _join(numbers: list[str]) -> str:
     return out
 
 
+def point(base: list[float], x: float, y: float) -> tuple[int, int]:
+    """The point (x, y) from base, on the nearest whole unit."""
+    return round(base[0] + x), round(base[1] + y)
+
+
 def round_path(d: str) -> str:
     """The same path with every point on a whole unit (radii and angles keep one decimal)."""
     tokens = _tokens(d)
@@ -92,11 +97,6 @@ def round_path(d: str) -> str:
         numbers: list[str] = []
         base = exact if relative else [0.0, 0.0]
 
-        def point(x: float, y: float) -> tuple[int, int]:
-            ax, ay = base[0] + x, base[1] + y
-            rx, ry = round(ax), round(ay)
-            return rx, ry
-
         if lower == "h":
             target = round(base[0] + args[0])
             numbers.append(_num(target - shown[0] if relative else target))
@@ -109,7 +109,7 @@ def round_path(d: str) -> str:
             shown = [shown[0], target]
         elif lower == "a":
             rx, ry, rotation, large, sweep, x, y = args
-            px, py = point(x, y)
+            px, py = point(base, x, y)
             numbers += [_num(round(rx, 1)), _num(round(ry, 1)), _num(round(rotation, 1))]
             numbers += [str(int(large)), str(int(sweep))]
             numbers += [_num(px - shown[0]), _num(py - shown[1])] if relative else [_num(px), _num(py)]
@@ -119,7 +119,7 @@ def round_path(d: str) -> str:
             pairs = [(args[k], args[k + 1]) for k in range(0, n, 2)]
             last = (0, 0)
             for x, y in pairs:
-                px, py = point(x, y)
+                px, py = point(base, x, y)
                 numbers += [_num(px - shown[0]), _num(py - shown[1])] if relative else [_num(px), _num(py)]
                 last = (px, py)
             lx, ly = pairs[-1]
