@@ -31,8 +31,8 @@ def test_every_concept_is_listed_with_its_picture_what_it_shows_and_its_set(admi
 def test_each_symbol_shows_the_sentences_that_use_it_in_english_and_welsh(admin):
     page = html.unescape(admin.get("/staff/symbols").get_data(as_text=True))
     with_help = row(page, "with-help")
-    assert "Me, with help" in with_help and "app/checklists/definitions/before-you-start.yaml" in with_help
-    assert "With help" in with_help and "app/journeys/types.py" in with_help
+    assert "Me, with help" in with_help and "before-you-start.yaml" in with_help
+    assert "With help" in with_help and "types.py" in with_help
     assert '<span class="symbol-use-welsh" lang="cy">Fi, gyda help</span>' in with_help
     assert "It is free." in row(page, "free") and "Mae am ddim." in row(page, "free")
     assert "You do not get paid for this." in row(page, "unpaid")

@@ -27,6 +27,7 @@ class Entry:
     concept: str
     aliases: list[str]
     shows: str
+    note: str | None  # why this picture, where it is not plain
     set_name: str
     source: str | None  # the Mulberry file it was made from
     sentences: list[Sentence] = field(default_factory=list)
@@ -54,7 +55,12 @@ def contact_sheet(index_path: str | Path, session: Session, uses: list[Use] | No
     entries, owner = {}, {}
     for cid, concept in data["concepts"].items():
         entries[cid] = Entry(
-            cid, concept.get("aliases", []), concept["shows"], SET_NAMES[concept["set"]], concept.get("source")
+            cid,
+            concept.get("aliases", []),
+            concept["shows"],
+            concept.get("note"),
+            SET_NAMES[concept["set"]],
+            concept.get("source"),
         )
         owner.update({name: cid for name in (cid, *concept.get("aliases", []))})
     seen = set()
