@@ -49,9 +49,12 @@ def directory_uses(session: Session) -> list[Use]:
     return [Use(symbol, name, "directory", translated=False) for name, symbol in rows]
 
 
-def contact_sheet(index_path: str | Path, session: Session, uses: list[Use] | None = None) -> list[Entry]:
-    """Every concept in index order, each with its sentences (repeats left out)."""
-    data = json.loads(Path(index_path).read_text(encoding="utf-8"))
+def read_index(index_path: str | Path) -> dict:
+    return json.loads(Path(index_path).read_text(encoding="utf-8"))
+
+
+def contact_sheet(data: dict, session: Session, uses: list[Use] | None = None) -> list[Entry]:
+    """Every concept of the index (as read by read_index) in order, each with its sentences, repeats left out."""
     entries, owner = {}, {}
     for cid, concept in data["concepts"].items():
         entries[cid] = Entry(
