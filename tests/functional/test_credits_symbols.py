@@ -5,14 +5,14 @@ import html
 
 def test_the_credits_name_the_mulberry_symbols_and_openmoji(client):
     page = html.unescape(client.get("/credits").get_data(as_text=True))
-    assert "Mulberry Symbols</a> by Steve Lee" in page and "mulberrysymbols.org" in page
+    assert "Mulberry Symbols by Steve Lee, " in page and ">https://mulberrysymbols.org</a>" in page
     assert "All emojis designed by" in page
     assert 'href="/symbols/LICENSE-mulberry.txt"' in page and 'href="/symbols/LICENSE.txt"' in page
 
 
 def test_the_credits_are_in_welsh_too(client):
     page = html.unescape(client.get("/credits?lang=cy").get_data(as_text=True))
-    assert "Mulberry Symbols</a> by Steve Lee" in page
+    assert "Mulberry Symbols by Steve Lee, " in page
     assert "Most pictures come from the Mulberry Symbols." not in page
 
 
