@@ -69,9 +69,9 @@ SUPPORT_NEEDS = _index(
 )
 
 AGE_BANDS = _index(
-    Term("14-15", _l("14 or 15"), "young-person"),
-    Term("16-18", _l("16 to 18"), "young-person"),
-    Term("19-25", _l("19 to 25"), "person"),
+    Term("14-15", _l("14 or 15"), "age-14"),
+    Term("16-18", _l("16 to 18"), "age-16"),
+    Term("19-25", _l("19 to 25"), "age-19"),
     Term("26-plus", _l("26 or older"), "person"),
 )
 # The youngest and oldest age in each band, for matching against a service's eligibility.

@@ -1,18 +1,20 @@
 #!/usr/bin/env python3
-"""Copy the symbols named in easyread_assets/symbols.json out of the pinned
-OpenMoji npm package into easyread_assets/symbols/, lightly minified, with the
-licence text and attribution.
+"""Copy the symbols named in easyread_assets/symbols.json into easyread_assets/symbols/, lightly
+minified, with each set's licence text and attribution: the Mulberry Symbols (the main set, for
+concepts) from a copy of their repository, and OpenMoji (interface icons) from its pinned npm package.
 
-Usage: python scripts/curate_symbols.py [--tarball PATH]
+Usage: python scripts/curate_symbols.py [--tarball PATH] [--mulberry FOLDER]
 
-Needs npm unless --tarball points at an already downloaded `npm pack` file.
-Running it again with the same index changes nothing.
+Needs npm unless --tarball points at an already downloaded `npm pack` file. --mulberry is a copy of
+mulberrysymbols/mulberry-symbols at the commit the index names (default: $MULBERRY_SYMBOLS, else
+/work/shared/symbols/mulberry). Running it again with the same index changes nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import tarfile
@@ -20,12 +22,18 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from curate_mulberry import ATTRIBUTION_LINE as MULBERRY_LINE
+from curate_mulberry import add_mark, check_entry, read_mulberry
 from npm_package import npm_pack
+from svg_paths import round_numbers, round_path
 
 ROOT = Path(__file__).resolve().parents[1]
 INDEX = ROOT / "easyread_assets" / "symbols.json"
 OUT_DIR = ROOT / "easyread_assets" / "symbols"
-KEEP = {"LICENSE.txt", "ATTRIBUTION.md"}
+KEEP = {"LICENSE.txt", "LICENSE-mulberry.txt", "ATTRIBUTION.md"}
+DEFAULT_MULBERRY = Path(os.environ.get("MULBERRY_SYMBOLS", "/work/shared/symbols/mulberry"))
+SETS = ("mulberry", "openmoji")
+MULBERRY_BOX = 850  # the marks are drawn for a square this size, as most Mulberry drawings are
 
 SVG_NS = "http://www.w3.org/2000/svg"
 ATTRIBUTION_LINE = "All emojis designed by OpenMoji – the open-source emoji and icon project. License: CC BY-SA 4.0"
@@ -36,7 +44,7 @@ DROP_TAGS = {"metadata", "title", "desc"}
 
 def load_index() -> dict:
     index = json.loads(INDEX.read_text(encoding="utf-8"))
-    source = index["source"]
+    source = index["sources"]["openmoji"]
     if source.get("package") != "openmoji" or source.get("registry") != "npm":
         sys.exit("symbols.json: source must be the openmoji package from npm")
     if source.get("style") != "color":
@@ -46,11 +54,19 @@ def load_index() -> dict:
     for cid, concept in index["concepts"].items():
         if not KEBAB.match(cid):
             problems.append(f"{cid}: id is not kebab-case")
-        hexcode = concept["openmoji"]
-        if not HEXCODE.match(hexcode):
-            problems.append(f"{cid}: bad hexcode {hexcode!r}")
-        if concept["file"] != f"{hexcode}.svg":
-            problems.append(f"{cid}: file should be {hexcode}.svg")
+        if concept.get("set") not in SETS:
+            problems.append(f"{cid}: set must be one of {SETS}")
+            continue
+        if not str(concept.get("shows", "")).strip():
+            problems.append(f"{cid}: says nothing about what the picture shows")
+        if concept["set"] == "mulberry":
+            problems += check_entry(cid, concept)
+        else:
+            hexcode = concept["openmoji"]
+            if not HEXCODE.match(hexcode):
+                problems.append(f"{cid}: bad hexcode {hexcode!r}")
+            if concept["file"] != f"{hexcode}.svg":
+                problems.append(f"{cid}: file should be {hexcode}.svg")
         for alias in concept.get("aliases", []):
             if not KEBAB.match(alias):
                 problems.append(f"{cid}: alias {alias!r} is not kebab-case")
@@ -85,11 +101,15 @@ def read_package(tarball: Path, wanted_svgs: set[str]) -> tuple[dict, dict[str, 
     return {"meta": meta, "hexcodes": known}, svgs, licence
 
 
-def minify_svg(raw: bytes) -> bytes:
+ROUNDED = {"cx", "cy", "r", "x", "y", "x1", "y1", "x2", "y2", "width", "height"}
+
+
+def minify_svg(raw: bytes, round_coordinates: bool = False) -> bytes:
     """Drop comments, metadata, unreferenced ids and layout whitespace.
 
     Ids go because several symbols inlined in one page would otherwise repeat
-    the same ids ("emoji", "color", "line"), which is invalid HTML.
+    the same ids ("emoji", "color", "line"), which is invalid HTML. With round_coordinates
+    (drawings in a large box), path points go to whole units and other lengths to one decimal.
     """
     text = raw.decode("utf-8")
     referenced = set(re.findall(r"url\(#([^)]+)\)", text))
@@ -116,6 +136,12 @@ def minify_svg(raw: bytes) -> bytes:
                 del elem.attrib[key]
             elif key == "version":
                 del elem.attrib[key]
+            elif round_coordinates and key == "d":
+                elem.attrib[key] = round_path(value)
+            elif round_coordinates and key == "points":
+                elem.attrib[key] = round_numbers(value)
+            elif round_coordinates and key in ROUNDED and re.fullmatch(r"-?[\d.]+", value.strip()):
+                elem.attrib[key] = round_numbers(value, whole=False)
             else:
                 elem.attrib[key] = " ".join(value.split())
         if elem.text is not None and not elem.text.strip():
@@ -136,9 +162,28 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def attribution_text(version: str, count: int) -> str:
+def attribution_text(index: dict, counts: dict[str, int]) -> str:
+    mulberry = index["sources"]["mulberry"]
+    version = index["sources"]["openmoji"]["version"]
     return (
         "# Symbols\n"
+        "\n"
+        "## Mulberry Symbols (the main set)\n"
+        "\n"
+        f"{MULBERRY_LINE}\n"
+        "\n"
+        f"Source: {mulberry['repository']} at commit {mulberry['commit']} (folder `{mulberry['folder']}`), "
+        "https://mulberrysymbols.org/\n"
+        "\n"
+        "Licence: LICENSE-mulberry.txt in this folder (Creative Commons Attribution-ShareAlike 4.0 "
+        "International, Copyright Steve Lee).\n"
+        "\n"
+        f"Changed files: the {counts['mulberry']} files named mulberry-*.svg. Each was lightly minified "
+        "(metadata, ids and extra whitespace removed, points rounded to whole units of the 850-unit "
+        "drawing); files ending -no.svg also have a red circle and line drawn over the picture. "
+        "They stay under CC BY-SA 4.0.\n"
+        "\n"
+        "## OpenMoji (interface icons)\n"
         "\n"
         f"{ATTRIBUTION_LINE}\n"
         "\n"
@@ -147,28 +192,20 @@ def attribution_text(version: str, count: int) -> str:
         "Licence text: LICENSE.txt in this folder (Creative Commons Attribution-ShareAlike 4.0 "
         "International).\n"
         "\n"
-        f"Changed files: all {count} SVG files here were lightly minified only (comments, "
+        f"Changed files: the other {counts['openmoji']} SVG files here were lightly minified only (comments, "
         "metadata, id attributes and extra whitespace removed). The drawings are unchanged "
         "and stay under CC BY-SA 4.0.\n"
         "\n"
-        "Which symbol stands for which idea is kept in ../symbols.json.\n"
+        "Which symbol stands for which idea, and what each picture shows, is kept in ../symbols.json.\n"
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--tarball", type=Path, help="use this `npm pack` file instead of fetching")
-    args = parser.parse_args()
-
-    index = load_index()
-    version = index["source"]["version"]
-    concepts = index["concepts"]
+def openmoji_files(concepts: dict[str, dict], version: str, tarball: Path | None) -> tuple[dict[str, bytes], bytes]:
+    """{shipped file name: minified svg} for the OpenMoji concepts, and the package's licence."""
     wanted = {c["file"] for c in concepts.values()}
-
     with tempfile.TemporaryDirectory() as tmp:
-        tarball = args.tarball or npm_pack(f"openmoji@{version}", Path(tmp))
+        tarball = tarball or npm_pack(f"openmoji@{version}", Path(tmp))
         package, svgs, licence = read_package(tarball, wanted)
-
     if package["meta"].get("version") != version:
         sys.exit(f"package is openmoji {package['meta'].get('version')}, index wants {version}")
     missing = sorted(
@@ -180,28 +217,63 @@ def main() -> None:
         sys.exit("not in openmoji " + version + ":\n  " + "\n  ".join(missing))
     if not licence.startswith(b"Attribution-ShareAlike 4.0 International"):
         sys.exit("LICENSE.txt in the package is not the CC BY-SA 4.0 legal code")
+    return {name: minify_svg(svgs[name]) for name in sorted(wanted)}, licence
+
+
+def mulberry_files(concepts: dict[str, dict], folder: Path) -> tuple[dict[str, bytes], bytes]:
+    """{shipped file name: minified (and marked) svg} for the Mulberry concepts, and their licence."""
+    svgs, licence = read_mulberry(folder, concepts)
+    out = {}
+    for cid, concept in sorted(concepts.items()):
+        data = minify_svg(svgs[concept["source"]], round_coordinates=True)
+        if concept.get("mark"):
+            box = [float(n) for n in ET.fromstring(data).get("viewBox", "").split()]
+            if len(box) != 4 or box[:2] != [0, 0] or not all(abs(n - MULBERRY_BOX) <= 5 for n in box[2:]):
+                sys.exit(f"{cid}: a mark needs a viewBox of about 0 0 {MULBERRY_BOX} {MULBERRY_BOX}")
+            data = add_mark(data, concept["mark"])
+        out[concept["file"]] = data
+    return out, licence
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--tarball", type=Path, help="use this `npm pack` file instead of fetching")
+    parser.add_argument("--mulberry", type=Path, default=DEFAULT_MULBERRY, help="a copy of mulberry-symbols")
+    args = parser.parse_args()
+
+    index = load_index()
+    version = index["sources"]["openmoji"]["version"]
+    concepts = index["concepts"]
+    by_set = {name: {cid: c for cid, c in concepts.items() if c["set"] == name} for name in SETS}
+    files, openmoji_licence = openmoji_files(by_set["openmoji"], version, args.tarball)
+    mulberry, mulberry_licence = mulberry_files(by_set["mulberry"], args.mulberry)
+    clash = set(files) & set(mulberry)
+    if clash:
+        sys.exit(f"the same file name in both sets: {sorted(clash)}")
+    files.update(mulberry)
 
     OUT_DIR.mkdir(parents=True, exist_ok=True)
-    written = unchanged = removed = total = 0
-    for name in sorted(wanted):
-        data = minify_svg(svgs[name])
-        total += len(data)
+    written = unchanged = removed = 0
+    for name, data in sorted(files.items()):
         if write_if_changed(OUT_DIR / name, data):
             written += 1
         else:
             unchanged += 1
     for path in sorted(OUT_DIR.iterdir()):
-        if path.name not in wanted and path.name not in KEEP:
+        if path.name not in files and path.name not in KEEP:
             path.unlink()
             removed += 1
-    write_if_changed(OUT_DIR / "LICENSE.txt", licence)
-    write_if_changed(OUT_DIR / "ATTRIBUTION.md", attribution_text(version, len(wanted)).encode("utf-8"))
+    write_if_changed(OUT_DIR / "LICENSE.txt", openmoji_licence)
+    write_if_changed(OUT_DIR / "LICENSE-mulberry.txt", mulberry_licence)
+    counts = {name: len({c["file"] for c in by_set[name].values()}) for name in SETS}
+    write_if_changed(OUT_DIR / "ATTRIBUTION.md", attribution_text(index, counts).encode("utf-8"))
 
     aliases = sum(len(c.get("aliases", [])) for c in concepts.values())
-    original = sum(len(svgs[name]) for name in wanted)
-    print(f"openmoji {version}: {len(concepts)} concepts, {aliases} aliases, {len(wanted)} files")
+    print(f"{len(concepts)} concepts, {aliases} aliases, {len(files)} files")
+    for name in SETS:
+        size = sum(len(files[c["file"]]) for c in {c["file"]: c for c in by_set[name].values()}.values())
+        print(f"  {name}: {len(by_set[name])} concepts, {counts[name]} files, {size} bytes")
     print(f"svg files: {written} written, {unchanged} unchanged, {removed} removed")
-    print(f"svg bytes: {total} shipped ({original} before minifying)")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ def symbol_file(filename: str):
     response = send_from_directory(
         current_app.config["SYMBOLS_DIR"],
         filename,
-        mimetype="image/svg+xml",
+        mimetype="image/svg+xml" if filename.endswith(".svg") else "text/plain",  # the licences are text
         max_age=current_app.config["STATIC_MAX_AGE"],
     )
     response.cache_control.immutable = True

@@ -50,7 +50,7 @@ class ServicePage:
     description: list[Text] = field(default_factory=list)
     places: list[tuple[str, str]] = field(default_factory=list)
     times: list[Text] = field(default_factory=list)
-    cost: list[Text] = field(default_factory=list)
+    cost: list[tuple[str, Text]] = field(default_factory=list)  # (symbol, words): "free" has a picture of its own
     languages: str | None = None
     contacts: list[tuple[str, str, str]] = field(default_factory=list)  # (symbol, words, address)
     self_referral: bool | None = None
@@ -150,10 +150,10 @@ def _schedule_texts(schedule: Schedule) -> list[Text]:
     ]
 
 
-def _cost(service: Service) -> list[Text]:
+def _cost(service: Service) -> list[tuple[str, Text]]:
     options = service.cost_options
     if options and all(not option.amount for option in options):
-        return [Text(_("It is free."))]
+        return [("free", Text(_("It is free.")))]
     out = []
     for option in sorted(options, key=lambda o: o.id):
         if option.amount:
@@ -162,7 +162,7 @@ def _cost(service: Service) -> list[Text]:
         out += [described] if described else []
     fees = localised(service.fees_description, None)
     out += [fees] if fees else []
-    return out or [Text(_("Ask the service if it costs anything."))]
+    return [("money", text) for text in out] or [("money", Text(_("Ask the service if it costs anything.")))]
 
 
 def _languages(service: Service) -> str | None:

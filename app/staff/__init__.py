@@ -53,6 +53,7 @@ def route_modules() -> tuple[ModuleType, ...]:
     from app.staff.privacy import routes as privacy
     from app.staff.pupils import routes as pupils
     from app.staff.referral import routes as referral
+    from app.staff.symbols import routes as symbols
     from app.staff.team import routes as team
 
     return (
@@ -68,6 +69,7 @@ def route_modules() -> tuple[ModuleType, ...]:
         privacy,
         directory,
         directory_health,
+        symbols,
     )
 
 

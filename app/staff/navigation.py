@@ -69,6 +69,14 @@ STAFF_LINKS = (
         "What to fix in the directory of services: short descriptions, missing contacts, old checks.",
     ),
     StaffLink(
+        "staff.symbols",
+        Permission.EDIT_DIRECTORY,
+        "see",
+        "Symbols",
+        "Symbols and their sentences",
+        "Every picture on the site, what it shows, and the sentences beside it, to check each pairing.",
+    ),
+    StaffLink(
         "staff.personal_data",
         Permission.PERSONAL_DATA,
         "privacy",

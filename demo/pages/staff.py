@@ -71,6 +71,8 @@ STAFF_PAGES: dict[str, dict | list[dict]] = {
         {"as": "council-admin", "args": {}},
         {"as": "council-admin", "args": {"rule": "not-checked", "page": "2"}},
     ],
+    # The symbol contact sheet
+    "staff.symbols": {"as": "directory-editor", "args": {}},
     # A person's data on request
     "staff.personal_data": {"as": "council-admin", "args": {}},
     "staff.person_record": [
