@@ -1,7 +1,6 @@
 """The answers so far, kept on the server until Send (app/journeys/drafts.py): the browser's cookie holds only
 the draft's random id. Send uses the idempotency key made with the draft, never one from the form."""
 
-
 from app.checklists.open_links import seal, unseal
 from app.journeys import drafts as store
 from app.journeys.types import STEP_TYPES
