@@ -1,17 +1,28 @@
-"""Directory speed: load generated services through the importer, then time searches, "services for me",
-the API and the content audit, and measure the memory of an ndjson export of every service.
+"""Directory speed: load generated services, then time searches, "services for me", the API and the content
+audit, and measure the time and memory of an ndjson export of every service.
 
-    .venv/bin/python bench/directory.py                       # SQLite, 10,000 services
-    .venv/bin/python bench/directory.py --services 100000     # SQLite, 100,000 services
+    .venv/bin/python bench/directory.py                       # SQLite, 10,000 services, through the importer
+    .venv/bin/python bench/directory.py --services 100000     # SQLite, 100,000 services, on the bulk path
     scripts/with-postgres.sh sh -c '.venv/bin/python bench/directory.py --database-url "$TEST_DATABASE_URL"'
 
-Two times for each directory request, both server side and after one warm-up pass over the same addresses:
-the search itself (the service function the route calls: filters in, a page of services out), and the
-whole request in the app (search, page and audio bookkeeping), without a network. Then whole-request
-times for API pages (json, 50 services a page, and ndjson of one organisation's services), the time of
-an update of 1,000 services through the importer with its content audit (what a directory pull writes),
-the content audit of the whole directory (the staff page's work), and the time and peak Python memory
-(tracemalloc) of streaming every service as full-record ndjson.
+Up to 20,000 services the generated records go through the importer (checks, write, content audit); above
+that, or with `--load bulk`, through the importer's own writer 5,000 at a time without the checks, which
+writes the same rows in a fraction of the time.
+
+Times for each directory request, server side, after one warm-up pass over the same addresses: the search
+itself (the service function the route calls: filters in, a page of services out), the whole request in the
+app with every page rendered (a site with the page cache off: routing, search, page and audio bookkeeping,
+no network), and the whole request on the site as it runs, with its page cache warmed by the first pass
+(a page is kept at most 30 seconds while its audio is not built, and in the bench it never is, so on a busy
+machine many have gone again). Then whole-request times for API pages (json, 50 services a page, and
+ndjson of one organisation's services), the time of an update of 1,000 services through the importer with
+its content audit (what a directory pull writes), the content audit of the whole directory (the staff
+page's work), and the time and peak Python memory (tracemalloc) of streaming every service as full-record
+ndjson.
+
+Every time is given on the clock and in CPU time of this process (SQLite runs inside it; PostgreSQL's own
+work is not counted in CPU). On a busy shared machine the clock stretches with the load average, printed at
+the start and the end; the CPU figures stay comparable between runs. Figures: docs/decisions/0034.
 The PostgreSQL database must be empty.
 """
 
