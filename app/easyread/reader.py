@@ -17,6 +17,21 @@ def clip_key(text: str, lang: str, voice: str, rate: int) -> str:
     return hashlib.sha256(f"{lang}\n{voice}\n{rate}\n{text}".encode()).hexdigest()
 
 
+_SAMPLE_KEY = "0" * 64
+
+
+def clip_url(lang: str, key: str) -> str:
+    """The address of a clip's file. A page has a hundred or so: the address around the key is worked out once."""
+    around = current_app.extensions.setdefault("clip_urls", {})
+    name = (request.script_root if has_request_context() else None, lang)
+    parts = around.get(name)
+    if parts is None:
+        parts = around[name] = tuple(
+            url_for("easyread.audio_file", clip_lang=lang, key=_SAMPLE_KEY).rsplit(_SAMPLE_KEY, 1)
+        )
+    return f"{parts[0]}{key}{parts[1]}"
+
+
 @dataclass(frozen=True)
 class Clip:
     key: str
@@ -28,7 +43,7 @@ class Clip:
 
     @property
     def url(self) -> str:
-        return self.private_url or url_for("easyread.audio_file", clip_lang=self.lang, key=self.key)
+        return self.private_url or clip_url(self.lang, self.key)
 
     @property
     def private(self) -> bool:

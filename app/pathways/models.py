@@ -8,7 +8,7 @@ and filters stay fast.
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.database import Base
@@ -62,6 +62,22 @@ class Service(Base):
             "maximum_age",
             "filter_terms",
         ),
+        # The same, found by id: a search by words checks each service its words find without reading the row.
+        Index(
+            "ix_service_filters_by_id",
+            "id",
+            "status",
+            "ladder_step",
+            "area_id",
+            "paid",
+            "self_referral",
+            "minimum_age",
+            "maximum_age",
+            "filter_terms",
+            "sort_name",
+        ),
+        # Only the demo services: whether there are any is asked on every directory page.
+        Index("ix_service_demo", "id", sqlite_where=text("demo = 1"), postgresql_where=text("demo")),
     )
 
     id: Mapped[str] = _id()

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from app.pathways.models import Attribute, LocalArea, Service, ServiceWord, TaxonomyTerm
@@ -137,4 +137,5 @@ def get_service(session: Session, service_id: str, *options) -> Service | None:
 
 
 def has_demo_services(session: Session) -> bool:
-    return session.scalar(select(Service.id).where(Service.demo.is_(True)).limit(1)) is not None
+    # "= true", not "IS true": an equality is what the index on demo answers, on SQLite and PostgreSQL.
+    return session.scalar(select(Service.id).where(Service.demo == true()).limit(1)) is not None

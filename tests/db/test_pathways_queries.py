@@ -1,11 +1,12 @@
 """The directory's queries on SQLite and PostgreSQL: import, filters, words, pages and services for me."""
 
 import random
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import get_args
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app.checklists.profile import MatchProfile
 from app.config import PROJECT_ROOT
@@ -23,7 +24,7 @@ from app.pathways.rules import (
     group_by_step,
     rank_services,
 )
-from app.pathways.search import Filters, search_services
+from app.pathways.search import Filters, has_demo_services, search_services
 from app.pathways.suggestions import suggest
 from app.pathways.text import search_words
 from app.vocab import KINDS_OF_SUPPORT, KINDS_OF_WORK, LADDER_STEPS, SUPPORT_NEEDS
@@ -41,6 +42,16 @@ def session(empty_app):
     with empty_app.app_context():
         with empty_app.extensions["database"]["factory"]() as session:
             yield session
+
+
+def every_service(session, filters: Filters) -> list[Service]:
+    services, number = [], 1
+    while True:
+        page = search_services(session, filters, number, 10)
+        services += page.services
+        if number >= page.pages:
+            return services
+        number += 1
 
 
 def every_name(session, filters: Filters) -> tuple[set[str], int]:
@@ -107,6 +118,32 @@ def test_pages_come_in_name_order_and_a_page_past_the_end_is_the_last(session):
     last = search_services(session, Filters(), 99, 10)
     assert last.number == 5 and len(last.services) == 4
     assert search_services(session, Filters(), 99, 10, clamp=False).services == []
+
+
+@pytest.mark.parametrize(
+    "words, filters",
+    [
+        ("jobs", Filters(steps=("social-enterprise", "independent-employment"))),
+        ("work", Filters(kinds=("work-trial", "work-experience"), ages=(16, 18))),
+        ("a", Filters(needs=("autism",), ask_myself=True, pay=("paid", "unpaid"))),
+        ("s", Filters(areas=("west-hill",))),
+    ],
+)
+def test_words_with_filters_find_the_services_that_have_both_in_name_order(session, words, filters):
+    """Words and filters are answered together (the filters read from an index found by id): the result is the
+    services the words find that the filters keep, page by page in name order, with their number."""
+    by_words = {s.id for s in every_service(session, Filters(words=(words,)))}
+    by_filters = [s.id for s in every_service(session, filters)]
+    both = every_service(session, replace(filters, words=(words,)))
+    assert [s.id for s in both] == [i for i in by_filters if i in by_words]
+    assert len(both) == search_services(session, replace(filters, words=(words,))).total > 0
+    assert [(s.sort_name, s.id) for s in both] == sorted((s.sort_name, s.id) for s in both)
+
+
+def test_a_directory_with_demo_services_says_so_and_one_without_does_not(session):
+    assert has_demo_services(session)
+    session.execute(update(Service).values(demo=False))
+    assert not has_demo_services(session)
 
 
 def test_modified_after_compares_times_in_utc(session):
