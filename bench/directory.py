@@ -22,7 +22,7 @@ ndjson.
 
 Every time is given on the clock and in CPU time of this process (SQLite runs inside it; PostgreSQL's own
 work is not counted in CPU). On a busy shared machine the clock stretches with the load average, printed at
-the start and the end; the CPU figures stay comparable between runs. Figures: docs/decisions/0034.
+the start and the end; the CPU figures stay comparable between runs. Figures: docs/decisions/0036.
 The PostgreSQL database must be empty.
 """
 
