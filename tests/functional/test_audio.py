@@ -114,8 +114,11 @@ def test_the_same_text_in_another_language_voice_or_rate_is_another_clip():
     assert clip_key("Hello.", "en", "gmw/en", 150) == base
 
 
-def test_a_request_never_waits_for_another_requests_clip(app, client, monkeypatch):
-    page = client.get("/privacy").get_data(as_text=True)
+def test_a_request_never_waits_for_another_requests_clip(tmp_path, monkeypatch):
+    # Six requests at once, each in its own thread: a database file gives each its own connection, as a real
+    # server's threads have (the tests' in-memory database is one connection, not made to be shared at once).
+    app = make_app(tmp_path, DATABASE_URL=f"sqlite:///{tmp_path}/clips.db")
+    page = app.test_client().get("/privacy").get_data(as_text=True)
     url = SAY.search(page).group(2)
     calls, release = [], threading.Event()
     real = SpeechPool.synthesize
