@@ -18,11 +18,11 @@ run: install translations migrate
 	$(BIN)/gunicorn --config scripts/gunicorn_run.py --bind 127.0.0.1:$(PORT) wsgi:app
 
 test: system-packages install translations lint
-	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2 --dist worksteal
 	scripts/with-postgres.sh $(BIN)/python -m pytest -q -p no:cacheprovider tests/db
 
 test-sqlite: install translations
-	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2 --dist worksteal
 
 test-postgres: install
 	scripts/with-postgres.sh $(BIN)/python -m pytest -q -p no:cacheprovider tests/db
