@@ -45,37 +45,26 @@ class LocalArea(Base):
     name_cy: Mapped[str | None] = mapped_column(String(NAME))
 
 
+# What a directory search filters on, in the order both of the service indexes below hold them.
+FILTER_COLUMNS = (
+    "status",
+    "ladder_step",
+    "area_id",
+    "paid",
+    "self_referral",
+    "minimum_age",
+    "maximum_age",
+    "filter_terms",
+)
+
+
 class Service(Base):
     __tablename__ = "service"
     # Every filter can be answered from this one index, in name order, without reading the rows.
     __table_args__ = (
-        Index(
-            "ix_service_listing",
-            "sort_name",
-            "id",
-            "status",
-            "ladder_step",
-            "area_id",
-            "paid",
-            "self_referral",
-            "minimum_age",
-            "maximum_age",
-            "filter_terms",
-        ),
+        Index("ix_service_listing", "sort_name", "id", *FILTER_COLUMNS),
         # The same, found by id: a search by words checks each service its words find without reading the row.
-        Index(
-            "ix_service_filters_by_id",
-            "id",
-            "status",
-            "ladder_step",
-            "area_id",
-            "paid",
-            "self_referral",
-            "minimum_age",
-            "maximum_age",
-            "filter_terms",
-            "sort_name",
-        ),
+        Index("ix_service_filters_by_id", "id", *FILTER_COLUMNS, "sort_name"),
         # Only the demo services: whether there are any is asked on every directory page.
         Index("ix_service_demo", "id", sqlite_where=text("demo = 1"), postgresql_where=text("demo")),
     )
