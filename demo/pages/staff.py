@@ -90,6 +90,7 @@ STAFF_PAGES: dict[str, dict | list[dict]] = {
         {"as": "council-admin", "args": {"service_id": DEMO_EASY_READ_SERVICE}},
     ],
     "staff.service_details": {"as": "directory-editor", "args": {"service_id": DEMO_EASY_READ_SERVICE}},
+    "staff.service_times": {"as": "directory-editor", "args": {"service_id": DEMO_EASY_READ_SERVICE}},
     # School mode
     "staff.pupils": [{"as": "school"}, {"as": "council-admin"}],
     "staff.new_pupil": {"as": "school"},

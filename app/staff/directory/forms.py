@@ -1,4 +1,4 @@
-"""The easy-read form. Staff pages are English only, so the messages are plain strings; the form checks
+"""The easy-read, details and opening-times forms. Staff pages are English only, so the messages are plain strings; the form checks
 its choices against the lists it is given, never the database."""
 
 import re
@@ -7,8 +7,10 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectMultipleField, StringField, TextAreaField
 
 from app.emails import is_email
+from app.pathways.schedule_words import DAYS
 from app.staff.directory.details import Details, good_url
 from app.staff.directory.service import EasyRead
+from app.staff.directory.times import Week, clock_time
 
 LONGEST = 2000  # characters in one easy-read text
 WRITE_SUMMARY_EN = "Write the easy-read summary in English."
@@ -153,3 +155,58 @@ class DetailsForm(FlaskForm):
         if any(field.errors for field in self):
             return None
         return Details(**text, minimum_age=youngest, maximum_age=oldest)
+
+
+TIME_WRONG = "Write the time like 09:30 or 17:00."
+TIME_HALF = "Write both times for this day, or leave both empty."
+TIME_ORDER = "The closing time must be after the opening time."
+NOTES_TOO_LONG = "Write 500 characters or fewer."
+CHOOSE_REMOVE = "Choose times to remove from the list."
+
+
+class TimesForm(FlaskForm):
+    """A week of opening and closing times: `opens_MO`, `closes_MO` and so on, made below for each day."""
+
+    notes = TextAreaField()
+    remove = _FreeMany()
+
+    def fill(self, week: Week) -> None:
+        for day in DAYS:
+            opens, closes = week.times.get(day, ("", ""))
+            self[f"opens_{day}"].data, self[f"closes_{day}"].data = opens, closes
+        self.notes.data = week.notes
+
+    def check(self, removable: set[str]) -> tuple[Week, set[str]] | None:
+        """The week and the other rules to remove, or None with the errors set."""
+        times = {}
+        for day in DAYS:
+            opens_field, closes_field = self[f"opens_{day}"], self[f"closes_{day}"]
+            typed = [(opens_field.data or "").strip(), (closes_field.data or "").strip()]
+            if not any(typed):
+                continue
+            if not all(typed):
+                _fail(opens_field if not typed[0] else closes_field, TIME_HALF)
+                continue
+            opens, closes = clock_time(typed[0]), clock_time(typed[1])
+            for field, value in ((opens_field, opens), (closes_field, closes)):
+                if value is None:
+                    _fail(field, TIME_WRONG)
+            if opens and closes:
+                if closes <= opens:
+                    _fail(closes_field, TIME_ORDER)
+                else:
+                    times[day] = (opens, closes)
+        notes = " ".join((self.notes.data or "").split())
+        if len(notes) > 500:
+            _fail(self.notes, NOTES_TOO_LONG)
+        remove = set(self.remove.data or [])
+        if not remove <= removable:
+            _fail(self.remove, CHOOSE_REMOVE)
+        if any(field.errors for field in self):
+            return None
+        return Week(times, notes), remove
+
+
+for _day in DAYS:
+    setattr(TimesForm, f"opens_{_day}", StringField())
+    setattr(TimesForm, f"closes_{_day}", StringField())

@@ -7,11 +7,13 @@ from flask_wtf import FlaskForm
 
 from app import clock
 from app.extensions import db
+from app.pathways.fields import SCHEDULE, put
+from app.pathways.schedule_words import schedule_sentences
 from app.staff.audit.service import record_now
 from app.staff.blueprint import bp
-from app.staff.directory import details, readability, service
+from app.staff.directory import details, readability, service, times
 from app.staff.directory.choices import kind_choices, step_choices, symbol_choices
-from app.staff.directory.forms import DetailsForm, EasyReadForm
+from app.staff.directory.forms import DetailsForm, EasyReadForm, TimesForm
 from app.staff.permissions import Permission, requires
 
 PAGE_SIZE = 25  # services a page
@@ -142,3 +144,55 @@ def service_details(service_id: str):
         ),
         status,
     )
+
+
+@bp.route("/directory/<string:service_id>/times", methods=["GET", "POST"])
+@requires(Permission.EDIT_DIRECTORY)
+def service_times(service_id: str):
+    """When the service runs: a week of times, and the rules a week cannot show, each of which can be removed."""
+    found = _service_or_404(service_id)
+    pulled = details.is_pulled(found)
+    week, others = times.split(found)
+    form = TimesForm()
+    status = 200
+    if not form.is_submitted():
+        form.fill(week)
+        record_now("view", "service", found.id, "times")
+    elif pulled:
+        record_now("denied", "service", found.id, "times of a pulled service")
+        abort(403)
+    elif not form.validate():  # the CSRF token
+        status = 400
+    else:
+        checked = form.check({schedule.id for schedule in others})
+        if checked is None:
+            status = 400
+        else:
+            changed = times.save(db.session, found, *checked, current_user.id, clock.now())
+            flash("The times are saved. Everyone can see them now." if changed else "Nothing was changed.", DONE)
+            return redirect(url_for("staff.service_times", service_id=found.id))
+    rules = [(s.id, " ".join(x.text for x in schedule_sentences(put(s, SCHEDULE), "en"))) for s in others]
+    return (
+        render_template(
+            "staff/directory/times.html",
+            service=found,
+            form=form,
+            pulled=pulled,
+            week=week,
+            rules=rules,
+            days=DAY_NAMES,
+            done=get_flashed_messages(category_filter=[DONE]),
+        ),
+        status,
+    )
+
+
+DAY_NAMES = (
+    ("MO", "Monday"),
+    ("TU", "Tuesday"),
+    ("WE", "Wednesday"),
+    ("TH", "Thursday"),
+    ("FR", "Friday"),
+    ("SA", "Saturday"),
+    ("SU", "Sunday"),
+)
