@@ -12,7 +12,7 @@ from app.feedback.forms import EmployerForm
 from app.feedback.journey import FEEDBACK, STEP_IDS
 from app.i18n import current_lang
 from app.journeys.actions import action, run
-from app.journeys.forms import StepForm, form_for, recheck
+from app.journeys.forms import StepForm, first_wrong, form_for, recheck
 from app.journeys.types import STEP_TYPES
 
 bp = Blueprint("feedback", __name__, url_prefix="/feedback")
@@ -110,15 +110,10 @@ def send(token: str):
     if found is None:
         return _gone()
     answers = journey.draft(found.token_hash)["answers"]
-    missing = journey.first_missing(answers) or _first_wrong(answers)
+    missing = journey.first_missing(answers) or first_wrong(journey.path(answers), answers)
     if missing is not None:
         return redirect(url_for(".question", token=token, step_id=missing.id, **{"from": "check"}))
     return run(FEEDBACK.finish, found, answers)
-
-
-def _first_wrong(answers: dict):
-    """The first kept answer that no longer passes its question's own checks: nothing is saved until it does."""
-    return next((step for step in journey.path(answers) if recheck(step, answers) is not None), None)
 
 
 @action("save-feedback")

@@ -38,10 +38,16 @@ def _life() -> timedelta:
     return timedelta(hours=current_app.config["DRAFT_HOURS"])
 
 
+def token_of(journey: str) -> str | None:
+    """This browser's random id for its draft on this journey: what only this browser holds, to seal with."""
+    token = _ids().get(journey)
+    return token if isinstance(token, str) and ID_PATTERN.fullmatch(token) else None
+
+
 def find(journey: str) -> JourneyDraft | None:
     """This browser's draft on this journey, unless it is missing, expired or not one the site made."""
-    token = _ids().get(journey)
-    if not isinstance(token, str) or not ID_PATTERN.fullmatch(token):
+    token = token_of(journey)
+    if token is None:
         return None
     row = db.session.scalar(
         select(JourneyDraft).where(JourneyDraft.token_hash == _hash(token), JourneyDraft.journey == journey)
@@ -82,12 +88,6 @@ def save(row: JourneyDraft, data: dict) -> None:
     flag_modified(row, "data")
     row.updated_at, row.expires_at = now, now + _life()
     db.session.commit()
-
-
-def token_of(journey: str) -> str | None:
-    """This browser's random id for its draft on this journey: what only this browser holds, to seal with."""
-    token = _ids().get(journey)
-    return token if isinstance(token, str) and ID_PATTERN.fullmatch(token) else None
 
 
 def mark_sent(row: JourneyDraft, sent: dict | None = None) -> None:

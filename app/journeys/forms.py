@@ -76,3 +76,9 @@ def recheck(step: Step, answers: dict, types=None, base: type = CheckedForm):
     for field in form:
         shown[field.name].errors = list(field.errors)
     return shown
+
+
+def first_wrong(steps, answers: dict, types=None):
+    """The first of these steps whose kept answer no longer passes its own checks (a draft from an older page, or
+    one changed outside the site): Send saves nothing until it is answered again."""
+    return next((step for step in steps if recheck(step, answers, types) is not None), None)

@@ -16,7 +16,7 @@ from app.errors import is_database_fault
 from app.extensions import db
 from app.i18n import current_lang
 from app.journeys.actions import action, run
-from app.journeys.forms import StepForm, form_for, recheck
+from app.journeys.forms import StepForm, first_wrong, form_for, recheck
 from app.journeys.types import STEP_TYPES
 from app.pathways.limits import ID
 from app.pathways.models import Service
@@ -238,7 +238,9 @@ def send():
         return redirect(url_for(".sent")) if existing is not None else _lost()
     plan = _open_plan()
     known = _known(draft, plan is not None)
-    missing = first_missing(draft["answers"], known) or _first_wrong(draft["answers"], known)
+    missing = first_missing(draft["answers"], known) or first_wrong(
+        applicable(draft["answers"], known), draft["answers"]
+    )
     if missing is not None:
         return redirect(url_for(".question", step_id=missing.id, **{"from": "check"}))
     try:
@@ -250,12 +252,6 @@ def send():
         return _check_page(draft, save_failed=True), 503
     drafts.sent(draft, _sent_record(referral, code))
     return redirect(url_for(".sent"))
-
-
-def _first_wrong(answers: dict, known: dict):
-    """The first question whose kept answer no longer passes its own checks (a draft from an older page, or
-    one changed outside the site): nothing is saved until it is answered again."""
-    return next((step for step in applicable(answers, known) if recheck(step, answers) is not None), None)
 
 
 @action("send-referral")
@@ -290,9 +286,6 @@ def sent():
     record = drafts.sent_record()
     if record is None:
         return render_template("referrals/nothing_sent.html")
-    record.setdefault("personal", True)
-    record.setdefault("code", None)
-    record.setdefault("emailed", False)
     found = db.session.get(Service, record["service_id"][:ID]) if record.get("service_id") else None
     where = destination(found if found is not None and not record["routed"] else None)
     methods = [(o.label, o.symbol) for o in BY_KEY["contact_methods"].options if o.id in record["methods"]]
