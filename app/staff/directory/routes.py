@@ -8,7 +8,7 @@ from flask_wtf import FlaskForm
 from app import clock
 from app.extensions import db
 from app.pathways.fields import SCHEDULE, put
-from app.pathways.schedule_words import schedule_sentences
+from app.pathways.schedule_words import DAYS, WORDS, schedule_sentences
 from app.staff.audit.service import record_now
 from app.staff.blueprint import bp
 from app.staff.directory import details, readability, service, times
@@ -111,35 +111,45 @@ def _review(service_id: str, step, done: str):
     return redirect(url_for("staff.easy_read", service_id=found.id))
 
 
+def _own_service_form(found, form, part: str, fill, save):
+    """How a form that changes one of the council's own services goes: shown filled (and audited as seen); a post
+    for a pulled service refused; checked; saved with a message and shown again. `save()` gives None when the
+    form's own checks failed, else whether anything changed. A redirect, or the status to show the page with."""
+    if not form.is_submitted():
+        fill()
+        record_now("view", "service", found.id, part)
+        return 200
+    if details.is_pulled(found):
+        record_now("denied", "service", found.id, f"{part} of a pulled service")
+        abort(403)
+    if not form.validate():  # the CSRF token
+        return 400
+    changed = save()
+    if changed is None:
+        return 400
+    flash(f"The {part} are saved. Everyone can see them now." if changed else "Nothing was changed.", DONE)
+    return redirect(url_for(request.endpoint, service_id=found.id))
+
+
 @bp.route("/directory/<string:service_id>/details", methods=["GET", "POST"])
 @requires(Permission.EDIT_DIRECTORY)
 def service_details(service_id: str):
     found = _service_or_404(service_id)
-    pulled = details.is_pulled(found)
     form = DetailsForm()
-    status = 200
-    if not form.is_submitted():
-        form.fill(details.current(found))
-        record_now("view", "service", found.id, "details")
-    elif pulled:
-        record_now("denied", "service", found.id, "details of a pulled service")
-        abort(403)
-    elif not form.validate():  # the CSRF token
-        status = 400
-    else:
+
+    def save() -> bool | None:
         values = form.check()
-        if values is None:
-            status = 400
-        else:
-            changed = details.save(db.session, found, values, current_user.id, clock.now())
-            flash("The details are saved. Everyone can see them now." if changed else "Nothing was changed.", DONE)
-            return redirect(url_for("staff.service_details", service_id=found.id))
+        return None if values is None else bool(details.save(db.session, found, values, current_user.id, clock.now()))
+
+    status = _own_service_form(found, form, "details", lambda: form.fill(details.current(found)), save)
+    if not isinstance(status, int):
+        return status
     return (
         render_template(
             "staff/directory/details.html",
             service=found,
             form=form,
-            pulled=pulled,
+            pulled=details.is_pulled(found),
             done=get_flashed_messages(category_filter=[DONE]),
         ),
         status,
@@ -151,33 +161,23 @@ def service_details(service_id: str):
 def service_times(service_id: str):
     """When the service runs: a week of times, and the rules a week cannot show, each of which can be removed."""
     found = _service_or_404(service_id)
-    pulled = details.is_pulled(found)
     week, others = times.split(found)
     form = TimesForm()
-    status = 200
-    if not form.is_submitted():
-        form.fill(week)
-        record_now("view", "service", found.id, "times")
-    elif pulled:
-        record_now("denied", "service", found.id, "times of a pulled service")
-        abort(403)
-    elif not form.validate():  # the CSRF token
-        status = 400
-    else:
+
+    def save() -> bool | None:
         checked = form.check({schedule.id for schedule in others})
-        if checked is None:
-            status = 400
-        else:
-            changed = times.save(db.session, found, *checked, current_user.id, clock.now())
-            flash("The times are saved. Everyone can see them now." if changed else "Nothing was changed.", DONE)
-            return redirect(url_for("staff.service_times", service_id=found.id))
+        return None if checked is None else times.save(db.session, found, *checked, current_user.id, clock.now())
+
+    status = _own_service_form(found, form, "times", lambda: form.fill(week), save)
+    if not isinstance(status, int):
+        return status
     rules = [(s.id, " ".join(x.text for x in schedule_sentences(put(s, SCHEDULE), "en"))) for s in others]
     return (
         render_template(
             "staff/directory/times.html",
             service=found,
             form=form,
-            pulled=pulled,
+            pulled=details.is_pulled(found),
             week=week,
             rules=rules,
             days=DAY_NAMES,
@@ -187,12 +187,4 @@ def service_times(service_id: str):
     )
 
 
-DAY_NAMES = (
-    ("MO", "Monday"),
-    ("TU", "Tuesday"),
-    ("WE", "Wednesday"),
-    ("TH", "Thursday"),
-    ("FR", "Friday"),
-    ("SA", "Saturday"),
-    ("SU", "Sunday"),
-)
+DAY_NAMES = tuple(zip(DAYS, WORDS["en"]["days"], strict=True))  # ("MO", "Monday"), ...

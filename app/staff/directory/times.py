@@ -80,8 +80,7 @@ def save(session: Session, service: Service, week: Week, remove: set[str], staff
     gone = [schedule for schedule in others if schedule.id in remove]
     if before == week and not gone:
         return False
-    kept_weeks = {id(s) for s in service.schedules if s not in others}
-    service.schedules = [s for s in service.schedules if id(s) not in kept_weeks and s not in gone]
+    service.schedules = [s for s in others if s not in gone]  # the week's own schedules are written again below
     groups: dict[tuple[str, str], list[str]] = {}
     for day in DAYS:
         if day in week.times:
