@@ -7,9 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from app import vocab
+from app.journeys.loader import raw_definitions
 
 APP_DIR = Path(__file__).resolve().parents[2]
 DEFINITION_DIRS = ("checklists/definitions", "journeys/definitions")
@@ -57,9 +56,8 @@ def _walk(node, context: str, where: str, out: list[Use]) -> None:
 def definition_uses() -> list[Use]:
     out: list[Use] = []
     for folder in DEFINITION_DIRS:
-        for path in sorted((APP_DIR / folder).glob("*.yaml")):
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-            where = f"app/{folder}/{path.name}"
+        for name, raw in raw_definitions(APP_DIR / folder):
+            where = f"app/{folder}/{name}"
             if raw.get("symbol"):
                 out.append(Use(raw["symbol"], raw.get("title"), where, raw["id"]))
             for step in raw.get("steps", []):
