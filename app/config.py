@@ -84,6 +84,9 @@ class Config:
     OUTCOME_PROGRAMMES = tuple(
         name.strip() for name in os.environ.get("OUTCOME_PROGRAMMES", "lse").split(",") if name.strip()
     )
+    # A folder of the council's own rule files, in the same shape, for programmes whose numbers are in its grant
+    # agreement (Connect to Work's sustained outcome): OUTCOME_PROGRAMMES may then name them. Empty: none.
+    OUTCOME_RULES_DIR = os.environ.get("OUTCOME_RULES_DIR", "")
     # A journey's answers before Send (ask for help, feedback) are kept on the server this long after the last one.
     DRAFT_HOURS = int(
         os.environ.get("DRAFT_HOURS", "24")
@@ -296,7 +299,7 @@ def _unknown_programmes(settings: dict) -> list[str]:
     if not names:
         return ["OUTCOME_PROGRAMMES is empty: name at least one programme, for example lse."]
     try:
-        reported(names)
+        reported(names, settings.get("OUTCOME_RULES_DIR"))
     except ProgrammeError as error:
         return [str(error)]
     return []

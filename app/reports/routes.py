@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from app.clock import today
 from app.extensions import db
-from app.outcomes.definitions import reported
+from app.outcomes.definitions import council_programmes
 from app.referrals.models import Referral
 from app.reports.figures import build, hide_small
 from app.reports.periods import financial_year_start
@@ -25,7 +25,7 @@ def count_words(count: int) -> str:
 def results():
     config = current_app.config
     first, last = financial_year_start(today()), today()
-    programmes = reported(config["OUTCOME_PROGRAMMES"])
+    programmes = council_programmes(config)
     report = build(db.session, select(Referral), first, last, today(), programmes[:1], config["HOLIDAYS"])
     key, programme = report.key, programmes[0]
     return render_template(

@@ -144,3 +144,21 @@ def test_the_demo_claim_pack_lists_the_demo_outcome(client):
     sign_in_as(client, "council-admin")
     html = client.get("/staff/outcomes/claims", query_string={"from": "2000-01-01"}).get_data(as_text=True)
     assert DEMO_OUTCOME_REFERENCE in html and "I saw a payslip" in html
+
+
+def test_a_programme_from_the_councils_own_rule_file_gets_its_claim_pack(app, client, tmp_path):
+    # A rule in the council's grant agreement, written by the council in the shipped shape: 10 hours a week
+    # for 12 weeks within 20. The numbers are this test's, not any real programme's.
+    (tmp_path / "our-grant.yaml").write_text(
+        "id: our-grant\nname: Our council's grant\nhours_at_least: 10\nweeks_needed: 12\nwindow_weeks: 20\n",
+        encoding="utf-8",
+    )
+    app.config["OUTCOME_RULES_DIR"] = str(tmp_path)
+    app.config["OUTCOME_PROGRAMMES"] = ("lse", "our-grant")
+    add_referral_with_weeks(app, MET, 16, FIRST)
+    add_referral_with_weeks(app, SHORT, 8, FIRST)
+    sign_in_as(client, "council-admin")
+    met_on = FIRST + timedelta(weeks=12, days=-1)
+    html = client.get("/staff/outcomes/claims", query_string=period(met_on, met_on, "our-grant")).get_data(as_text=True)
+    assert "Our council&#39;s grant" in html or "Our council's grant" in html
+    assert MET in html and SHORT not in html and "1 outcome met" in html  # 8 hours is under its 10

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.config import ConfigError, load_config
-from app.outcomes.definitions import ProgrammeError, programmes, read_programme, reported
+from app.outcomes.definitions import ProgrammeError, council_programmes, programmes, read_programme, reported
 from app.outcomes.pay import all_rates, minimum_hourly_pay
 
 
@@ -79,3 +79,47 @@ def test_the_site_will_not_start_with_a_programme_we_hold_no_rule_for():
         "lse",
         "ips-primary-care",
     )
+
+
+def write_rule(folder: Path, programme_id: str, hours: int = 10) -> None:
+    # The numbers are the test's, not any real programme's.
+    (folder / f"{programme_id}.yaml").write_text(
+        f"id: {programme_id}\nname: A council rule\nhours_at_least: {hours}\nweeks_needed: 12\nwindow_weeks: 20\n",
+        encoding="utf-8",
+    )
+
+
+def test_a_council_adds_a_programme_from_its_own_folder_and_reports_it(tmp_path: Path):
+    write_rule(tmp_path, "our-grant")
+    settings = load_config(
+        {"APP_ENV": "test", "OUTCOME_RULES_DIR": str(tmp_path), "OUTCOME_PROGRAMMES": "our-grant,lse"}
+    )
+    chosen = council_programmes(settings)
+    assert [p.id for p in chosen] == ["our-grant", "lse"]
+    assert (chosen[0].hours_at_least, chosen[0].weeks_needed, chosen[0].window_weeks) == (10, 12, 20)
+
+
+def test_without_the_folder_a_council_programme_is_unknown(tmp_path: Path):
+    write_rule(tmp_path, "our-grant")
+    with pytest.raises(ConfigError, match="OUTCOME_PROGRAMMES names our-grant"):
+        load_config({"APP_ENV": "test", "OUTCOME_PROGRAMMES": "our-grant"})
+
+
+def test_a_council_file_may_not_change_a_programme_we_ship(tmp_path: Path):
+    write_rule(tmp_path, "lse", hours=1)
+    with pytest.raises(ConfigError, match="lse is a programme we ship"):
+        load_config({"APP_ENV": "test", "OUTCOME_RULES_DIR": str(tmp_path), "OUTCOME_PROGRAMMES": "lse"})
+
+
+def test_a_council_folder_that_is_missing_or_holds_a_wrong_file_stops_the_site(tmp_path: Path):
+    with pytest.raises(ConfigError, match="is not a folder"):
+        load_config({"APP_ENV": "test", "OUTCOME_RULES_DIR": str(tmp_path / "nowhere"), "OUTCOME_PROGRAMMES": "lse"})
+    (tmp_path / "broken.yaml").write_text("id: broken\nname: X\nhours_at_least: 16\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="broken.yaml: needs exactly"):
+        load_config({"APP_ENV": "test", "OUTCOME_RULES_DIR": str(tmp_path), "OUTCOME_PROGRAMMES": "lse"})
+
+
+def test_a_council_file_that_is_not_yaml_is_refused_with_its_name(tmp_path: Path):
+    (tmp_path / "odd.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="odd.yaml: cannot be read as YAML"):
+        load_config({"APP_ENV": "test", "OUTCOME_RULES_DIR": str(tmp_path), "OUTCOME_PROGRAMMES": "lse"})

@@ -8,7 +8,7 @@ from flask import current_app
 from sqlalchemy.orm import Session
 
 from app.feedback import figures as feedback_figures
-from app.outcomes.definitions import reported
+from app.outcomes.definitions import council_programmes
 from app.reports.figures import Report, build
 from app.reports.periods import Period
 from app.staff.scope import reported_referrals
@@ -23,7 +23,7 @@ def report(session: Session, user, period: Period, today: date) -> Report:
         period.first,
         period.last,
         today,
-        reported(config["OUTCOME_PROGRAMMES"]),
+        council_programmes(config),
         config["HOLIDAYS"],
     )
     return replace(found, figures=found.figures + feedback(session, user, period).figures)

@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from app.clock import today
 from app.extensions import db
-from app.outcomes.definitions import reported
+from app.outcomes.definitions import council_programmes
 from app.referrals.models import STATUSES
 from app.staff import words
 from app.staff.audit.service import record_now
@@ -44,7 +44,7 @@ def inbox():
 @requires(Permission.EXPORT_REFERRALS)
 def export():
     query, _, _ = service.filtered(db.session, current_user, request.args, today())
-    rows = service.export_rows(db.session, query, today(), reported(current_app.config["OUTCOME_PROGRAMMES"]))
+    rows = service.export_rows(db.session, query, today(), council_programmes(current_app.config))
     with_contact = request.args.get("with_contact") == "1"
     body = referrals_csv(rows, today(), with_contact)
     record_now("export", "referrals", detail=f"rows={len(rows)}" + (" with-contact" if with_contact else ""))

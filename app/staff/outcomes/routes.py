@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from app.clock import today, uk_time
 from app.extensions import db
-from app.outcomes.definitions import reported
+from app.outcomes.definitions import council_programmes
 from app.outcomes.rules import long_date
 from app.referrals.models import JobStart, Referral
 from app.staff.audit.service import audit_change, record_now
@@ -134,7 +134,7 @@ def confirm_pay(reference: str, job_id: int):
 
 
 def _claim_rows():
-    programmes = reported(current_app.config["OUTCOME_PROGRAMMES"])
+    programmes = council_programmes(current_app.config)
     choice = claims.choose(request.args, programmes, today())
     rows = claims.claim_rows(db.session, visible_referrals(), choice.programme, choice.first, choice.last, today())
     return programmes, choice, rows

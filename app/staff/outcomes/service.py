@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import now, today
 from app.feedback import service as feedback
-from app.outcomes.definitions import reported
+from app.outcomes.definitions import council_programmes
 from app.outcomes.ledger import job_records, person_age
 from app.outcomes.rules import OutcomeProgress, pay_below_minimum, sustained_outcome
 from app.referrals.models import HoursCheckIn, JobStart, Referral, ReferralEvent
@@ -43,8 +43,7 @@ def outcome(referral: Referral, today: date, can_change: bool) -> Outcome:
     check_ins = sorted((c for job in jobs for c in job.check_ins), key=lambda c: (c.period_start, c.id))
     records, age = job_records(jobs), person_age(referral)
     progress = [
-        sustained_outcome(records, today, programme, age)
-        for programme in reported(current_app.config["OUTCOME_PROGRAMMES"])
+        sustained_outcome(records, today, programme, age) for programme in council_programmes(current_app.config)
     ]
     to_check = [job for job, record in zip(jobs, records, strict=True) if pay_below_minimum(record, today, age)]
     return Outcome(jobs, check_ins, progress, to_check, referral.status == "started", can_change)
@@ -123,7 +122,7 @@ def outcome_met(session: Session, referral: Referral, day: date) -> bool:
     for job in referral.jobs:
         session.expire(job, ["check_ins"])
     records, age = job_records(list(referral.jobs)), person_age(referral)
-    programmes = reported(current_app.config["OUTCOME_PROGRAMMES"])
+    programmes = council_programmes(current_app.config)
     return any(sustained_outcome(records, day, programme, age).met for programme in programmes)
 
 
