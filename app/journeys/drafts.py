@@ -122,3 +122,9 @@ def drop_all() -> None:
 def expired(now):
     """The rule the purge uses: drafts past their time."""
     return JourneyDraft.expires_at < now
+
+
+def live(session, now) -> list[JourneyDraft]:
+    """Every draft not yet past its time, for a request to see or erase what is held about a person: drafts last
+    DRAFT_HOURS, so these are few."""
+    return list(session.scalars(select(JourneyDraft).where(JourneyDraft.expires_at >= now).order_by(JourneyDraft.id)))

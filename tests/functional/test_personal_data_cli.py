@@ -88,6 +88,6 @@ def test_erase_removes_the_persons_data_and_leaves_others(app, runner, people, h
     assert referral(app, rhodri).person_name == OTHER["person_name"]
     (entry,) = audit_entries(app, action="erase")
     assert entry.staff_id is None and entry.object_ref == morwenna
-    assert entry.detail == "referrals=1 notes=1 messages=1 checklists=0 answers=0 share-links=0 pupils=0"
+    assert entry.detail == "referrals=1 notes=1 messages=1 checklists=0 answers=0 share-links=0 pupils=0 drafts=0"
     again = runner.invoke(args=["privacy", "erase", morwenna, "--yes"])
     assert again.exit_code == 0 and "Nothing is left to erase" in again.output

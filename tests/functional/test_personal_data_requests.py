@@ -172,7 +172,11 @@ def test_the_search_form_needs_its_csrf_token(tmp_path):
 def test_searches_are_audited_by_kind_of_key_never_by_what_was_typed(app, admin, people):
     search(admin, email="morwenna.demo@example.org", phone="01632 960777")
     entry = audit_entries(app, action="search")[-1]
-    assert (entry.object_type, entry.object_ref, entry.detail) == ("personal-data", None, "by=email,phone found=1")
+    assert (entry.object_type, entry.object_ref, entry.detail) == (
+        "personal-data",
+        None,
+        "by=email,phone found=1 drafts=0",
+    )
 
 
 def test_the_readable_export_holds_every_exported_field_its_notes_and_the_plan(app, admin, people):
@@ -291,7 +295,7 @@ def test_erasing_removes_everything_held_about_the_person_and_nothing_of_anyone_
 
     (entry,) = audit_entries(app, action="erase")
     assert (entry.object_type, entry.object_ref) == ("referral", morwenna)
-    assert entry.detail == "referrals=2 notes=2 messages=1 checklists=1 answers=3 share-links=1 pupils=1"
+    assert entry.detail == "referrals=2 notes=2 messages=1 checklists=1 answers=3 share-links=1 pupils=1 drafts=0"
 
 
 def test_no_audit_entry_of_the_whole_journey_holds_personal_data(app, admin, people):

@@ -54,6 +54,7 @@ class SearchForm(FlaskForm):
     phone = StringField()
     person_name = StringField()
     born_day, born_month, born_year = StringField(), StringField(), StringField()
+    erase_unsent = StringField()  # "yes" from the button that deletes the answers not sent yet that these keys find
 
     def check(self) -> Wanted | None:
         """What to look for, or None with the errors set."""

@@ -35,14 +35,28 @@ def _record_or_404(reference: str) -> service.Record:
 @requires(Permission.PERSONAL_DATA)
 def personal_data():
     form = SearchForm()
-    matches = None
+    matches, unsent, deleted = None, [], None
     if form.is_submitted():
         valid = form.validate()
         wanted = form.check()
         if valid and wanted:
             matches = service.find(db.session, wanted)
-            record_now("search", "personal-data", None, f"by={','.join(wanted.keys)} found={len(matches)}")
-    html = render_template("staff/privacy/search.html", form=form, matches=matches, key_names=views.KEY_NAMES)
+            unsent = service.find_drafts(db.session, wanted)
+            record_now(
+                "search", "personal-data", None, f"by={','.join(wanted.keys)} found={len(matches)} drafts={len(unsent)}"
+            )
+            if form.erase_unsent.data == "yes":
+                deleted = service.erase_drafts(db.session, unsent, current_user.id, "search")
+                unsent = []
+    html = render_template(
+        "staff/privacy/search.html",
+        form=form,
+        matches=matches,
+        unsent=unsent,
+        deleted=deleted,
+        key_names=views.KEY_NAMES,
+        journey_names=views.JOURNEY_NAMES,
+    )
     return _not_cached(Response(html, 400 if form.errors else 200))
 
 
@@ -58,6 +72,9 @@ def person_record(reference: str):
         erased=views.count_words(session.pop(ERASED, None) or {}),
         document_rows=views.document_rows,
         document_plan=views.document_plan,
+        draft_rows=views.draft_rows,
+        draft_answers=service.draft_answers,
+        journey_names=views.JOURNEY_NAMES,
         now=now(),
     )
     return _not_cached(Response(html))

@@ -2,7 +2,8 @@
 
 A person is found by a referral's reference, an email address, a phone number, or a name with a date of birth.
 What is held about them is a referral with the referrals signposting made from it or it from (copies of the
-same answers), their notes, their outbox messages, and the checklists and school pupil the plan came from.
+same answers), their notes, their outbox messages, the checklists and school pupil the plan came from, and the
+answers still on the server from Ask for help or feedback (drafts: not sent yet, or the sent page's record).
 Other referrals with the same email, phone, or name and date of birth may be the same person, or a brother
 sharing the family phone: they are listed for staff to check, never erased with this one.
 
@@ -18,6 +19,9 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.checklists import for_staff as checklists
+from app.feedback.models import FeedbackRequest
+from app.journeys import drafts as journey_drafts
+from app.journeys.models import JourneyDraft
 from app.outbox.models import OutboxMessage
 from app.referrals.models import Referral
 from app.referrals.service import erase_personal_data, personal_data
@@ -25,7 +29,9 @@ from app.staff.audit.service import record_for
 from app.staff.models import Pupil
 
 EXPORT_VERSION = 1
-COUNTED = ("referrals", "notes", "messages", "checklists", "answers", "share-links", "pupils")
+COUNTED = ("referrals", "notes", "messages", "checklists", "answers", "share-links", "pupils", "drafts")
+# A draft of Ask for help holds these answers about the person, and their family member's or worker's.
+DRAFT_EMAILS, DRAFT_PHONES = ("email", "asker_email"), ("phone", "asker_phone")
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,7 @@ class Record:
     checklists: list[checklists.HeldChecklists]
     pupils: list[Pupil]
     similar: list[Referral] = field(default_factory=list)
+    drafts: list[JourneyDraft] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """How much of each kind an erasure would remove now."""
@@ -78,6 +85,7 @@ class Record:
             "answers": sum(len(held.answers) for held in self.checklists),
             "share-links": sum(held.share_links for held in self.checklists),
             "pupils": len(self.pupils),
+            "drafts": len(self.drafts),
         }
 
     @property
@@ -132,6 +140,80 @@ def find(session: Session, wanted: Wanted) -> list[Match]:
     return sorted(matches, key=lambda match: (match.referral.created_at, match.referral.id), reverse=True)
 
 
+def draft_answers(row: JourneyDraft) -> dict:
+    """The answers a draft holds, or none when it has only the sent page's record."""
+    data = row.data if isinstance(row.data, dict) else {}
+    return data["answers"] if isinstance(data.get("answers"), dict) else {}
+
+
+def _draft_matches(row: JourneyDraft, wanted: Wanted) -> bool:
+    """Whether a draft's answers or its sent record hold any of the keys."""
+    data, answers = (row.data if isinstance(row.data, dict) else {}), draft_answers(row)
+    sent = data.get("sent") if isinstance(data.get("sent"), dict) else {}
+    if wanted.reference and sent.get("reference") == wanted.reference:
+        return True
+    if wanted.email and any(
+        isinstance(answers.get(key), str) and answers[key].strip().lower() == wanted.email.strip().lower()
+        for key in DRAFT_EMAILS
+    ):
+        return True
+    if wanted.phone:
+        forms = phone_forms(wanted.phone)
+        if any(isinstance(answers.get(key), str) and phone_forms(answers[key]) & forms for key in DRAFT_PHONES):
+            return True
+    if wanted.name and wanted.date_of_birth:
+        return answers.get("date_of_birth") == wanted.date_of_birth.isoformat() and _same_name(
+            answers.get("person_name"), wanted.name
+        )
+    return False
+
+
+def find_drafts(session: Session, wanted: Wanted, now: datetime | None = None) -> list[JourneyDraft]:
+    """The answers on the server, not yet sent (or the sent page's record), that any of the keys finds."""
+    return [row for row in journey_drafts.live(session, now or clock.now()) if _draft_matches(row, wanted)]
+
+
+def _drafts_of(session: Session, referrals: list[Referral]) -> list[JourneyDraft]:
+    """The drafts held about the person these referrals are about: Ask for help answers with their reference,
+    email, phone, or name and date of birth, and feedback answers through their feedback links."""
+    links = set()
+    if referrals:
+        links = set(
+            session.scalars(
+                select(FeedbackRequest.token_hash).where(
+                    FeedbackRequest.referral_id.in_([found.id for found in referrals])
+                )
+            )
+        )
+    keys = [
+        Wanted(
+            reference=found.reference,
+            email=found.email or "",
+            phone=found.phone or "",
+            name=found.person_name or "",
+            date_of_birth=found.date_of_birth,
+        )
+        for found in referrals
+    ]
+    held = []
+    for row in journey_drafts.live(session, clock.now()):
+        data = row.data if isinstance(row.data, dict) else {}
+        if data.get("link") in links or any(_draft_matches(row, wanted) for wanted in keys):
+            held.append(row)
+    return held
+
+
+def erase_drafts(session: Session, rows: list[JourneyDraft], staff_id: int | None, what: str) -> int:
+    """Delete these drafts now, with an audit entry of the count only. Commits. How many went."""
+    gone = 0
+    if rows:
+        ids = [row.id for row in rows]
+        gone = session.execute(delete(JourneyDraft).where(JourneyDraft.id.in_(ids))).rowcount
+    record_for(session, staff_id, "erase", "drafts", what, f"drafts={gone}")
+    session.commit()
+    return gone
+
+
 def _linked(session: Session, referral: Referral) -> list[Referral]:
     """This referral and every referral signposting made from it, or it from, however many steps away."""
     seen = {referral.id: referral}
@@ -183,7 +265,15 @@ def record_of(session: Session, reference: str) -> Record | None:
         if checklist_ids
         else []
     )
-    return Record(referral.reference, referrals, messages, held, pupils, _similar(session, referrals))
+    return Record(
+        referral.reference,
+        referrals,
+        messages,
+        held,
+        pupils,
+        _similar(session, referrals),
+        _drafts_of(session, referrals),
+    )
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -256,6 +346,15 @@ def export(record: Record, now: datetime | None = None) -> dict:
             }
             for pupil in record.pupils
         ],
+        "answers_not_sent": [
+            {
+                "journey": row.journey,
+                "answers": draft_answers(row),
+                "sent": row.sent_at is not None,
+                "kept_until": _iso(row.expires_at),
+            }
+            for row in record.drafts
+        ],
     }
 
 
@@ -267,7 +366,8 @@ def audit_words(counts: dict[str, int]) -> str:
 def erase(session: Session, record: Record, staff_id: int | None, now: datetime | None = None) -> dict[str, int]:
     """Erase everything held about the person, in one transaction with its audit entry (counts only): each
     referral's personal fields and notes (the record itself is kept for the council's figures), its outbox
-    messages, the checklists with their answers and share links, and the school pupil. Commits. The counts."""
+    messages, the checklists with their answers and share links, the school pupil, and the drafts. Commits.
+    The counts."""
     now = now or clock.now()
     counts = dict.fromkeys(COUNTED, 0)
     for referral in record.referrals:
@@ -287,6 +387,9 @@ def erase(session: Session, record: Record, staff_id: int | None, now: datetime 
     if record.pupils:
         ids = [pupil.id for pupil in record.pupils]
         counts["pupils"] = session.execute(delete(Pupil).where(Pupil.id.in_(ids))).rowcount
+    if record.drafts:
+        ids = [row.id for row in record.drafts]
+        counts["drafts"] = session.execute(delete(JourneyDraft).where(JourneyDraft.id.in_(ids))).rowcount
     record_for(session, staff_id, "erase", "referral", record.reference, audit_words(counts))
     session.commit()
     session.expire_all()

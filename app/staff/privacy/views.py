@@ -19,6 +19,7 @@ COUNT_NAMES = {
     "answers": ("checklist answer", "checklist answers"),
     "share-links": ("share link", "share links"),
     "pupils": ("school pupil record", "school pupil records"),
+    "drafts": ("set of answers not sent yet", "sets of answers not sent yet"),
 }
 KEY_NAMES = {"reference": "reference", "email": "email", "phone": "phone", "name-and-birth": "name and date of birth"}
 
@@ -51,6 +52,22 @@ def document_rows(referral: Referral) -> list[DocumentRow]:
         for field in exported_fields()
         if field.kind != "plan"
     ]
+
+
+JOURNEY_NAMES = {"ask-for-help": "Ask for help", "feedback": "Feedback"}
+
+
+def draft_rows(answers: dict) -> list[DocumentRow]:
+    """A draft's answers as they were typed or chosen: with the registry's label where the answer is a field."""
+    by_name = {field.name: field for field in FIELDS}
+    rows = []
+    for key, value in answers.items():
+        if value is None or value == "" or value == []:
+            continue
+        if isinstance(value, list):
+            value = ", ".join(str(each) for each in value)
+        rows.append(DocumentRow(by_name[key].label if key in by_name else key.replace("_", " "), str(value), True))
+    return rows
 
 
 def document_plan(referral: Referral) -> PlanView | None:
