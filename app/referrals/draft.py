@@ -1,12 +1,15 @@
 """The answers so far, kept on the server until Send (app/journeys/drafts.py): the browser's cookie holds only
 the draft's random id. Send uses the idempotency key made with the draft, never one from the form."""
 
+from flask import session
+
 from app.checklists.open_links import seal, unseal
 from app.journeys import drafts as store
 from app.journeys.types import STEP_TYPES
 
 JOURNEY = "ask-for-help"
 ENDED, NOTICE = "referral_ended", "referral_notice"
+OPENED = "referral_opened"  # in the session: the service id the start page was opened for ("" for the team)
 
 
 def _shaped(row) -> dict | None:
@@ -16,6 +19,19 @@ def _shaped(row) -> dict | None:
     if data.get("service_id") is not None and not isinstance(data["service_id"], str):
         return None
     return {"id": row.id, "key": row.idempotency_key, "service_id": data.get("service_id"), "answers": data["answers"]}
+
+
+def opened(service_id: str | None) -> None:
+    """The start page was opened for this service (None: the council's team): its first question may follow."""
+    session[OPENED] = service_id or ""
+
+
+def current_or_opened() -> dict | None:
+    """The draft this browser is filling in, or a new one for the start page it opened last."""
+    draft = current()
+    if draft is None and isinstance(session.get(OPENED), str):
+        return begin(session[OPENED] or None)
+    return draft
 
 
 def current() -> dict | None:
@@ -31,11 +47,13 @@ def sent_key() -> str | None:
 
 
 def begin(service_id: str | None) -> dict:
-    """Start a draft for this service (None: the council's team), or carry on with the one for it."""
+    """The draft for this service (None: the council's team): the one this browser is filling in for it, or a
+    new one that is written only with its first answer (save), so opening the journey, as a link checker or
+    a crawler may, stores nothing."""
     draft = current()
     if draft is not None and draft.get("service_id") == service_id:
         return draft
-    return _shaped(store.start(JOURNEY, {"service_id": service_id, "answers": {}}))
+    return {"id": None, "key": None, "service_id": service_id, "answers": {}}
 
 
 def _row(draft: dict):
@@ -44,10 +62,17 @@ def _row(draft: dict):
 
 
 def save(draft: dict) -> None:
-    """Keep the answers so far (a draft that expired or was sent meanwhile is not brought back)."""
+    """Keep the answers so far: the first answer writes a new draft (and drops any other this browser had);
+    a draft that expired or was sent meanwhile is not brought back."""
+    data = {"service_id": draft.get("service_id"), "answers": draft["answers"]}
+    session.pop(OPENED, None)
+    if draft["id"] is None:
+        row = store.start(JOURNEY, data)
+        draft["id"], draft["key"] = row.id, row.idempotency_key
+        return
     row = _row(draft)
     if row is not None:
-        store.save(row, {"service_id": draft.get("service_id"), "answers": draft["answers"]})
+        store.save(row, data)
 
 
 def sent(draft: dict, record: dict) -> None:

@@ -78,26 +78,38 @@ def _target_args(draft: dict) -> dict:
     return {"service": draft["service_id"]} if draft.get("service_id") else {"from": "plan"}
 
 
-def _draft_for_page() -> dict | None:
-    """The draft, or a new one when the address names a service (as a link to a question can)."""
+def _draft_for_page(question: bool = False) -> dict | None:
+    """The draft, or a new one (written with its first answer) when the address names a service or the plan,
+    as the start page's link and a link to a question can, or on a question after the start page."""
     if "service" in request.args:
         return drafts.begin(_service(request.args["service"]).id)
-    return drafts.current()
+    if request.args.get("from") == "plan":
+        return drafts.begin(None)
+    return drafts.current_or_opened() if question else drafts.current()
 
 
 @bp.get("/start")
 def start():
+    """What asking for help is like. Nothing is stored until the first answer."""
     notice = session.pop(drafts.NOTICE, None)
     if request.args.get("service"):
         found = _service(request.args["service"])
-        drafts.begin(found.id)
+        drafts.opened(found.id)
         return render_template(
-            "referrals/start.html", where=destination(found), from_plan=False, first=ASK_FOR_HELP.first
+            "referrals/start.html",
+            where=destination(found),
+            from_plan=False,
+            first=ASK_FOR_HELP.first,
+            target={"service": found.id},
         )
     if request.args.get("from") == "plan":
-        drafts.begin(None)
+        drafts.opened(None)
         return render_template(
-            "referrals/start.html", where=destination(None), from_plan=True, first=ASK_FOR_HELP.first
+            "referrals/start.html",
+            where=destination(None),
+            from_plan=True,
+            first=ASK_FOR_HELP.first,
+            target={"from": "plan"},
         )
     return render_template("referrals/choose.html", notice=notice)
 
@@ -105,7 +117,7 @@ def start():
 @bp.route("/<kebab:step_id>", methods=["GET", "POST"])
 def question(step_id: str):
     step = STEP_IDS.get(step_id) or abort(404)
-    draft = _draft_for_page()
+    draft = _draft_for_page(question=True)
     if draft is None:
         return _lost()
     answers, known = draft["answers"], _known(draft, _open_plan() is not None)

@@ -185,3 +185,21 @@ def test_every_answer_a_draft_holds_for_a_referral_column_is_a_field_in_the_regi
     columns = {column.key for column in inspect(Referral).columns}
     assert set(answers) & columns <= {field.name for field in answer_fields()}
     assert {"person_name", "phone", "message", "asker_name"} <= set(answers)
+
+
+@pytest.mark.parametrize("target", [{"service": SELF_SERVICE}, {"from": "plan"}])
+def test_opening_the_journey_stores_nothing_until_the_first_answer(app, client, target):
+    if "from" in target:
+        open_demo_plan(client)
+    start = client.get(f"{BASE}/start", query_string=target).get_data(as_text=True)
+    link = html.unescape(re.search(r'href="([^"]*/ask-for-help/who[^"]*)"', start).group(1))
+    assert link.endswith("service=" + SELF_SERVICE if "service" in target else "from=plan"), link
+    assert client.get(link).status_code == 200
+    for _ in range(3):  # a crawler or a link checker opening the pages again and again
+        client.get(f"{BASE}/start", query_string=target)
+        client.get(link)
+    assert drafts(app) == 0
+    post(client, "who", {"answer": "self"}, f"{BASE}/name")
+    assert drafts(app) == 1 and draft_row(client, "ask-for-help").data["answers"] == {"asker": "self"}
+    client.get(f"{BASE}/start", query_string=target)
+    assert drafts(app) == 1, "opening the start page again keeps the draft being filled in"
