@@ -147,6 +147,7 @@ def test_pictures_that_once_misled_readers_are_replaced(concepts):
         "full-time": "1F315.svg",  # a full moon
         "unpaid": "0030-FE0F-20E3.svg",  # a "0" key
         "consent": "1F44D.svg",  # thumbs up, before the person chooses
+        "supported-employment": "1F9D1-200D-1F91D-200D-1F9D1.svg",  # two people holding hands, for work with support
     }
     for cid, file in old.items():
         assert concepts[cid]["file"] != file, cid
