@@ -231,7 +231,9 @@ def test_build_audio_works_on_a_database_without_demo_data(tmp_path, monkeypatch
     import demo.cli
 
     monkeypatch.setattr(demo.cli, "LOADERS", [])
-    bare = make_app(tmp_path, AUDIO_DIR=str(audio_dir))
+    # A file, as for a real build: the build's threads each take their own connection. An in-memory database is
+    # one connection shared by every thread, and two commits on it at once can fail inside sqlite3.
+    bare = make_app(tmp_path, AUDIO_DIR=str(audio_dir), DATABASE_URL=f"sqlite:///{tmp_path}/bare.db")
     result = bare.test_cli_runner().invoke(args=["easyread", "build-audio"])
     assert result.exit_code == 0, result.output
     assert "0 failed" in result.output

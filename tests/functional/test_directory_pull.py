@@ -196,7 +196,8 @@ def test_our_own_api_pulls_back_as_it_is(app, runner, tmp_path):
 
     from tests.site import make_app
 
-    other = make_app(tmp_path / "other")
+    # A file database: the threaded server's requests each take their own connection, as on a real server.
+    other = make_app(tmp_path / "other", DATABASE_URL=f"sqlite:///{tmp_path}/other.db")
     web = make_server("127.0.0.1", 0, other, threaded=True)
     Thread(target=web.serve_forever, daemon=True).start()
     try:
