@@ -37,7 +37,7 @@ class Health:
     findings: Page
     not_audited: int = 0  # services whose findings were never worked out, left out of the counts
     oldest: datetime | None = None  # when the longest-unchanged service's findings were worked out
-    fill: int = FILL  # services never audited that each view audits
+    fill: int = 0  # services never audited that each view audits
 
 
 def parse_filters(args: Mapping[str, str]) -> HealthFilters:
@@ -83,6 +83,7 @@ def directory_health(session: Session, filters: HealthFilters, size: int, today:
         Page(items, page.number, page.pages, page.total, page.size),
         not_audited=_count(session, Service.id) - _count(session, HealthChecked.service_id),
         oldest=session.scalar(select(func.min(HealthChecked.worked_out_at))),
+        fill=FILL,
     )
 
 
