@@ -45,15 +45,25 @@ def store_directory(session: Session, now: datetime | None = None) -> list[Findi
 
 def audit_after_import(session: Session, service_ids: Iterable[str]) -> list[Finding]:
     """The hook after an import or a pull has committed: store the findings for the services it wrote, and
-    give those that apply today."""
-    ids = list(service_ids)
+    for the other services of their organisations (whose email and website the audit reads too); give the
+    findings of the services it wrote that apply today."""
+    ids = list(dict.fromkeys(service_ids))
     try:
-        found = refresh_findings(session, ids)
+        found = refresh_findings(session, ids + _same_organisations(session, ids))
         session.commit()
     except SQLAlchemyError:  # what was imported stays; the page audits services never audited
         session.rollback()
         return audit_directory(session, ids=ids)
-    return found
+    wanted = set(ids)
+    return [finding for finding in found if finding.service_id in wanted]
+
+
+def _same_organisations(session: Session, ids: list[str]) -> list[str]:
+    wanted, others = set(ids), set()
+    for start in range(0, len(ids), BATCH):
+        organisations = select(Service.organization_id).where(Service.id.in_(ids[start : start + BATCH]))
+        others |= set(session.scalars(select(Service.id).where(Service.organization_id.in_(organisations))))
+    return sorted(others - wanted)
 
 
 def never_audited(session: Session, limit: int) -> list[str]:

@@ -138,6 +138,16 @@ def test_an_import_stores_the_findings_of_what_it_wrote_and_again_when_it_comes_
     assert stored(app) == recomputed(app)
 
 
+def test_an_import_that_changes_an_organisation_stores_its_other_services_findings_again(app, runner, tmp_path):
+    first, second = fresh(name="First of two"), fresh(name="Second of two")
+    import_records(runner, tmp_path, [first, second])
+    assert stored(app, second["id"]) == []
+    website = {**first["organization"], "website": "tel:01632960000"}
+    import_records(runner, tmp_path, [{**first, "organization": website}], name="again.json")
+    assert [rule for _, rule, _ in stored(app, second["id"])] == ["bad-url"]
+    assert stored(app) == recomputed(app)
+
+
 @pytest.fixture
 def server():
     feed_server = FeedServer().start()
