@@ -10,7 +10,12 @@ from tests.browser.test_axe_sweep import TAGS, VIEWPORTS
 from tests.browser.test_axe_sweep_staff import sign_in
 
 pytestmark = pytest.mark.browser
-PATHS = ["/staff/directory-health", "/staff/directory-health?rule=not-checked&page=2", "/staff/directory-health?rule=x"]
+PATHS = [
+    "/staff/directory-health",
+    "/staff/directory-health?lang=cy",
+    "/staff/directory-health?rule=not-checked&page=2",
+    "/staff/directory-health?rule=x",
+]
 SCREENSHOTS = os.environ.get("SCREENSHOT_DIR")
 
 
