@@ -26,8 +26,12 @@ def refresh_findings(session: Session, service_ids: Iterable[str], now: datetime
     """Work out these services' findings again and store them, inside the caller's transaction (which
     commits). A service that is gone keeps nothing. Gives the findings that apply today."""
     ids = list(dict.fromkeys(service_ids))
+    in_order = sorted(ids)  # two refreshes lock the same services in the same order
     for start in range(0, len(ids), BATCH):
-        part = ids[start : start + BATCH]
+        part = in_order[start : start + BATCH]
+        # On PostgreSQL, a refresh of the same service at the same moment waits for this one to commit, so
+        # it replaces these rows instead of adding to them (SQLite has one writer at a time anyway).
+        session.execute(select(Service.id).where(Service.id.in_(part)).order_by(Service.id).with_for_update())
         session.execute(delete(HealthFinding).where(HealthFinding.service_id.in_(part)))
         session.execute(delete(HealthChecked).where(HealthChecked.service_id.in_(part)))
     return _store(session, stored_records(session, ids), now or clock.now())
