@@ -234,3 +234,22 @@ def test_directory_audit_stores_every_service_s_findings_again(app, runner):
     with session_for(app) as session:
         checked = session.scalar(select(func.count()).select_from(HealthChecked))
         assert checked == session.scalar(select(func.count()).select_from(Service))
+
+
+def test_a_finding_of_a_rule_there_is_no_longer_is_left_out(app, admin):
+    service_id = stored(app)[0][0]
+    with session_for(app) as session:  # stored by an older version of the rules
+        session.add(
+            HealthFinding(
+                service_id=service_id,
+                sort_name="",
+                position=0,
+                rule="old-rule",
+                severity="warning",
+                message="A check there is no longer.",
+                worked_out_at=clock.now(),
+            )
+        )
+        session.commit()
+    response = admin.get("/staff/directory-health")
+    assert response.status_code == 200 and "A check there is no longer." not in response.get_data(as_text=True)

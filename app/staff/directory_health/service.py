@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -56,15 +56,21 @@ def parse_filters(args: Mapping[str, str]) -> HealthFilters:
 def directory_health(session: Session, filters: HealthFilters, size: int, today: date | None = None) -> Health:
     """Counts for every rule, and the asked-for page of findings (of one rule, or all), in service name order,
     from the stored findings that apply today. Services never audited are audited first, FILL a view."""
-    fill_never_audited(session, FILL)
+    not_audited = _not_audited(session)
+    if not_audited:
+        fill_never_audited(session, FILL)
+        not_audited = _not_audited(session)
     today = today or clock.today()
-    applying = or_(HealthFinding.starts.is_(None), HealthFinding.starts <= today)
+    # Only today's findings, of the rules there are now (a finding stored by an older version of the rules
+    # stays out until `directory audit` works it out again).
+    applying = and_(
+        or_(HealthFinding.starts.is_(None), HealthFinding.starts <= today), HealthFinding.rule.in_(list(RULES))
+    )
     found = dict.fromkeys(RULES, 0)
     for rule, number in session.execute(
         select(HealthFinding.rule, func.count()).where(applying).group_by(HealthFinding.rule)
     ):
-        if rule in found:
-            found[rule] = number
+        found[rule] = number
     services = session.scalar(select(func.count(func.distinct(HealthFinding.service_id))).where(applying)) or 0
     query = (
         select(HealthFinding.service_id, HealthFinding.rule, HealthFinding.message, Service.name)
@@ -81,14 +87,16 @@ def directory_health(session: Session, filters: HealthFilters, size: int, today:
         services,
         found,
         Page(items, page.number, page.pages, page.total, page.size),
-        not_audited=_count(session, Service.id) - _count(session, HealthChecked.service_id),
+        not_audited=not_audited,
         oldest=session.scalar(select(func.min(HealthChecked.worked_out_at))),
         fill=FILL,
     )
 
 
-def _count(session: Session, column) -> int:
-    return session.scalar(select(func.count(column))) or 0
+def _not_audited(session: Session) -> int:
+    """Services whose findings were never worked out (every row in health_checked is a service's)."""
+    services = session.scalar(select(func.count(Service.id))) or 0
+    return services - (session.scalar(select(func.count(HealthChecked.service_id))) or 0)
 
 
 def fill_never_audited(session: Session, limit: int) -> None:
