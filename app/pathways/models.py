@@ -361,14 +361,17 @@ class HealthFinding(Base):
     changed; the staff page reads these instead of auditing the whole directory on every view."""
 
     __tablename__ = "health_finding"
+    # The page's queries read these indexes alone: counts by rule, services with a finding, and a page in
+    # name order of every finding or of one rule, each filtered by the day a finding starts to apply.
     __table_args__ = (
-        Index("ix_health_finding_in_order", "sort_name", "service_id", "position"),
-        Index("ix_health_finding_rule_in_order", "rule", "sort_name", "service_id", "position"),
+        Index("ix_health_finding_in_order", "sort_name", "service_id", "position", "starts"),
+        Index("ix_health_finding_rule_in_order", "rule", "sort_name", "service_id", "position", "starts"),
         Index("ix_health_finding_counts", "rule", "starts"),
+        Index("ix_health_finding_services", "service_id", "starts"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    service_id: Mapped[str] = _service_id()
+    service_id: Mapped[str] = mapped_column(String(ID), ForeignKey("service.id", ondelete="CASCADE"))
     sort_name: Mapped[str] = mapped_column(String(NAME))  # the service's, for the page's order
     position: Mapped[int] = mapped_column(Integer)  # the finding's place in the service's audit
     rule: Mapped[str] = mapped_column(String(CODE))

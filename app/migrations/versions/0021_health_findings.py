@@ -32,12 +32,12 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["service_id"], ["service.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
-    op.create_index("ix_health_finding_service_id", "health_finding", ["service_id"], unique=False)
-    op.create_index("ix_health_finding_in_order", "health_finding", ["sort_name", "service_id", "position"])
+    op.create_index("ix_health_finding_in_order", "health_finding", ["sort_name", "service_id", "position", "starts"])
     op.create_index(
-        "ix_health_finding_rule_in_order", "health_finding", ["rule", "sort_name", "service_id", "position"]
+        "ix_health_finding_rule_in_order", "health_finding", ["rule", "sort_name", "service_id", "position", "starts"]
     )
     op.create_index("ix_health_finding_counts", "health_finding", ["rule", "starts"])
+    op.create_index("ix_health_finding_services", "health_finding", ["service_id", "starts"])
     op.create_table(
         "health_checked",
         sa.Column("service_id", sa.String(length=36), nullable=False),
@@ -54,5 +54,5 @@ def downgrade() -> None:
     op.drop_index("ix_health_finding_counts", table_name="health_finding")
     op.drop_index("ix_health_finding_rule_in_order", table_name="health_finding")
     op.drop_index("ix_health_finding_in_order", table_name="health_finding")
-    op.drop_index("ix_health_finding_service_id", table_name="health_finding")
+    op.drop_index("ix_health_finding_services", table_name="health_finding")
     op.drop_table("health_finding")

@@ -61,20 +61,17 @@ def directory_health(session: Session, filters: HealthFilters, size: int, today:
         fill_never_audited(session, FILL)
         not_audited = _not_audited(session)
     today = today or clock.today()
-    # Only today's findings, of the rules there are now (a finding stored by an older version of the rules
-    # stays out until `directory audit` works it out again).
-    applying = and_(
-        or_(HealthFinding.starts.is_(None), HealthFinding.starts <= today), HealthFinding.rule.in_(list(RULES))
-    )
+    applying = or_(HealthFinding.starts.is_(None), HealthFinding.starts <= today)
     found = dict.fromkeys(RULES, 0)
-    for rule, number in session.execute(
-        select(HealthFinding.rule, func.count()).where(applying).group_by(HealthFinding.rule)
-    ):
-        found[rule] = number
+    stored = dict(
+        session.execute(select(HealthFinding.rule, func.count()).where(applying).group_by(HealthFinding.rule)).all()
+    )
+    if set(stored) - set(RULES):  # stored by an older version of the rules: left out until `directory audit`
+        applying = and_(applying, HealthFinding.rule.in_(list(RULES)))
+    found |= {rule: number for rule, number in stored.items() if rule in RULES}
     services = session.scalar(select(func.count(func.distinct(HealthFinding.service_id))).where(applying)) or 0
     query = (
-        select(HealthFinding.service_id, HealthFinding.rule, HealthFinding.message, Service.name)
-        .join(Service, Service.id == HealthFinding.service_id)
+        select(HealthFinding.service_id, HealthFinding.rule, HealthFinding.message)
         .where(applying)
         .order_by(HealthFinding.sort_name, HealthFinding.service_id, HealthFinding.position)
     )
@@ -82,7 +79,9 @@ def directory_health(session: Session, filters: HealthFilters, size: int, today:
         query = query.where(HealthFinding.rule == filters.rule)
     total = found[filters.rule] if filters.rule else sum(found.values())
     page = page_of(session, query, filters.page, size, total=total)
-    items = [Finding(service_id, rule, message, name) for service_id, rule, message, name in page.items]
+    shown = {service_id for service_id, _, _ in page.items}
+    names = dict(session.execute(select(Service.id, Service.name).where(Service.id.in_(shown))).all()) if shown else {}
+    items = [Finding(service_id, rule, message, names.get(service_id, "")) for service_id, rule, message in page.items]
     return Health(
         services,
         found,
