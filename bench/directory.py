@@ -1,5 +1,5 @@
 """Directory speed: load generated services, then time searches, "services for me", the API and the content
-audit, and measure the time and memory of an ndjson export of every service.
+audit, the directory health page, and measure the time and memory of an ndjson export of every service.
 
     .venv/bin/python bench/directory.py                       # SQLite, 10,000 services, through the importer
     .venv/bin/python bench/directory.py --services 100000     # SQLite, 100,000 services, on the bulk path
@@ -17,7 +17,8 @@ no network), and the whole request on the site as it runs, with its page cache w
 machine many have gone again). Then whole-request times for API pages (json, 50 services a page, and
 ndjson of one organisation's services), the time of an update of 1,000 services through the importer with
 its content audit (what a directory pull writes), the content audit of the whole directory (the staff
-page's work), and the time and peak Python memory (tracemalloc) of streaming every service as full-record
+page's work before findings were stored), `directory audit` storing every service's findings, the directory
+health page reading them (whole requests as a council admin; `--only-health` for just these), and the time and peak Python memory (tracemalloc) of streaming every service as full-record
 ndjson.
 
 Every time is given on the clock and in CPU time of this process (SQLite runs inside it; PostgreSQL's own
@@ -42,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from urllib.parse import parse_qsl, urlsplit  # noqa: E402
 
-from sqlalchemy import select  # noqa: E402
+from sqlalchemy import delete, select  # noqa: E402
 from werkzeug.datastructures import MultiDict  # noqa: E402
 from werkzeug.test import EnvironBuilder  # noqa: E402
 
@@ -50,9 +51,11 @@ from app import create_app  # noqa: E402
 from app.migrate import upgrade  # noqa: E402
 from app.pathways import search  # noqa: E402
 from app.pathways.forms import read_directory_query, read_profile  # noqa: E402
+from app.pathways.health import RULES  # noqa: E402
 from app.pathways.health_records import audit_directory  # noqa: E402
+from app.pathways.health_store import store_directory  # noqa: E402
 from app.pathways.importing import import_records, refresh_statistics, symbol_concepts, write_records  # noqa: E402
-from app.pathways.models import Service  # noqa: E402
+from app.pathways.models import HealthChecked, HealthFinding, Service  # noqa: E402
 from app.pathways.routes import PER_PAGE  # noqa: E402
 from app.pathways.suggestions import suggest  # noqa: E402
 from app.pathways.taxonomies import VOCABULARIES  # noqa: E402
@@ -300,6 +303,58 @@ def timed_audit(app) -> str:
     return f"{len(findings)} findings in {seconds:.1f} s"
 
 
+def timed_store(app) -> str:
+    """`flask directory audit`: every service audited again and its findings stored, in one transaction."""
+    with app.app_context():
+        with app.extensions["database"]["factory"]() as session:
+            started = time.perf_counter()
+            findings = store_directory(session)
+            seconds = time.perf_counter() - started
+    return f"{len(findings)} findings in {seconds:.1f} s"
+
+
+def health_client(app):
+    """A test client signed in as a council admin, who may see the directory health page."""
+    from tests.site import sign_in_as
+    from tests.staff_builders import add_staff
+
+    add_staff(app, "bench.admin@example.org", role="council-admin", organization_id=None, name="Bench admin")
+    client = app.test_client()
+    sign_in_as(client, email="bench.admin@example.org")
+    return client
+
+
+def health_addresses(services: int) -> list[str]:
+    """The staff page as a council admin uses it: every check, one check, and pages at the start, middle and end."""
+    paths = ["/staff/directory-health", "/staff/directory-health?page=2"]
+    paths += [f"/staff/directory-health?rule={code}" for code in RULES]
+    paths += [f"/staff/directory-health?page={page}" for page in (services // 100, services // 50, 99_999)]
+    paths += [f"/staff/directory-health?rule=not-checked&page={page}" for page in (services // 200, 99_999)]
+    return paths
+
+
+def timed_health(app, services: int, requests: int) -> None:
+    """The directory health page: the first view of a database from before findings were stored (it audits
+    500 services), `directory audit`'s store, then whole requests of the page reading the stored findings."""
+    client = health_client(app)
+    with app.app_context():
+        with app.extensions["database"]["factory"]() as session:  # as after migration 0021
+            session.execute(delete(HealthFinding))
+            session.execute(delete(HealthChecked))
+            session.commit()
+    started = started_at()
+    page = client.get("/staff/directory-health").get_data(as_text=True)
+    print(f"  directory health, first view with nothing stored (audits 500): {figures([since(started)])}")
+    assert "not checked yet" in page or services <= 500
+    print(f"  content audit of every service, not stored (the page's old work): {timed_audit(app)}")
+    print(f"  directory audit, every service's findings stored: {timed_store(app)}")
+    paths = health_addresses(services)
+    paths = (paths * (requests // len(paths) + 1))[:requests]
+    timed(client, paths[: len(health_addresses(services))])  # warm-up
+    print(f"  directory health page, stored findings ({len(paths)} requests)")
+    print(f"    whole request:  {figures(timed(client, paths))}")
+
+
 def figures(times: list[tuple[float, float]]) -> str:
     """Median and 95th percentile on the clock, then of CPU time (a busy shared machine stretches the first)."""
 
@@ -319,6 +374,7 @@ def main() -> None:
     parser.add_argument("--database-url", help="an empty PostgreSQL database (default: a new SQLite file)")
     parser.add_argument("--only-search", action="store_true", help="time the directory searches only")
     parser.add_argument("--skip-search", action="store_true", help="leave out the directory searches")
+    parser.add_argument("--only-health", action="store_true", help="time the directory health page and audit only")
     parser.add_argument(
         "--load",
         choices=["importer", "bulk"],
@@ -343,6 +399,10 @@ def main() -> None:
     print(
         f"{'PostgreSQL' if url.startswith('postgresql') else 'SQLite'}: {loaded} in {time.perf_counter() - started:.1f} s"
     )
+    if options.only_health:
+        timed_health(app, options.services, options.requests)
+        print(f"Load average at the end: {load_average()}")
+        return
     client, rendered = app.test_client(), rendering.test_client()
     for label, paths in addresses(random.Random(11), 0 if options.skip_search else options.requests).items():
         if not paths:
@@ -366,7 +426,7 @@ def main() -> None:
         timed(client, paths[:20])
         print(f"  {label} ({len(paths)} requests)")
         print(f"    whole request:  {figures(timed(client, paths))}")
-    print(f"  content audit of every service: {timed_audit(app)}")
+    timed_health(app, options.services, options.requests)
     print(f"  an update of 1,000 services through the importer: {timed_update(app, records)}")
     # Each streamed answer has kept a database connection in this process until the pool (15) ran out:
     # at most 10 of them, then the pool is shown and started again.

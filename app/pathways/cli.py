@@ -12,7 +12,7 @@ from flask.cli import AppGroup
 from app.extensions import db
 from app.pathways.exporting import export_file
 from app.pathways.health import RULES, Finding, counts
-from app.pathways.health_records import audit_directory
+from app.pathways.health_store import store_directory
 from app.pathways.importing import ImportFailed, import_file, symbol_concepts
 from app.pathways.pulling import Fetcher, PullFailed, pull, pull_every
 
@@ -87,8 +87,9 @@ def pull_command(url: str, loop: bool, every: int, timeout: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Write the counts and findings as JSON.")
 @click.option("--strict", is_flag=True, help="Exit with 1 when there is any finding.")
 def audit_command(as_json: bool, strict: bool) -> None:
-    """Check every stored service as the Open Referral UK validator's content audit does, and more."""
-    findings = audit_directory(db.session)
+    """Check every stored service as the Open Referral UK validator's content audit does, and more; store the
+    findings for the staff page's directory health."""
+    findings = store_directory(db.session)
     if as_json:
         click.echo(json.dumps({"counts": counts(findings), "findings": [f.as_dict() for f in findings]}, indent=1))
     elif findings:

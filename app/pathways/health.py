@@ -11,7 +11,7 @@ no easy-read summary.
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from app.pathways.extension import KEY
 from app.pathways.taxonomies import LADDER, TERM_IDS
@@ -80,12 +80,31 @@ def months_before(day: date, months: int) -> date:
     raise AssertionError("unreachable")
 
 
+def stale_from(checked: date) -> date:
+    """The first day on which a check made on `checked` is more than ASSURED_MONTHS old."""
+    day = checked + timedelta(days=28 * ASSURED_MONTHS - 5)  # always before it: 3 months are at least 89 days
+    while months_before(day, ASSURED_MONTHS) <= checked:
+        day += timedelta(days=1)
+    return day
+
+
 def audit(records: Iterable[dict], today: date) -> Iterator[Finding]:
-    """Every finding in the records, service by service, in the order of RULES."""
-    oldest = months_before(today, ASSURED_MONTHS)
+    """Every finding in the records that applies today, service by service, in the order of RULES."""
+    for finding, starts in audit_lasting(records):
+        if applies(starts, today):
+            yield finding
+
+
+def audit_lasting(records: Iterable[dict]) -> Iterator[tuple[Finding, date | None]]:
+    """Every finding in the records with the first day it applies (None: whatever the day), to be stored:
+    a finding that waits for a date needs no new audit when the day comes."""
     for record in records:
-        for rule, message in _check(record, oldest):
-            yield Finding(record["id"], rule, message, record.get("name") or "")
+        for rule, message, starts in _check(record):
+            yield Finding(record["id"], rule, message, record.get("name") or ""), starts
+
+
+def applies(starts: date | None, today: date) -> bool:
+    return starts is None or starts <= today
 
 
 def counts(findings: Iterable[Finding]) -> dict[str, int]:
@@ -96,7 +115,19 @@ def counts(findings: Iterable[Finding]) -> dict[str, int]:
     return found
 
 
-def _check(record: dict, oldest: date) -> Iterator[tuple[str, str]]:
+def _check(record: dict) -> Iterator[tuple[str, str, date | None]]:
+    for rule, message in _check_now(record):
+        yield rule, message, None
+    yield from _assured(record.get("assured_date"))
+    if not has_published_summary(record):
+        yield (
+            "no-easy-read",
+            "There is no easy-read summary yet. Write one, so everyone can read about the service.",
+            None,
+        )
+
+
+def _check_now(record: dict) -> Iterator[tuple[str, str]]:
     description = record.get("description") or ""
     words = {word.lower() for word in WORD.findall(description)}
     if len(words) < FEWEST_WORDS:
@@ -122,9 +153,6 @@ def _check(record: dict, oldest: date) -> Iterator[tuple[str, str]]:
         if not phone_looks_right(number):
             yield "bad-phone", f"The phone number “{number}” does not look right. Write it like 01632 960000."
     yield from _ladder(record)
-    yield from _assured(record.get("assured_date"), oldest)
-    if not has_published_summary(record):
-        yield "no-easy-read", "There is no easy-read summary yet. Write one, so everyone can read about the service."
 
 
 def channels(record: dict) -> tuple[list[str], list[str], list[str]]:
@@ -168,18 +196,18 @@ def _ladder(record: dict) -> Iterator[tuple[str, str]]:
         )
 
 
-def _assured(value, oldest: date) -> Iterator[tuple[str, str]]:
+def _assured(value) -> Iterator[tuple[str, str, date | None]]:
     if not value:
-        yield "not-checked", "Nobody has said when the details were last checked. Check them and add the date."
+        yield ("not-checked", "Nobody has said when the details were last checked. Check them and add the date.", None)
         return
     try:
         checked = date.fromisoformat(str(value)[:10])
     except ValueError:
-        yield "not-checked", f"The date of the last check, “{value}”, is not a date. Write it like 2026-11-01."
+        yield "not-checked", f"The date of the last check, “{value}”, is not a date. Write it like 2026-11-01.", None
         return
-    if checked < oldest:
-        yield (
-            "not-checked",
-            f"The details were last checked on {checked.day} {checked:%B %Y}, more than "
-            f"{ASSURED_MONTHS} months ago. Check them again and change the date.",
-        )
+    yield (
+        "not-checked",
+        f"The details were last checked on {checked.day} {checked:%B %Y}, more than "
+        f"{ASSURED_MONTHS} months ago. Check them again and change the date.",
+        stale_from(checked),
+    )

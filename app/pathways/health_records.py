@@ -1,7 +1,7 @@
 """The directory's health from what is stored: the fields the audit reads, a few hundred services at a time.
 
-Reads only the columns the rules need (4 queries a batch), so auditing a large council's whole
-directory takes about a second, and its memory stays that of one batch.
+Reads only the columns the rules need (4 queries a batch), so memory stays that of one batch. The findings
+are stored by app/pathways/health_store.py; `audit_directory` works them out afresh, to compare.
 """
 
 from collections import defaultdict
@@ -22,11 +22,6 @@ BATCH = 500  # services read at a time
 def audit_directory(session: Session, today: date | None = None, ids: Iterable[str] | None = None) -> list[Finding]:
     """The findings for these services (every service when ids is None), in name order."""
     return list(audit(stored_records(session, ids), today or clock.today()))
-
-
-def audit_after_import(session: Session, service_ids: Iterable[str]) -> list[Finding]:
-    """The hook after an import or a pull has committed: the findings for the services it wrote."""
-    return audit_directory(session, ids=list(service_ids))
 
 
 def stored_records(session: Session, ids: Iterable[str] | None = None) -> Iterator[dict]:

@@ -6,9 +6,9 @@ Table and column names follow HSDS, so import and export are a plain mapping. Ou
 and filters stay fast.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.database import Base
@@ -354,3 +354,37 @@ class DirectoryPull(Base):
     gone: Mapped[int] = mapped_column(Integer, default=0)
     refused: Mapped[int] = mapped_column(Integer, default=0)
     problems: Mapped[str | None] = mapped_column(Text)  # the first problems, one a line, when it was not applied
+
+
+class HealthFinding(Base):
+    """A stored finding of the content audit (app/pathways/health.py), worked out when the service last
+    changed; the staff page reads these instead of auditing the whole directory on every view."""
+
+    __tablename__ = "health_finding"
+    # The page's queries read these indexes alone: counts by rule, services with a finding, and a page in
+    # name order of every finding or of one rule, each filtered by the day a finding starts to apply.
+    __table_args__ = (
+        Index("ix_health_finding_in_order", "sort_name", "service_id", "position", "starts"),
+        Index("ix_health_finding_rule_in_order", "rule", "sort_name", "service_id", "position", "starts"),
+        Index("ix_health_finding_counts", "rule", "starts"),
+        Index("ix_health_finding_services", "service_id", "starts"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    service_id: Mapped[str] = mapped_column(String(ID), ForeignKey("service.id", ondelete="CASCADE"))
+    sort_name: Mapped[str] = mapped_column(String(NAME))  # the service's, for the page's order
+    position: Mapped[int] = mapped_column(Integer)  # the finding's place in the service's audit
+    rule: Mapped[str] = mapped_column(String(CODE))
+    severity: Mapped[str] = mapped_column(String(CODE))
+    message: Mapped[str] = mapped_column(Text)  # what to fix, in easy words, as the page shows it
+    starts: Mapped[date | None] = mapped_column(Date)  # the first day it applies; None: every day
+    worked_out_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class HealthChecked(Base):
+    """When a service's findings were last worked out: a service without a row has never been audited."""
+
+    __tablename__ = "health_checked"
+
+    service_id: Mapped[str] = mapped_column(String(ID), ForeignKey("service.id", ondelete="CASCADE"), primary_key=True)
+    worked_out_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

@@ -5,7 +5,7 @@ import json
 from sqlalchemy import delete, func, select, update
 
 from app import clock
-from app.pathways.health_records import audit_after_import
+from app.pathways.health_store import audit_after_import
 from app.pathways.models import Service
 from tests.pathways_builders import make_record, new_id, write_json
 

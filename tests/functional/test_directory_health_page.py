@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import delete, update
 
 from app import clock
+from app.pathways.health_store import refresh_findings
 from app.pathways.models import Service
 from tests.pathways_builders import make_record, write_json
 from tests.site import sign_in_as
@@ -83,6 +84,7 @@ def test_a_finding_in_stored_data_shows_even_when_the_importer_would_refuse_it(a
     with app.app_context(), app.extensions["database"]["factory"]() as session:
         service_id = session.scalar(Service.__table__.select().with_only_columns(Service.id).limit(1))
         session.execute(update(Service).where(Service.id == service_id).values(email="jobs at example"))
+        refresh_findings(session, [service_id])  # what every write through the app does in its transaction
         session.commit()
     page = html.unescape(admin.get("/staff/directory-health?rule=bad-email").get_data(as_text=True))
     assert "The email “jobs at example” does not look right." in page

@@ -1,10 +1,20 @@
 """The directory's content audit, rule by rule, on plain service records."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from app.pathways.health import RULES, Finding, audit, counts, has_published_summary, months_before
+from app.pathways.health import (
+    RULES,
+    Finding,
+    applies,
+    audit,
+    audit_lasting,
+    counts,
+    has_published_summary,
+    months_before,
+    stale_from,
+)
 from tests.pathways_builders import make_record, term_attribute
 
 TODAY = date(2026, 12, 2)
@@ -165,3 +175,19 @@ def test_findings_name_the_service_and_counts_list_every_rule():
     assert {(f.service_id, f.service_name) for f in findings} == {(record["id"], "Garden team")}
     assert counts(findings) == dict.fromkeys(RULES, 0) | {"short-description": 1, "bad-email": 1}
     assert Finding(record["id"], "bad-email", "x").as_dict()["severity"] == "error"
+
+
+def test_a_check_goes_stale_on_the_first_day_it_is_more_than_three_months_old():
+    for checked in (date(2024, 1, 1) + timedelta(days=n) for n in range(3 * 366)):
+        starts = stale_from(checked)
+        assert checked < months_before(starts, 3)
+        assert not checked < months_before(starts - timedelta(days=1), 3)
+
+
+def test_a_stored_finding_about_the_date_applies_from_its_day_as_the_audit_of_that_day_finds_it():
+    record = make_record(assured_date="2026-08-31")
+    [(finding, starts)] = [(f, s) for f, s in audit_lasting([record]) if f.rule == "not-checked"]
+    assert starts == date(2026, 12, 1)
+    for day in (date(2026, 11, 30), starts, date(2027, 3, 1)):
+        assert (finding in list(audit([record], day))) == applies(starts, day)
+    assert applies(None, date(2000, 1, 1))

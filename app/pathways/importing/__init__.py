@@ -9,7 +9,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from app.pathways.health_records import audit_after_import
+from app.pathways.health_store import audit_after_import
 from app.pathways.importing.checks import check_record
 from app.pathways.importing.consistency import check_file
 from app.pathways.importing.problems import ImportFailed, Problem

@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 from sqlalchemy.orm import Session
 
 from app.pathways.models import Phone, Service
-from app.staff.audit.service import record_for
 from app.staff.directory.indexing import reindex
+from app.staff.directory.saving import finish_change
 
 # The column that says where a pulled service came from. Services without it, or with it empty, are the
 # council's own; until the directory has such a column, every service is.
@@ -78,6 +78,5 @@ def save(session: Session, service: Service, values: Details, staff_id: int, now
             service.phones = service.phones[1:]
     service.last_modified = now
     reindex(session, service)
-    record_for(session, staff_id, "change", "service", service.id, "details " + " ".join(changed))
-    session.commit()
+    finish_change(session, service, staff_id, "details " + " ".join(changed))
     return changed

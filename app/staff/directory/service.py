@@ -12,8 +12,8 @@ from app.pathways.importing.writer import ensure_vocabularies
 from app.pathways.models import Attribute, Service
 from app.pathways.taxonomies import VOCABULARIES, parse_filter_terms
 from app.pathways.text import fold
-from app.staff.audit.service import record_for
 from app.staff.directory.indexing import reindex
+from app.staff.directory.saving import finish_change
 from app.staff.models import StaffUser
 from app.staff.paging import Page, page_of
 
@@ -112,8 +112,7 @@ def save_draft(session: Session, service: Service, values: EasyRead, staff_id: i
         session.flush()
         session.expire(service, ["attributes"])
         reindex(session, service)
-    record_for(session, staff_id, "change", "service", service.id, " ".join(["easy-read-draft", *changed]))
-    session.commit()
+    finish_change(session, service, staff_id, " ".join(["easy-read-draft", *changed]))
 
 
 def mark_checked(session: Session, service: Service, staff_id: int, now: datetime) -> None:
@@ -124,8 +123,7 @@ def mark_checked(session: Session, service: Service, staff_id: int, now: datetim
         raise ReviewProblem("You wrote these words. Another person must check them.")
     service.easyread_state = "checked"
     service.checked_by, service.checked_at = staff_id, now
-    record_for(session, staff_id, "change", "service", service.id, "easy-read-checked")
-    session.commit()
+    finish_change(session, service, staff_id, "easy-read-checked")
 
 
 def publish(session: Session, service: Service, staff_id: int, now: datetime) -> None:
@@ -140,5 +138,4 @@ def publish(session: Session, service: Service, staff_id: int, now: datetime) ->
     service.published_by, service.published_at = staff_id, now
     service.last_modified = now
     reindex(session, service)
-    record_for(session, staff_id, "change", "service", service.id, "easy-read-published")
-    session.commit()
+    finish_change(session, service, staff_id, "easy-read-published")

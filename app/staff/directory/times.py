@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.pathways.models import Schedule, Service
 from app.pathways.schedule_words import DAYS
-from app.staff.audit.service import record_for
+from app.staff.directory.saving import finish_change
 
 # The fields of a rule other than its days and times: a schedule with any of them is more than a week.
 MORE_THAN_A_WEEK = (
@@ -98,6 +98,5 @@ def save(session: Session, service: Service, week: Week, remove: set[str], staff
             )
         )
     service.last_modified = now
-    record_for(session, staff_id, "change", "service", service.id, f"times {len(groups)} weekly, {len(gone)} removed")
-    session.commit()
+    finish_change(session, service, staff_id, f"times {len(groups)} weekly, {len(gone)} removed")
     return True
