@@ -2,15 +2,18 @@
 
     .venv/bin/python bench/directory_pull.py                 # 1,000 services
     .venv/bin/python bench/directory_pull.py --services 5000
+    scripts/with-postgres.sh sh -c '.venv/bin/python bench/directory_pull.py --database-url "$TEST_DATABASE_URL"'
 
 Serves generated services (tests/oruk_directory.py, without our easy-read layer, as a council's feed would
-be) from a local server (tests/oruk_feed_server.py) and pulls them into a new SQLite database: first pull
+be) from a local server (tests/oruk_feed_server.py) and pulls them into a new SQLite database (or an empty
+PostgreSQL one with --database-url): first pull
 (all new), a second pull with nothing changed, then the same feed as ndjson and as minimal list items read
 by id only where they moved (none have). Prints the requests made and the seconds each pull took.
 """
 
 import argparse
 import logging
+import os
 import sys
 import tempfile
 import time
@@ -36,13 +39,14 @@ def council_feed(count: int) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--services", type=int, default=1000)
+    parser.add_argument("--database-url", help="an empty PostgreSQL database; SQLite in a new folder if not given")
     options = parser.parse_args()
     logging.disable(logging.INFO)
     folder = tempfile.mkdtemp(prefix="bench-pull-")
     app = create_app(
         {
             "APP_ENV": "test",
-            "DATABASE_URL": f"sqlite:///{folder}/bench.db",
+            "DATABASE_URL": options.database_url or f"sqlite:///{folder}/bench.db",
             "AUDIO_DIR": f"{folder}/audio",
             "AUDIO_ENABLED": False,
         }
@@ -50,7 +54,8 @@ def main() -> None:
     upgrade(app)
     symbols = symbol_concepts(app.config["SYMBOL_INDEX"])
     server = FeedServer(Feed(records=council_feed(options.services), page_size=250)).start()
-    print(f"{options.services:,} services, pages of 250, SQLite")
+    kind = "PostgreSQL" if options.database_url else "SQLite"
+    print(f"{options.services:,} services, pages of 250, {kind}; load average {os.getloadavg()[0]:.1f}")
     try:
         for label, settings in (
             ("pages, first pull", {}),
@@ -68,6 +73,7 @@ def main() -> None:
             print(f"  {label:34} {fetcher.requests:6,} requests  {seconds:6.2f} s   {summary}")
     finally:
         server.stop()
+    print(f"load average at the end {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
