@@ -74,6 +74,7 @@ def english_and_welsh(latin: bytes, latin_ext: bytes) -> bytes:
         subsetter.subset(font)
 
     def as_ttf(font) -> io.BytesIO:
+        font.recalcTimestamp = False
         font.flavor = None
         data = io.BytesIO()
         font.save(data)
@@ -84,12 +85,15 @@ def english_and_welsh(latin: bytes, latin_ext: bytes) -> bytes:
     characters = set(base.getBestCmap()) | set(WELSH_EXTRA.values())
     welsh = TTFont(io.BytesIO(latin_ext))
     keep(welsh, WELSH_EXTRA.values(), ["*"])
-    merged = TTFont(as_ttf(Merger().merge([as_ttf(base), as_ttf(welsh)])))
+    merged = TTFont(as_ttf(Merger().merge([as_ttf(base), as_ttf(welsh)])), recalcTimestamp=False)
     keep(merged, characters, FEATURES)
     missing = characters - set(merged.getBestCmap())
     if missing:
         sys.exit("the merged font lacks " + ", ".join(f"U+{c:04X}" for c in sorted(missing)))
     merged["post"].formatType = 3.0  # no glyph names in the file served
+    merged["head"].created = base["head"].created  # the merge stamps the time: the same package makes the same bytes
+    merged["head"].modified = base["head"].modified
+    merged.recalcTimestamp = False
     merged.flavor = "woff2"
     out = io.BytesIO()
     merged.save(out)
