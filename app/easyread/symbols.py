@@ -64,7 +64,7 @@ _KEPT = " !$'()*+,-./:;=?@_~<>[]{}|^`"
 
 def inline_src(filename: str) -> str | None:
     """The data: address of a symbol file (its quotes made single, so the address needs no &quot;), or None
-    for a file over INLINE_MAX_BYTES. Made once per file, like symbol_url."""
+    for a file over INLINE_MAX_BYTES or with a single quote of its own. Made once per file, like symbol_url."""
     sources = current_app.extensions.setdefault("symbol_data", {})
     if filename not in sources:
         svg = (Path(current_app.config["SYMBOLS_DIR"]) / filename).read_text(encoding="utf-8").strip()
