@@ -53,7 +53,7 @@ def symbol_url(concept: str) -> str:
 
 # The first symbols of a page's main part are on its first screen on a phone (320 x 640): they come inside
 # the page. Later ones load as they come near the screen, their space kept by width and height (decision 0029).
-EAGER_SYMBOLS = 6
+EAGER_SYMBOLS = 7
 # A first-screen symbol's file is put in the page as a data: address up to this size, so it costs no request
 # (each waits about 400 ms on a slow phone connection, and a browser asks for only 6 at a time). Every file
 # in the index is smaller; the limit keeps a large new drawing from making every page that shows it heavy.
