@@ -20,10 +20,10 @@ def asset_url(filename: str) -> str:
     return url_for("static", filename=filename, v=_file_hash(str(path), path.stat().st_mtime))
 
 
-# The site's font in the two weights every page uses (latin). A page names them in its first answer, so the
-# browser fetches them beside the stylesheet instead of after it has read it (decision 0029). The URLs are
-# exactly those in site.css, so each font is fetched once.
-PRELOAD_FONTS = ("fonts/atkinson-next-400-latin.woff2", "fonts/atkinson-next-700-latin.woff2")
+# The site's font in the two weights every page uses, one file each with the letters of English and Welsh.
+# A page names them in its first answer, so the browser fetches them beside the stylesheet instead of after
+# it has read it (decision 0029). The URLs are exactly those in site.css, so each font is fetched once.
+PRELOAD_FONTS = ("fonts/atkinson-next-400.woff2", "fonts/atkinson-next-700.woff2")
 
 
 def preload_fonts(response):

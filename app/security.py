@@ -7,7 +7,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "default-src 'self'",
         "script-src 'self'",
         "style-src 'self'",
-        "img-src 'self'",
+        "img-src 'self' data:",  # first-screen symbols come inside the page (decision 0029)
         "media-src 'self'",
         "font-src 'self'",
         "connect-src 'self'",

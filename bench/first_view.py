@@ -1,6 +1,6 @@
 """First view on an old phone: how long every public page takes to load, and how soon Listen speaks.
 
-    .venv/bin/python bench/first_view.py [--pages N] [--lang en|cy] [--listen-only]
+    .venv/bin/python bench/first_view.py [--pages N] [--path /x ...] [--lang en|cy] [--listen-only] [--no-listen]
 
 The app runs on a local port (werkzeug, threaded) with the demo data. Each page, in English and Welsh, opens
 in a fresh Chromium context (320 x 640, empty cache) with the network and CPU of an old phone on a poor
@@ -194,7 +194,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=None, help="only the first N pages of the page list")
     parser.add_argument("--lang", choices=["en", "cy"], default=None, help="one language only")
+    parser.add_argument("--path", action="append", default=[], help="only this page (may be given more than once)")
     parser.add_argument("--listen-only", action="store_true")
+    parser.add_argument("--no-listen", action="store_true", help="time the first views only")
     options = parser.parse_args()
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     folder = Path(tempfile.mkdtemp(prefix="bench-first-view-"))
@@ -204,9 +206,10 @@ def main() -> None:
     upgrade(app)
     load_demo_data(app)
     answers = set(page_paths(app, with_answers=True))
-    paths = page_paths(app)[: options.pages]
+    paths = options.path or page_paths(app)[: options.pages]
     languages = [options.lang] if options.lang else app.config["LANGUAGES"]
-    build_audio(app, LISTEN_PAGES)
+    if not options.no_listen:
+        build_audio(app, LISTEN_PAGES)
     base, server = start_server(app)
     rows: list[tuple[float, str, dict]] = []
     with sync_playwright() as p:
@@ -231,6 +234,10 @@ def main() -> None:
             for lang in languages:
                 print(summary(f"first view ({lang})", [r[0] for r in rows if r[1].endswith(f"({lang})")]))
             print(summary("first view (all)", [r[0] for r in rows]))
+        if options.no_listen:
+            browser.close()
+            server.shutdown()
+            return
         print(
             "\nListen: Play pressed to audio playing (with JavaScript; gap = first sentence ended to the next playing)"
         )

@@ -1,4 +1,5 @@
-"""Page weight: the HTML and CSS of each page, raw and gzip-compressed, before symbols and audio.
+"""Page weight: the HTML (with its first-screen symbols inside, decision 0029) and CSS of each page, raw and
+gzip-compressed, before the lazy symbols and audio.
 
 .venv/bin/python bench/page_weight.py
 """

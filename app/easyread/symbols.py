@@ -3,6 +3,7 @@
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from flask import current_app, g, has_request_context, request, url_for
 from markupsafe import Markup, escape
@@ -50,9 +51,26 @@ def symbol_url(concept: str) -> str:
     return url
 
 
-# The first symbols of a page's main part are on its first screen on a phone (320 x 640): they load at once.
-# Later ones load as they come near the screen, their space kept by width and height (decision 0029).
-EAGER_SYMBOLS = 6
+# The first symbols of a page's main part are on its first screen on a phone (320 x 640): they come inside
+# the page. Later ones load as they come near the screen, their space kept by width and height (decision 0029).
+EAGER_SYMBOLS = 7
+# A first-screen symbol's file is put in the page as a data: address up to this size, so it costs no request
+# (each waits about 400 ms on a slow phone connection, and a browser asks for only 6 at a time). Every file
+# in the index is smaller; the limit keeps a large new drawing from making every page that shows it heavy.
+INLINE_MAX_BYTES = 20_000
+# The characters of an SVG file kept as they are in a data: address inside a double-quoted HTML attribute.
+_KEPT = " !$'()*+,-./:;=?@_~<>[]{}|^`"
+
+
+def inline_src(filename: str) -> str | None:
+    """The data: address of a symbol file (its quotes made single, so the address needs no &quot;), or None
+    for a file over INLINE_MAX_BYTES or with a single quote of its own. Made once per file, like symbol_url."""
+    sources = current_app.extensions.setdefault("symbol_data", {})
+    if filename not in sources:
+        svg = (Path(current_app.config["SYMBOLS_DIR"]) / filename).read_text(encoding="utf-8").strip()
+        fits = len(svg.encode()) <= INLINE_MAX_BYTES and "'" not in svg
+        sources[filename] = "data:image/svg+xml," + quote(svg.replace('"', "'"), safe=_KEPT) if fits else None
+    return sources[filename]
 
 
 def first_screen() -> bool:
@@ -66,10 +84,13 @@ def first_screen() -> bool:
 
 def symbol(concept: str, size: int = 64, alt: str = "", css_class: str = "symbol", eager: bool | None = None) -> Markup:
     """An <img> for a concept: decorative (alt="") beside text that says the same, else with alt text.
-    eager: True for the header, False for symbols that need not count (a row's play icon); None counts."""
+    eager: True for symbols that need not count and come with the page (the header's, a row's play icon,
+    which is the header's Listen picture again); False for ones that need not count and load lazily;
+    None counts: the first EAGER_SYMBOLS come with the page, later ones are lazy."""
     lazy = not (first_screen() if eager is None else eager)
+    src = None if lazy else inline_src(symbol_index().file_for(concept))
     loading = ' loading="lazy"' if lazy else ""
     return Markup(
-        f'<img class="{escape(css_class)}" src="{escape(symbol_url(concept))}" '
+        f'<img class="{escape(css_class)}" src="{src or escape(symbol_url(concept))}" '
         f'width="{int(size)}" height="{int(size)}" alt="{escape(alt)}"{loading} decoding="async">'
     )

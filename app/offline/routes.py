@@ -29,7 +29,7 @@ SHELL_SYMBOLS = (
     "information",
     "home",
 )
-FONTS = ("400-latin", "400-latin-ext", "700-latin", "700-latin-ext")
+FONTS = ("400", "400-latin-ext", "700", "700-latin-ext")
 THEME_COLOUR = "#0b2e59"  # the header's colour: white text on it is 13:1
 
 

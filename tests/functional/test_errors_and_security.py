@@ -1,5 +1,6 @@
 """Error pages are easy read, never show a traceback, and every response carries the safety headers."""
 
+import html5lib
 import pytest
 
 from tests.site import PRODUCTION_SETTINGS, make_app
@@ -107,13 +108,25 @@ def test_security_headers_on_every_page(client):
     assert response.headers["Referrer-Policy"] == "same-origin"
 
 
+def test_only_pictures_may_come_as_data_addresses(client):
+    """First-screen symbols come inside the page as data: pictures; nothing else may use data: addresses."""
+    directives = dict(
+        part.strip().split(" ", 1) for part in client.get("/").headers["Content-Security-Policy"].split(";")
+    )
+    assert directives["img-src"] == "'self' data:"
+    assert all("data:" not in value for name, value in directives.items() if name != "img-src")
+
+
 def test_pages_have_no_inline_scripts_or_styles(app, client):
+    """Read as a browser reads the page: a symbol's data: address may hold an SVG's own <style> as text."""
     from demo.pages import page_paths
 
     for path in page_paths(app):
-        page = client.get(path).get_data(as_text=True)
-        assert "<script>" not in page and "<style" not in page and " style=" not in page, path
-        assert " onclick=" not in page, path
+        document = html5lib.parse(client.get(path).get_data(as_text=True), namespaceHTMLElements=False)
+        assert document.findall(".//style") == [], path
+        assert all(script.get("src") and not (script.text or "").strip() for script in document.iter("script")), path
+        for element in document.iter():
+            assert not any(name == "style" or name.startswith("on") for name in element.attrib), (path, element.tag)
 
 
 def test_session_cookie_settings(tmp_path):

@@ -35,3 +35,26 @@ def test_only_pages_carry_the_preload(client):
     assert "Link" not in client.get("/static/css/site.css").headers
     assert "Link" not in client.get("/api/").headers
     assert "Link" not in client.get("/no-such-page").headers
+
+
+def unicode_range(font: str) -> set[int]:
+    """The characters site.css says the @font-face rule with this file covers."""
+    stylesheet = CSS.read_text(encoding="utf-8")
+    rule = re.search(r"@font-face \{[^}]*url\(\"\.\./" + re.escape(font) + r"\"\)[^}]*\}", stylesheet).group(0)
+    covered: set[int] = set()
+    for part in re.search(r"unicode-range: ([^;]+);", rule).group(1).split(","):
+        start, _, end = part.strip().removeprefix("U+").partition("-")
+        covered.update(range(int(start, 16), int(end or start, 16) + 1))
+    return covered
+
+
+def test_every_letter_of_the_english_and_welsh_words_is_in_the_preloaded_fonts():
+    """A Welsh page (ŵ, ŷ) needs no font file beyond the two it names at once (decision 0029)."""
+    root = CSS.parents[3]
+    words = (root / "translations" / "cy" / "LC_MESSAGES" / "messages.po").read_text(encoding="utf-8")
+    for folder, pattern in (("app/templates", "*.html"), ("app", "*.yaml"), ("app", "*.py")):
+        words += "".join(path.read_text(encoding="utf-8") for path in (root / folder).rglob(pattern))
+    used = {ord(char) for char in words if not char.isspace() or char == " "}
+    assert {0x0175, 0x0177} <= used  # ŵ and ŷ are in the Welsh words
+    for font in PRELOAD_FONTS:
+        assert used - unicode_range(font) == set(), font
