@@ -59,7 +59,7 @@ EAGER_SYMBOLS = 7
 # in the index is smaller; the limit keeps a large new drawing from making every page that shows it heavy.
 INLINE_MAX_BYTES = 20_000
 # The characters of an SVG file kept as they are in a data: address inside a double-quoted HTML attribute.
-_KEPT = " !$'()*+,-./:;=?@_~<>[]{}|^`"
+_KEPT = " !$'()*+,-./:;=?@_~[]{}|^`"  # < and > are percent-encoded, so no tag-like text sits in an attribute
 
 
 def inline_src(filename: str) -> str | None:

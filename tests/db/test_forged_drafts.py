@@ -47,6 +47,7 @@ def referrals(site) -> int:
 def send_draft(client, answers: dict):
     """A draft started on the site, its answers then changed in its row, and Send pressed."""
     client.get("/ask-for-help/start", query_string={"service": SERVICE})
+    client.post("/ask-for-help/who", data={"answer": "self"})  # the draft is written with the first answer
     row_id = draft_row(client, "ask-for-help").id
     site = client.application
     with site.app_context(), site.extensions["database"]["factory"]() as session:

@@ -58,6 +58,7 @@ def test_the_erasure_reaches_everything_linked_in_one_transaction(site):
         "answers": 3,  # the first name is an answer too
         "share-links": 1,
         "pupils": 1,
+        "drafts": 0,
     }
     assert referral(site, morwenna).person_name is None and referral(site, copy).phone is None
     assert referral(site, rhodri).person_name == OTHER["person_name"]
