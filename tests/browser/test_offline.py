@@ -1,6 +1,8 @@
 """Offline: the plan opens with no internet only after the person chose to keep it on this phone, closing the
 checklists takes it off again, and pages not kept show the easy-read offline page. axe checks what is new."""
 
+import time
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -41,8 +43,26 @@ def _open_plan_with_its_worker(context, base_url: str):
     page = context.new_page()
     open_demo_plan_in_browser(page, base_url)
     page.goto(base_url + "/my-work/plan")
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=120_000)
+    # The worker is active for the site. This page may still be one it does not control: its navigation can
+    # begin while the worker is starting, and the browser then leaves it to the network. "Keep my plan on this
+    # phone" needs only the active worker (offline.js speaks to it through serviceWorker.ready); every page
+    # opened after this one goes through the worker, which the offline steps below show.
+    _wait_for_active_worker(page)
     return page
+
+
+WORKER_STATE = """() => navigator.serviceWorker.getRegistration("/")
+    .then(registration => registration && registration.active ? registration.active.state : "none")"""
+
+
+def _wait_for_active_worker(page, seconds: float = 120) -> None:
+    """Asks the page for its worker's state until it is activated (wait_for_function would not wait for a promise)."""
+    deadline = time.monotonic() + seconds
+    state = page.evaluate(WORKER_STATE)
+    while state != "activated" and time.monotonic() < deadline:
+        page.wait_for_timeout(250)
+        state = page.evaluate(WORKER_STATE)
+    assert state == "activated", f"the site's worker is {state} after {seconds} s"
 
 
 def _keep_plan(page) -> None:
