@@ -6,6 +6,7 @@ import threading
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from app.easyread.pool import SpeechBusy, SpeechPool
@@ -46,7 +47,7 @@ def test_an_answer_the_database_refused_has_no_axe_violations(browser, file_serv
     finally:
         other.rollback()
         other.close()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert page.locator("textarea").input_value() == "Keeper at the zoo"
     result = axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
     context.close()

@@ -3,6 +3,7 @@ colour scheme, on a public question (English and Welsh) and on the staff sign-in
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.browser.conftest import set_cookies
 from tests.browser.test_axe_sweep import TAGS, VIEWPORTS
@@ -23,7 +24,7 @@ def test_a_question_with_an_error_has_no_axe_violations(browser, live_server, la
     page.goto(f"{live_server}/ask-for-help/name")
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_load_state()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert page.evaluate("document.activeElement.classList.contains('error-summary')"), (
         "the summary does not take focus"
     )
@@ -42,7 +43,7 @@ def test_sign_in_with_a_wrong_password_has_no_axe_violations(browser, live_serve
     page.fill("input[name=password]", "not the password")
     page.locator("main form button[type=submit]").last.click()
     page.wait_for_load_state()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     result = axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
     context.close()
     assert result.violations_count == 0, result.generate_report()

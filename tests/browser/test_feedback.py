@@ -66,17 +66,21 @@ def test_the_feedback_journey_has_no_axe_violations_and_spends_its_link(browser,
     assert page.get_attribute("html", "lang") == lang
     check(page, problems, f"{lang}-{viewport}-1-start")
     page.get_by_role("link", name="Dechrau nawr" if lang == "cy" else "Start now").click()
+    expect(page).to_have_url(re.compile(r"/how-it-went$"))
     page.get_by_role("radio").first.check()
     check(page, problems, f"{lang}-{viewport}-2-how-it-went")
     page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/what-helped$"))
     page.get_by_role("textbox").fill("My job coach came with me.")
     check(page, problems, f"{lang}-{viewport}-3-what-helped")
     page.locator("main form button[type=submit]").click()
     for step in ("4-what-did-not-help", "5-anything-else"):
+        expect(page).to_have_url(re.compile(f"/{step[2:]}$"))
         check(page, problems, f"{lang}-{viewport}-{step}")
         page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/share-words$"))
     page.locator("main form button[type=submit]").click()  # nothing chosen: the easy-read error
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()  # waits for the answer to the Send
     check(page, problems, f"{lang}-{viewport}-6-share-words-error")
     page.get_by_role("radio").last.check()
     page.locator("main form button[type=submit]").click()

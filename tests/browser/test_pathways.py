@@ -4,6 +4,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.browser.conftest import set_cookies
 from tests.browser.test_axe_sweep import TAGS, VIEWPORTS
@@ -43,9 +44,9 @@ def test_filters_work_as_a_plain_form_and_the_address_keeps_them(no_js_page, liv
     page.get_by_label("I can ask for it myself").check()
     page.get_by_label("Search by words").fill("animals")
     page.get_by_role("button", name="Show services").click()
-    assert re.search(r"/services\?q=animals&step=volunteering(&[a-z]+=)*.*ask=yes", page.url)
-    assert page.get_by_role("heading", name="We found 1 service").is_visible()
-    assert page.get_by_role("link", name="Volunteer with animals").is_visible()
+    expect(page).to_have_url(re.compile(r"/services\?q=animals&step=volunteering(&[a-z]+=)*.*ask=yes"))
+    expect(page.get_by_role("heading", name="We found 1 service")).to_be_visible()
+    expect(page.get_by_role("link", name="Volunteer with animals")).to_be_visible()
     page.get_by_role("link", name="Take away: animals").click()
     assert "q=" not in page.url and "step=volunteering" in page.url
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pyotp
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from demo.staff import DEMO_ACCOUNTS
 from tests.browser.test_axe_sweep import TAGS, VIEWPORTS
@@ -46,7 +47,8 @@ def test_setting_up_signing_in_with_a_code_and_turning_it_off(browser, live_serv
     secret = page.locator(".setup-key code").inner_text().replace(" ", "")
     page.fill("input[name=code]", "12")
     _submit(page)
-    assert page.locator(".error-summary").is_visible() and page.input_value("input[name=code]") == "12"
+    expect(page.locator(".error-summary")).to_be_visible()
+    assert page.input_value("input[name=code]") == "12"
     _check(page, "set-up-error", problems)
     totp = pyotp.TOTP(secret)
     page.fill("input[name=code]", totp.at(time.time()))

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +38,7 @@ def test_reading_settings_work_without_javascript(no_js_page, live_server):
     page.get_by_label("Extra large text").check()
     page.get_by_label("Light text on black").check()
     page.get_by_role("button", name="Save my settings").click()
-    assert page.get_by_text("Your settings are saved.").is_visible()
+    expect(page.get_by_text("Your settings are saved.")).to_be_visible()
     page.get_by_role("link", name="Go back to the page you were on").click()
     assert page.url.endswith("/privacy")
     classes = page.get_attribute("html", "class")
