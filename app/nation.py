@@ -20,7 +20,7 @@ class PlanView:
     name: object  # EHCP or IDP
     title: tuple  # (the person's own, about them, by their first name), like My work plan's title
     about: tuple  # (symbol, sentence) rows under the title
-    headings: dict  # plan section -> ((said by the person, said about them), symbol)
+    headings: dict  # plan section -> ((said by the person, said about them, by their first name), symbol)
     review: object  # how a school uses the plan
     see_mine: object  # the link from My work plan
     see_shared: object  # the link from a shared plan
@@ -39,9 +39,12 @@ PLAN_VIEWS = {
             ("clipboard", _l("School staff can copy these words into an EHCP.")),
         ),
         {
-            "aspirations": ((_l("My aspirations"), _l("Their aspirations")), "dreams"),
-            "strengths": ((_l("My strengths"), _l("Their strengths")), "good-at"),
-            "support": ((_l("The support I need"), _l("The support they need")), "help"),
+            "aspirations": ((_l("My aspirations"), _l("Their aspirations"), _l("%(name)s's aspirations")), "dreams"),
+            "strengths": ((_l("My strengths"), _l("Their strengths"), _l("%(name)s's strengths")), "good-at"),
+            "support": (
+                (_l("The support I need"), _l("The support they need"), _l("The support %(name)s needs")),
+                "help",
+            ),
             "next-steps": ((_l("Next steps"), _l("Next steps")), "step"),
         },
         _l("Schools can use this plan in an EHCP review."),
@@ -56,13 +59,26 @@ PLAN_VIEWS = {
             ("clipboard", _l("School or college staff can copy these words into an IDP.")),
         ),
         {
-            "aspirations": ((_l("What is important to me"), _l("What is important to them")), "dreams"),
+            "aspirations": (
+                (_l("What is important to me"), _l("What is important to them"), _l("What is important to %(name)s")),
+                "dreams",
+            ),
             "strengths": (
-                (_l("What people like and admire about me"), _l("What people like and admire about them")),
+                (
+                    _l("What people like and admire about me"),
+                    _l("What people like and admire about them"),
+                    _l("What people like and admire about %(name)s"),
+                ),
                 "good-at",
             ),
-            "support": ((_l("How best to support me"), _l("How best to support them")), "help"),
-            "next-steps": ((_l("My next steps to work"), _l("Their next steps to work")), "step"),
+            "support": (
+                (_l("How best to support me"), _l("How best to support them"), _l("How best to support %(name)s")),
+                "help",
+            ),
+            "next-steps": (
+                (_l("My next steps to work"), _l("Their next steps to work"), _l("%(name)s's next steps to work")),
+                "step",
+            ),
         },
         _l("Schools and colleges can use this plan in an IDP review."),
         _l("See my plan with the IDP headings"),

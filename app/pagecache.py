@@ -236,8 +236,7 @@ def _audio_waiting() -> bool:
     page = g.get("page_reader")
     if page is None:
         return False
-    clip = page.page_clip()
-    return not clips_ready(page.shared_clips() + ([clip] if clip else []))
+    return not clips_ready(page.stored_clips())
 
 
 def keep_page(response):

@@ -33,6 +33,7 @@ def setup_checklists(app: Flask) -> None:
 
     app.register_blueprint(bp)
     app.jinja_env.globals["plan_kept_here"] = on_device.kept_here
+    app.jinja_env.globals["read_plan_privately"] = private_audio.read_plan_privately
     not_pages(
         app,
         "checklists.download_json",
@@ -40,6 +41,8 @@ def setup_checklists(app: Flask) -> None:
         "checklists.code_audio",
         "checklists.answer_audio",
         "checklists.shared_answer_audio",
-        "checklists.title_audio",
-        "checklists.shared_title_audio",
+        "checklists.words_audio",
+        "checklists.shared_words_audio",
+        "checklists.page_audio",
+        "checklists.shared_page_audio",
     )

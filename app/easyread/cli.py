@@ -43,8 +43,7 @@ def collect_clips(app: Flask, languages: Iterable[str], paths: Iterable[str]) ->
                 page_reader = g.get("page_reader")
                 if page_reader is None:
                     continue
-                found = [*page_reader.shared_clips(), page_reader.page_clip()]
-                for clip in filter(None, found):
+                for clip in page_reader.stored_clips():
                     clips.setdefault(clip.key, clip)
     return clips
 

@@ -67,6 +67,7 @@ class PageReader:
         return any(word in folded for word in self.typed_words)
 
     private_words: dict[str, str] = field(default_factory=dict)  # page words that name a person: their private audio
+    private_page_url: str | None = None  # where a page with private words is read whole, made on request
 
     def say(self, text: str, dom_id: str | None = None) -> Clip:
         """Register one piece of page text for audio and give it a clip (a private one when it names a person)."""
@@ -98,17 +99,28 @@ class PageReader:
         """The page shows form errors, so its title starts with "Error:"."""
         self.has_errors = True
 
-    def page_text(self) -> str:
-        """Every registered string in order, each ending like a sentence so the voice pauses."""
-        parts = [c.text if _ENDS_SENTENCE.search(c.text) else f"{c.text}." for c in self.shared_clips() if c.text]
+    def page_text(self, everything: bool = False) -> str:
+        """Every registered string in order (private words too, if asked), each ending like a sentence so the
+        voice pauses."""
+        clips = self.clips if everything else self.shared_clips()
+        parts = [c.text if _ENDS_SENTENCE.search(c.text) else f"{c.text}." for c in clips if c.text]
         return "\n".join(parts)
 
     def page_clip(self) -> Clip | None:
+        """The whole page as one clip: from the shared store, or, on a page with private words and an address
+        to read it from, spoken on request with them in it."""
+        if self.private_page_url and any(c.private for c in self.clips):
+            return Clip("", self.page_text(everything=True), self.lang, "say-page", private_url=self.private_page_url)
         text = self.page_text()
         if not text:
             return None
         typed = any(c.typed for c in self.shared_clips())
         return Clip(clip_key(text, self.lang, self.voice, self.rate), text, self.lang, "say-page", typed=typed)
+
+    def stored_clips(self) -> list[Clip]:
+        """The page's clips that live in the shared store: its words and, unless it is private, the whole page."""
+        clip = self.page_clip()
+        return self.shared_clips() + ([clip] if clip and not clip.private else [])
 
     def link_terms(self, text: str) -> Markup:
         """Escape text and link the first use on this page of each glossary word."""

@@ -11,15 +11,15 @@ class Voice:
     other: bool = False
     name: str | None = None
 
-    def pick(self, texts) -> str | None:
-        """One text in this voice, from (said to the person, said about them, said about them by name)."""
+    def pick(self, texts, **values) -> str | None:
+        """One text in this voice, from (said to the person, said about them, said about them by name), with
+        any other values it holds (a plan sentence's `%(answer)s`) put in."""
         if texts is None:
             return None
-        if not isinstance(texts, tuple):
-            return str(texts)
-        if self.other and self.name and len(texts) > 2 and texts[2] is not None:
-            return str(texts[2]) % {"name": self.name}
-        return str(texts[1] if self.other and len(texts) > 1 else texts[0])
+        if self.names(texts):
+            return str(texts[2]) % {"name": self.name, **values}
+        text = str(texts[1] if self.other and len(texts) > 1 else texts[0]) if isinstance(texts, tuple) else str(texts)
+        return text % values if values else text
 
     def names(self, texts) -> bool:
         """Whether this text, in this voice, holds the person's name (so it is never stored as audio)."""

@@ -47,6 +47,7 @@ class Sentence:
     symbol: str
     text: str
     private_key: tuple[str, str] | None = None  # words the person typed: read aloud, never cached
+    named: bool = False  # the sentence holds the person's first name: read aloud, never cached
 
 
 def now_text() -> str:
@@ -170,7 +171,11 @@ class Single(StepType):
 
     def sentences(self, step: Step, value, voice: Voice = SELF) -> list[tuple[str, Sentence]]:
         chosen = self.chosen(step, value)
-        return [(step.section, Sentence(o.symbol, voice.pick(o.says))) for o in step.options if o.id in chosen]
+        return [
+            (step.section, Sentence(o.symbol, voice.pick(o.says), named=voice.names(o.says)))
+            for o in step.options
+            if o.id in chosen
+        ]
 
 
 class Several(StepType):
@@ -222,11 +227,14 @@ class Readiness(Single):
 
     def sentences(self, step: Step, value, voice: Voice = SELF) -> list[tuple[str, Sentence]]:
         choice = next(iter(self.chosen(step, value)), None)
-        if choice == "yes":
-            return [("strengths", Sentence(step.symbol, voice.pick(step.says["yes"])))]
-        if choice == "with-help":
-            return [("support", Sentence(step.symbol, voice.pick(step.says["with-help"])))]
-        return [("next-steps", Sentence(step.symbol, voice.pick(step.next_step)))] if choice else []
+        section, texts = {
+            "yes": ("strengths", step.says["yes"]),
+            "with-help": ("support", step.says["with-help"]),
+            "not-yet": ("next-steps", step.next_step),
+        }.get(choice, (None, None))
+        if texts is None:
+            return []
+        return [(section, Sentence(step.symbol, voice.pick(texts), named=voice.names(texts)))]
 
 
 class Text(StepType):
@@ -273,8 +281,8 @@ class Text(StepType):
     def sentences(self, step: Step, value, voice: Voice = SELF) -> list[tuple[str, Sentence]]:
         if not value or step.says is None:
             return []
-        said = voice.pick(step.says) % {"answer": value}
-        return [(step.section, Sentence(step.symbol, said, (step.journey_id, step.id)))]
+        said = voice.pick(step.says, answer=value)
+        return [(step.section, Sentence(step.symbol, said, (step.journey_id, step.id), voice.names(step.says)))]
 
     def spoken(self, step: Step, value, voice: Voice = SELF) -> bool:
         return False

@@ -5,8 +5,10 @@ import html
 import re
 
 import pytest
+from flask import Response
 from sqlalchemy import select
 
+from app.checklists import private_audio as audio_routes
 from app.easyread.models import AudioClip
 from tests.site import PageCheckingClient, make_app
 
@@ -76,23 +78,57 @@ def test_two_plans_shared_with_a_school_can_be_told_apart(app):
     assert titles == ["Sam's work plan", "Alex's work plan"]
 
 
+def said_at(page: str, text: str) -> str:
+    """The audio address of the element that shows this text."""
+    for match in re.finditer(r'data-say="([^"]+)"[^>]*>(.*?)</', page, re.S):
+        if text_of(match.group(2)).strip() == text:
+            return html.unescape(match.group(1))
+    raise AssertionError(f"no audio for {text!r}")
+
+
 def test_a_title_with_the_name_is_spoken_privately_and_never_stored(app, client):
     fill_in(client, "me", name="Zebedee")
     plan = client.get("/my-work/plan").get_data(as_text=True)
-    assert 'data-say="/my-work/audio/title/plan.mp3"' in plan
-    assert 'data-say="/my-work/audio/title/ehcp.mp3"' in client.get("/my-work/plan/ehcp").get_data(as_text=True)
-    response = client.get("/my-work/audio/title/plan.mp3")
+    assert said_at(plan, "Zebedee's work plan") == "/my-work/audio/plan/words/0.mp3"
+    ehcp = client.get("/my-work/plan/ehcp").get_data(as_text=True)
+    assert said_at(ehcp, "Zebedee's work plan for an EHCP") == "/my-work/audio/ehcp/words/0.mp3"
+    response = client.get("/my-work/audio/plan/words/0.mp3")
     assert response.mimetype == "audio/mpeg" and "no-store" in response.headers["Cache-Control"]
     link = shared_link(client)
-    assert app.test_client().get(link + "/audio/title/ehcp.mp3").status_code == 200
-    assert client.get("/my-work/audio/title/elsewhere.mp3").status_code == 404
+    assert app.test_client().get(link + "/audio/ehcp/words/0.mp3").status_code == 200
+    assert client.get("/my-work/audio/elsewhere/words/0.mp3").status_code == 404
+    assert client.get("/my-work/audio/plan/words/99.mp3").status_code == 404
     with app.extensions["database"]["factory"]() as db:
         assert not any("Zebedee" in text for text in db.scalars(select(AudioClip.text)))
 
 
-def test_no_title_audio_without_a_name(client):
+def test_without_a_name_only_the_words_the_person_typed_are_spoken_privately(client):
     fill_in(client, "me")
-    assert client.get("/my-work/audio/title/plan.mp3").status_code == 404
+    plan = client.get("/my-work/plan").get_data(as_text=True)
+    assert said_at(plan, "My dream job: Zookeeper") == "/my-work/audio/my-work-dreams/dream-job.mp3"
+    assert said_at(plan, "I would like to work with animals.").startswith("/audio/en/")
+    assert client.get("/my-work/audio/plan/words/1.mp3").status_code == 404
+
+
+def test_sentences_that_name_the_person_are_spoken_privately_and_never_stored(app, client):
+    fill_in(client, "someone-else", name="Zebedee", helper="parent-or-carer")
+    pages = {"plan": client.get("/my-work/plan").get_data(as_text=True)}
+    pages["ehcp"] = client.get("/my-work/plan/ehcp").get_data(as_text=True)
+    link = shared_link(client)
+    viewer = app.test_client()
+    pages["shared"] = viewer.get(link).get_data(as_text=True)
+    for view, page in pages.items():
+        named = [text_of(m.group(2)).strip() for m in re.finditer(r'data-say="([^"]+)"[^>]*>(.*?)</', page, re.S)]
+        named = [text for text in named if "Zebedee" in text]
+        assert len(named) >= 5, view
+        for text in named:
+            address = said_at(page, text)
+            assert re.fullmatch(r"/my-work(/shared/[^/]+)?/audio/((plan|ehcp)/words/\d+|[a-z-]+/[a-z-]+)\.mp3", address)
+            spoken = (viewer if view == "shared" else client).get(address)
+            assert spoken.mimetype == "audio/mpeg" and "no-store" in spoken.headers["Cache-Control"], address
+    assert "Zebedee would like to work with animals." in text_of(pages["plan"])
+    with app.extensions["database"]["factory"]() as db:
+        assert not any("Zebedee" in text for text in db.scalars(select(AudioClip.text)))
 
 
 @pytest.mark.parametrize("who", ["me", "me-with-help"])
@@ -116,14 +152,14 @@ def test_someone_who_knows_the_person_gets_a_plan_about_them(client):
     page = text_of(client.get("/my-work/plan").get_data(as_text=True))
     for said in (
         "Sam's work plan",
-        "What they want from work",
-        "They would like to work with animals.",
-        "They would like to work less than 16 hours a week.",
-        "Their dream job: Zookeeper",
-        "Their next steps",
+        "What Sam wants from work",
+        "Sam would like to work with animals.",
+        "Sam would like to work less than 16 hours a week.",
+        "Sam's dream job: Zookeeper",
+        "Sam's next steps",
         "Learn to travel on their own, with travel training.",
-        "Someone who knows them well filled in these checklists.",
-        "This person is their parent or carer.",
+        "Someone who knows Sam well filled in these checklists.",
+        "This person is Sam's parent or carer.",
     ):
         assert said in page, said
     for mine in ("I would like", "My dream job", "What I want from work", "my checklists", "My parent"):
@@ -131,11 +167,26 @@ def test_someone_who_knows_the_person_gets_a_plan_about_them(client):
     ehcp = text_of(client.get("/my-work/plan/ehcp").get_data(as_text=True))
     for said in (
         "Sam's work plan for an EHCP",
-        "Their aspirations",
-        "The support they need",
-        "They would like to work with animals.",
+        "Sam's aspirations",
+        "The support Sam needs",
+        "Sam would like to work with animals.",
     ):
         assert said in ehcp, said
+
+
+def test_someone_who_knows_the_person_without_their_name_gets_a_plan_about_them(client):
+    fill_in(client, "someone-else", helper="parent-or-carer")
+    page = text_of(client.get("/my-work/plan").get_data(as_text=True))
+    for said in (
+        "The person's work plan",
+        "What they want from work",
+        "They would like to work with animals.",
+        "Their dream job: Zookeeper",
+        "Their next steps",
+        "Someone who knows them well filled in these checklists.",
+        "This person is their parent or carer.",
+    ):
+        assert said in page, said
 
 
 def test_someone_else_without_a_name_gets_the_persons_plan(client):
@@ -149,15 +200,15 @@ def test_the_welsh_plan_is_about_the_person_in_welsh(client):
     page = text_of(client.get("/my-work/plan", query_string={"lang": "cy"}).get_data(as_text=True))
     for said in (
         "Cynllun gwaith Siân",
-        "Beth maen nhw eisiau o waith",
-        "Bydden nhw'n hoffi gweithio gydag anifeiliaid.",
-        "Swydd eu breuddwydion: Zookeeper",
-        "Mae'r person hwn yn rhiant neu'n ofalwr iddyn nhw.",
+        "Beth mae Siân eisiau o waith",
+        "Byddai Siân yn hoffi gweithio gydag anifeiliaid.",
+        "Swydd breuddwydion Siân: Zookeeper",
+        "Mae'r person hwn yn rhiant neu'n ofalwr i Siân.",
     ):
         assert said in page, said
-    assert "Hoffwn i" not in page and "They would like" not in page
+    assert "Hoffwn i" not in page and "would like" not in page
     ehcp = client.get("/my-work/plan/ehcp", query_string={"lang": "cy"}).get_data(as_text=True)
-    assert h1(ehcp) == "Cynllun gwaith Siân ar gyfer EHCP" and "Eu dyheadau" in ehcp
+    assert h1(ehcp) == "Cynllun gwaith Siân ar gyfer EHCP" and "Dyheadau Siân" in ehcp
 
 
 def test_an_idp_in_wales_carries_the_name_and_the_voice(tmp_path):
@@ -167,7 +218,7 @@ def test_an_idp_in_wales_carries_the_name_and_the_voice(tmp_path):
     fill_in(client, "someone-else", name="Sam", helper="teacher")
     page = client.get("/my-work/plan/ehcp").get_data(as_text=True)
     assert h1(page) == "Sam's work plan for an IDP"
-    assert "What is important to them" in page and "How best to support them" in page
+    assert "What is important to Sam" in page and "How best to support Sam" in page
 
 
 def test_the_name_question_speaks_to_whoever_fills_it_in(client):
@@ -217,9 +268,9 @@ def test_the_readable_download_has_the_plan_and_every_answer_in_words_not_codes(
     words = text_of(document)
     assert h1(document) == "Sam's work plan" and '<html lang="en">' in document
     for said in (
-        "They would like to work with animals.",
-        "Their dream job: Zookeeper",
-        "Their next steps",
+        "Sam would like to work with animals.",
+        "Sam's dream job: Zookeeper",
+        "Sam's next steps",
         "All the answers",
         "My work dreams",
         "How many hours a week would you like to work?",
@@ -250,3 +301,35 @@ def test_the_readable_download_is_in_welsh_for_a_welsh_reader(client):
 def test_the_downloads_need_open_answers(client):
     assert client.get("/my-work/download/my-work-plan.html").status_code == 404
     assert client.get("/my-work/download/my-work-answers.json").status_code == 404
+
+
+def test_without_javascript_the_whole_named_plan_is_read_privately_with_the_name_in_it(app, client):
+    fill_in(client, "someone-else", name="Zebedee", helper="parent-or-carer")
+    for view, page in (("plan", "/my-work/plan"), ("ehcp", "/my-work/plan/ehcp")):
+        shown = client.get(page).get_data(as_text=True)
+        address = re.search(r'<audio class="listen-audio"[^>]* src="([^"]+)"', shown).group(1)
+        assert address == f"/my-work/audio/{view}/words/all.mp3"
+        spoken = client.get(address)
+        assert spoken.mimetype == "audio/mpeg" and "no-store" in spoken.headers["Cache-Control"]
+        assert len(spoken.data) > 20_000  # the whole page: far longer than one sentence
+    link = shared_link(client)
+    shown = app.test_client().get(link).get_data(as_text=True)
+    address = re.search(r'<audio class="listen-audio"[^>]* src="([^"]+)"', shown).group(1)
+    assert address == f"{link}/audio/plan/words/all.mp3"
+    assert app.test_client().get(address).mimetype == "audio/mpeg"
+    assert client.get("/my-work/audio/elsewhere/words/all.mp3").status_code == 404
+    with app.extensions["database"]["factory"]() as db:
+        assert not any("Zebedee" in text for text in db.scalars(select(AudioClip.text)))
+
+
+def test_the_whole_page_reading_has_every_line_of_the_page_with_the_name(client, monkeypatch):
+    fill_in(client, "someone-else", name="Zebedee", helper="parent-or-carer")
+    read = []
+    monkeypatch.setattr(
+        audio_routes, "private_speech", lambda text, lang: read.append(text) or Response(b"", mimetype="audio/mpeg")
+    )
+    client.get("/my-work/audio/plan/words/all.mp3")
+    (whole,) = read
+    for said in ("Zebedee's work plan.", "What Zebedee wants from work.", "Zebedee would like to work with animals."):
+        assert said in whole, said
+    assert whole.index("Zebedee's work plan") < whole.index("Zebedee would like to work with animals.")
