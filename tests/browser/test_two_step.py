@@ -3,6 +3,7 @@ with axe on each page, its errors included. The pages half-way through signing i
 so the staff sweep cannot reach them."""
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -53,7 +54,7 @@ def test_setting_up_signing_in_with_a_code_and_turning_it_off(browser, live_serv
     totp = pyotp.TOTP(secret)
     page.fill("input[name=code]", totp.at(time.time()))
     _submit(page)
-    assert "Two-step sign-in is on" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("Two-step sign-in is on")
     _check(page, "on", problems)
 
     context.clear_cookies()
@@ -61,18 +62,19 @@ def test_setting_up_signing_in_with_a_code_and_turning_it_off(browser, live_serv
     page.fill("input[name=email]", ACCOUNT["email"])
     page.fill("input[name=password]", ACCOUNT["password"])
     _submit(page)
-    assert page.url.endswith("/staff/sign-in/code")
+    expect(page).to_have_url(re.compile(r"/staff/sign-in/code$"))
     _check(page, "code", problems)
     page.fill("input[name=code]", "000 000" if totp.at(time.time(), counter_offset=1) != "000000" else "111 111")
     _submit(page)
+    expect(page.locator(".error-summary")).to_be_visible()
     _check(page, "code-error", problems)
     page.fill("input[name=code]", totp.at(time.time(), counter_offset=1))  # the step after the one used to set it up
     _submit(page)
-    assert page.url.endswith("/staff/")
+    expect(page).to_have_url(re.compile(r"/staff/$"))
 
     page.goto(live_server + "/staff/two-step")
     page.fill("input[name=password]", ACCOUNT["password"])
     _submit(page)
-    assert "Two-step sign-in is off." in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("Two-step sign-in is off.")
     context.close()
     assert not problems, "\n\n".join(problems)
