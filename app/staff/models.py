@@ -73,6 +73,19 @@ class StaffUser(Base):
         return f"{self.id}.{self.session_token}"
 
 
+class RecoveryCode(Base):
+    """A one-use code that stands in for the authenticator app's code at sign-in, for a lost or broken phone.
+    Only a keyed hash of it is kept; it is shown once, when made."""
+
+    __tablename__ = "staff_recovery_code"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 class PasswordReset(Base):
     """A one-use link to set a new password. Only a hash of its token is kept."""
 

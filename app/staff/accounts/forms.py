@@ -67,5 +67,26 @@ class CodeForm(FlaskForm):
     )
 
 
+def _recovery_shape(_form, field: Field) -> None:
+    from app.staff.accounts.two_step import recovery_shape
+
+    if field.data and not recovery_shape(field.data):
+        raise ValidationError("A recovery code is 10 letters and numbers, like hk4sw-9tmra. Check it and try again.")
+
+
+class RecoveryCodeForm(FlaskForm):
+    """At sign-in, for a lost or broken phone: one of the account's recovery codes in place of the app's code."""
+
+    code = StringField(
+        "Recovery code",
+        filters=[_strip],
+        validators=[DataRequired("Type one of your recovery codes."), _recovery_shape],
+    )
+
+
 class TurnOffTwoStepForm(FlaskForm):
     password = PasswordField("Your password", validators=[InputRequired("Write your password.")])
+
+
+class NewRecoveryCodesForm(TurnOffTwoStepForm):
+    """New recovery codes need the password again, like turning two-step sign-in off."""

@@ -16,6 +16,8 @@ from app.staff.accounts.forms import (
     WRONG_EMAIL_OR_PASSWORD,
     CodeForm,
     EmailLinkForm,
+    NewRecoveryCodesForm,
+    RecoveryCodeForm,
     ResetPasswordForm,
     SignInForm,
     TurnOffTwoStepForm,
@@ -339,20 +341,37 @@ def sign_in_code():
     account, pending = _pending_account("code")
     if account is None:
         return _start_again()
-    form = CodeForm()
+    recovery = request.method == "POST" and f"{RECOVERY_PREFIX}-code" in request.form
+    form = CodeForm(formdata=None) if recovery else CodeForm()
+    recovery_form = RecoveryCodeForm(prefix=RECOVERY_PREFIX, **({} if recovery else {"formdata": None}))
+    sent = recovery_form if recovery else form
     status = 200
-    if form.validate_on_submit():
+    if sent.validate_on_submit():
         wait = lockout.minutes_to_wait(account.email)
+        key, now = current_app.config["SECRET_KEY"], clock.now()
         if wait:
-            form.code.errors.append(lockout.code_lock_out_message(wait))
+            sent.code.errors.append(lockout.code_lock_out_message(wait))
             status = 429
-        elif two_step.use_code(db.session, account, form.code.data, clock.now()):
+        elif not recovery and two_step.use_code(db.session, account, form.code.data, now):
             return _finish_second_step(account, pending)
+        elif recovery and two_step.use_recovery_code(db.session, account, recovery_form.code.data, key, now):
+            # The phone may be lost: the two-step page says how many codes are left and makes new ones.
+            return _finish_second_step(account, {**pending, "next": url_for("staff.two_step_page", done="recovery")})
         else:
             lockout.sign_in_failed(account.email)
-            record_now("two-step-failed", "staff", account.id)
-            form.code.errors.append(WRONG_CODE)
-    return render_template("staff/auth/sign_in_code.html", form=form), status
+            record_now("two-step-failed", "staff", account.id, "recovery-code" if recovery else None)
+            sent.code.errors.append(WRONG_RECOVERY_CODE if recovery else WRONG_CODE)
+    page = render_template("staff/auth/sign_in_code.html", form=form, recovery_form=recovery_form)
+    return page, status
+
+
+RECOVERY_PREFIX = "recovery"  # the page's second form: its field's name and id start "recovery-"
+WRONG_RECOVERY_CODE = "That recovery code is not right, or it was used before. Each code works once."
+
+
+def _show_recovery_codes(codes: list[str], next_url: str):
+    """The new recovery codes, shown this once (the page is never stored: staff pages are no-store)."""
+    return render_template("staff/auth/recovery_codes.html", codes=codes, next_url=next_url)
 
 
 def _set_up_page(account: StaffUser, action: str, on_saved: Callable, pending: bool):
@@ -363,9 +382,12 @@ def _set_up_page(account: StaffUser, action: str, on_saved: Callable, pending: b
     secret = kept["secret"]
     form = CodeForm()
     if form.validate_on_submit():
-        if two_step.turn_on(db.session, account, secret, form.code.data, clock.now()):
+        codes = two_step.turn_on(
+            db.session, account, secret, form.code.data, clock.now(), current_app.config["SECRET_KEY"]
+        )
+        if codes is not None:
             session.pop(NEW_SECRET, None)
-            return on_saved()
+            return _show_recovery_codes(codes, on_saved().location)
         form.code.errors.append(WRONG_CODE)
     from app.checklists.keeping import qr_svg
 
@@ -396,6 +418,7 @@ def first_two_step():
 TWO_STEP_DONE = {
     "on": "Two-step sign-in is on. Next time you sign in, type the code from the app too.",
     "off": "Two-step sign-in is off.",
+    "recovery": "You signed in with a recovery code. That code will not work again.",
 }
 
 
@@ -413,14 +436,42 @@ def two_step_page():
     return _two_step_on(TurnOffTwoStepForm())
 
 
-def _two_step_on(form: TurnOffTwoStepForm, status: int = 200):
+def _two_step_on(form: TurnOffTwoStepForm, status: int = 200, codes_form: NewRecoveryCodesForm | None = None):
     done = TWO_STEP_DONE.get(request.args.get("done", "")) if request.method == "GET" else None
     return render_template(
         "staff/auth/two_step_on.html",
         form=form,
+        codes_form=codes_form or NewRecoveryCodesForm(formdata=None, prefix=CODES_PREFIX),
+        codes_left=two_step.recovery_codes_left(db.session, current_user._get_current_object()),
         done=done,
         required=two_step.required_for(current_user.role, current_app.config["STAFF_TOTP_REQUIRED_ROLES"]),
     ), status
+
+
+CODES_PREFIX = "codes"  # the page has two password fields: this one's name and id start "codes-"
+
+
+@bp.route("/two-step/recovery-codes", methods=["POST"])
+@requires(Permission.OWN_ACCOUNT)
+def new_recovery_codes():
+    """New recovery codes in place of the old ones. Like turning two-step sign-in off, it needs the password."""
+    form = NewRecoveryCodesForm(prefix=CODES_PREFIX)
+    if not current_user.totp_secret:
+        return redirect(url_for("staff.two_step_page"))
+    if form.validate_on_submit():
+        wait = lockout.minutes_to_wait(current_user.email)
+        if wait:
+            form.password.errors.append(lockout.code_lock_out_message(wait))
+            return _two_step_on(TurnOffTwoStepForm(formdata=None), 429, codes_form=form)
+        _account, right = accounts.check_sign_in(db.session, current_user.email, form.password.data)
+        if right:
+            account = current_user._get_current_object()
+            codes = two_step.new_recovery_codes(db.session, account, current_app.config["SECRET_KEY"])
+            return _show_recovery_codes(codes, url_for("staff.two_step_page"))
+        lockout.sign_in_failed(current_user.email)
+        record_now("two-step-recovery-codes-failed", "staff", current_user.id)
+        form.password.errors.append("That password is not right. Check it and try again.")
+    return _two_step_on(TurnOffTwoStepForm(formdata=None), codes_form=form)
 
 
 @bp.route("/two-step/off", methods=["POST"])

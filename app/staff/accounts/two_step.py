@@ -2,22 +2,27 @@
 app (RFC 6238, 30-second steps). Optional for every member of staff; STAFF_TOTP_REQUIRED_ROLES makes it
 required for some roles. A code is accepted from the step before to the step after now (a phone's clock may
 be a little out), and never twice: the account keeps the last step used, and only a later step is accepted.
-These functions take a database session and plain values; those that change an account write its audit
-entry and commit."""
+For a lost or broken phone, ten one-use recovery codes stand in for the app's code; they are shown once, when
+made, and only a keyed hash of each is kept. These functions take a database session and plain values; those
+that change an account write its audit entry and commit."""
 
 import hmac
+import secrets
 from datetime import datetime
 
 import pyotp
-from sqlalchemy import or_, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.staff.audit.service import record_for
-from app.staff.models import StaffUser
+from app.staff.models import RecoveryCode, StaffUser
 
 ISSUER = "My Way to Work"
 CODE_LENGTH = 6
 VALID_WINDOW = 1  # steps either side of now
+RECOVERY_CODES = 10
+RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no i, l, o, 0 or 1: nothing to mix up
+RECOVERY_HALF = 5  # a code is two groups of 5 (about 50 bits), like "hk4sw-9tmra"
 
 
 def new_secret() -> str:
@@ -76,21 +81,84 @@ def use_code(session: Session, account: StaffUser, code: str, at: datetime) -> b
     return claimed.rowcount == 1
 
 
-def turn_on(session: Session, account: StaffUser, secret: str, code: str, at: datetime) -> bool:
-    """Save the secret when the code shows the app has it; the step used cannot be used again to sign in."""
+def turn_on(session: Session, account: StaffUser, secret: str, code: str, at: datetime, key: str) -> list[str] | None:
+    """Save the secret when the code shows the app has it (the step used cannot be used again to sign in), and
+    make the account's recovery codes: they are returned to be shown once. None when the code is not right."""
     step = matching_step(secret, code, at)
     if step is None:
-        return False
+        return None
     account.totp_secret = secret
     account.totp_last_step = step
+    codes = _replace_recovery_codes(session, account, key)
     record_for(session, account.id, "two-step-on", "staff", account.id)
     session.commit()
-    return True
+    return codes
 
 
 def turn_off(session: Session, account: StaffUser, by: int | None = -1, detail: str | None = None) -> None:
-    """by: who turned it off (the account itself unless given; None for a command)."""
+    """by: who turned it off (the account itself unless given; None for a command). Its recovery codes go too."""
     account.totp_secret = None
     account.totp_last_step = None
+    session.execute(delete(RecoveryCode).where(RecoveryCode.staff_id == account.id))
     record_for(session, account.id if by == -1 else by, "two-step-off", "staff", account.id, detail)
     session.commit()
+
+
+def recovery_shape(code: str | None) -> bool:
+    """Whether what was typed looks like a recovery code (any case, with or without its dash or spaces)."""
+    cleaned = clean_code(code).lower()
+    return len(cleaned) == 2 * RECOVERY_HALF and all(ch in RECOVERY_ALPHABET for ch in cleaned)
+
+
+def recovery_digest(code: str, key: str) -> str:
+    """The keyed hash kept for a code: a copy of the database alone cannot be searched for the codes."""
+    return hmac.new(key.encode(), clean_code(code).lower().encode(), "sha256").hexdigest()
+
+
+def _new_recovery_code() -> str:
+    halves = ("".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_HALF)) for _ in range(2))
+    return "-".join(halves)
+
+
+def _replace_recovery_codes(session: Session, account: StaffUser, key: str) -> list[str]:
+    session.execute(delete(RecoveryCode).where(RecoveryCode.staff_id == account.id))
+    codes = [_new_recovery_code() for _ in range(RECOVERY_CODES)]
+    session.add_all(RecoveryCode(staff_id=account.id, code_hash=recovery_digest(code, key)) for code in codes)
+    return codes
+
+
+def new_recovery_codes(session: Session, account: StaffUser, key: str) -> list[str]:
+    """New codes in place of the old ones (used or not), to be shown once."""
+    codes = _replace_recovery_codes(session, account, key)
+    record_for(session, account.id, "two-step-new-recovery-codes", "staff", account.id)
+    session.commit()
+    return codes
+
+
+def use_recovery_code(session: Session, account: StaffUser, code: str, key: str, at: datetime) -> bool:
+    """Whether this recovery code signs the account in now. It is spent in one UPDATE, so two requests with
+    the same code cannot both succeed."""
+    if not account.totp_secret or not recovery_shape(code):
+        return False
+    spent = session.execute(
+        update(RecoveryCode)
+        .where(
+            RecoveryCode.staff_id == account.id,
+            RecoveryCode.code_hash == recovery_digest(code, key),
+            RecoveryCode.used_at.is_(None),
+        )
+        .values(used_at=at)
+        .execution_options(synchronize_session=False)
+    )
+    if spent.rowcount == 1:
+        record_for(session, account.id, "two-step-recovery-code", "staff", account.id)
+    session.commit()
+    return spent.rowcount == 1
+
+
+def recovery_codes_left(session: Session, account: StaffUser) -> int:
+    return session.scalar(
+        select(func.count())
+        .select_from(RecoveryCode)
+        .where(RecoveryCode.staff_id == account.id, RecoveryCode.used_at.is_(None))
+    )
