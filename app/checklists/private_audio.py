@@ -77,19 +77,13 @@ def shared_words_audio(token: str, view: str, number: int):
 def read_plan_privately(plan, view: str, token: str | None = None) -> str:
     """Give this page's reader the plan's private words, each with the address that speaks it, and the address
     that reads the whole page with them in it. Returns nothing to show."""
-    page = reader()
-    if token:
-        page.private_words.update(
-            (text, url_for("checklists.shared_words_audio", token=token, view=view, number=number))
-            for number, text in enumerate(words_of(plan, view))
-        )
-        page.private_page_url = url_for("checklists.shared_page_audio", token=token, view=view)
-    else:
-        page.private_words.update(
-            (text, url_for("checklists.words_audio", view=view, number=number))
-            for number, text in enumerate(words_of(plan, view))
-        )
-        page.private_page_url = url_for("checklists.page_audio", view=view)
+    page, endpoint = reader(), "checklists.shared_" if token else "checklists."
+    shared = {"token": token} if token else {}
+    page.private_words.update(
+        (text, url_for(f"{endpoint}words_audio", view=view, number=number, **shared))
+        for number, text in enumerate(words_of(plan, view))
+    )
+    page.private_page_url = url_for(f"{endpoint}page_audio", view=view, **shared)
     return ""
 
 
