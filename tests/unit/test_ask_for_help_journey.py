@@ -215,7 +215,7 @@ def test_the_person_is_named_by_their_first_name_in_welsh_too():
 
         session["lang"] = "cy"
         named = voice({"asker": "family", "person_name": "Sam Tester"})
-        assert named.pick(S["consent"].question) == "Ydy Sam yn cytuno i rannu ei atebion?"
+        assert named.pick(S["consent"].question) == "Ydy Sam yn cytuno i rannu eu hatebion?"
         assert named.pick(S["consent"].options[0].voiced) == "Ydy, mae Sam yn cytuno"
 
 
