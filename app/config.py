@@ -67,9 +67,7 @@ class Config:
     AUDIO_TYPED_HOURS = int(os.environ.get("AUDIO_TYPED_HOURS", "24"))  # hours, then the purge removes them
     AUDIO_TYPED_PER_CLIENT = int(os.environ.get("AUDIO_TYPED_PER_CLIENT", "30"))  # new typed clips an hour per address
     AUDIO_TYPED_MAX_CLIPS = int(os.environ.get("AUDIO_TYPED_MAX_CLIPS", "2000"))  # typed clips stored at once
-    AUDIO_PRIVATE_PER_CLIENT = int(
-        os.environ.get("AUDIO_PRIVATE_PER_CLIENT", "300")
-    )  # an hour; a named plan has 50 or so
+    AUDIO_PRIVATE_PER_CLIENT = int(os.environ.get("AUDIO_PRIVATE_PER_CLIENT", "300"))  # private readings an hour
     AUDIO_MAX_DISK_MB = int(os.environ.get("AUDIO_MAX_DISK_MB", "2000"))  # MB of clips; beyond it, no new clips
     # Pages whose audio the build makes first, in this order; then every other page.
     AUDIO_BUILD_FIRST = ("/", "/my-work", "/find-work", "/services")

@@ -458,20 +458,30 @@ def new_recovery_codes():
     form = NewRecoveryCodesForm(prefix=CODES_PREFIX)
     if not current_user.totp_secret:
         return redirect(url_for("staff.two_step_page"))
-    if form.validate_on_submit():
-        wait = lockout.minutes_to_wait(current_user.email)
-        if wait:
-            form.password.errors.append(lockout.code_lock_out_message(wait))
-            return _two_step_on(TurnOffTwoStepForm(formdata=None), 429, codes_form=form)
-        _account, right = accounts.check_sign_in(db.session, current_user.email, form.password.data)
-        if right:
-            account = current_user._get_current_object()
-            codes = two_step.new_recovery_codes(db.session, account, current_app.config["SECRET_KEY"])
-            return _show_recovery_codes(codes, url_for("staff.two_step_page"))
-        lockout.sign_in_failed(current_user.email)
-        record_now("two-step-recovery-codes-failed", "staff", current_user.id)
-        form.password.errors.append("That password is not right. Check it and try again.")
-    return _two_step_on(TurnOffTwoStepForm(formdata=None), codes_form=form)
+    status = _password_again(form, "two-step-recovery-codes-failed")
+    if status is None:
+        account = current_user._get_current_object()
+        codes = two_step.new_recovery_codes(db.session, account, current_app.config["SECRET_KEY"])
+        return _show_recovery_codes(codes, url_for("staff.two_step_page"))
+    return _two_step_on(TurnOffTwoStepForm(formdata=None), status, codes_form=form)
+
+
+def _password_again(form: TurnOffTwoStepForm, failed_action: str) -> int | None:
+    """The password typed again on the two-step page, counted like sign-in failures: None when it is right,
+    else the status of the page that shows the form's error (429 while wrong passwords mean a wait)."""
+    if not form.validate_on_submit():
+        return 200
+    wait = lockout.minutes_to_wait(current_user.email)
+    if wait:
+        form.password.errors.append(lockout.code_lock_out_message(wait))
+        return 429
+    _account, right = accounts.check_sign_in(db.session, current_user.email, form.password.data)
+    if right:
+        return None
+    lockout.sign_in_failed(current_user.email)
+    record_now(failed_action, "staff", current_user.id)
+    form.password.errors.append("That password is not right. Check it and try again.")
+    return 200
 
 
 @bp.route("/two-step/off", methods=["POST"])
@@ -484,16 +494,8 @@ def two_step_off():
     if two_step.required_for(current_user.role, current_app.config["STAFF_TOTP_REQUIRED_ROLES"]):
         record_now("denied", "staff", current_user.id, "two-step-off")
         return _two_step_on(form, 403)
-    if form.validate_on_submit():
-        wait = lockout.minutes_to_wait(current_user.email)
-        if wait:
-            form.password.errors.append(lockout.code_lock_out_message(wait))
-            return _two_step_on(form, 429)
-        _account, right = accounts.check_sign_in(db.session, current_user.email, form.password.data)
-        if right:
-            two_step.turn_off(db.session, current_user._get_current_object())
-            return redirect(url_for("staff.two_step_page", done="off"))
-        lockout.sign_in_failed(current_user.email)
-        record_now("two-step-off-failed", "staff", current_user.id)
-        form.password.errors.append("That password is not right. Check it and try again.")
-    return _two_step_on(form)
+    status = _password_again(form, "two-step-off-failed")
+    if status is None:
+        two_step.turn_off(db.session, current_user._get_current_object())
+        return redirect(url_for("staff.two_step_page", done="off"))
+    return _two_step_on(form, status)
