@@ -55,13 +55,20 @@ WORKER_STATE = """() => navigator.serviceWorker.getRegistration("/")
     .then(registration => registration && registration.active ? registration.active.state : "none")"""
 
 
-def _wait_for_active_worker(page, seconds: float = 120) -> None:
-    """Asks the page for its worker's state until it is activated (wait_for_function would not wait for a promise)."""
+def _ask_until(page, script: str, wanted: str, seconds: float) -> str:
+    """Runs a script that answers through a promise until it answers `wanted` or the time is up, and returns its
+    last answer (wait_for_function would not wait for a promise)."""
     deadline = time.monotonic() + seconds
-    state = page.evaluate(WORKER_STATE)
-    while state != "activated" and time.monotonic() < deadline:
+    answer = page.evaluate(script)
+    while answer != wanted and time.monotonic() < deadline:
         page.wait_for_timeout(250)
-        state = page.evaluate(WORKER_STATE)
+        answer = page.evaluate(script)
+    return answer
+
+
+def _wait_for_active_worker(page, seconds: float = 120) -> None:
+    """Asks the page for its worker's state until it is activated."""
+    state = _ask_until(page, WORKER_STATE, "activated", seconds)
     assert state == "activated", f"the site's worker is {state} after {seconds} s"
 
 
@@ -76,11 +83,7 @@ def _go_offline(context, page, seconds: float = 30) -> None:
     still fetched from the site (the server logged it) and shown, so this waits until a fetch that goes through
     the worker to the network fails too."""
     context.set_offline(True)
-    deadline = time.monotonic() + seconds
-    state = page.evaluate(NETWORK_PROBE)
-    while state != "offline" and time.monotonic() < deadline:
-        page.wait_for_timeout(250)
-        state = page.evaluate(NETWORK_PROBE)
+    state = _ask_until(page, NETWORK_PROBE, "offline", seconds)
     assert state == "offline", f"the worker still reaches the site {seconds} s after going offline"
 
 
